@@ -1,0 +1,628 @@
+/**
+ * The agent: actor (follower) and critic(s) (leader) with a population axis, their targets and
+ * optimizers, acting, and one update per call (critic step, actor step, target update). This is
+ * the readable tfjs reference path; every algorithm goes through `update`.
+ * @module
+ */
+import { tf } from "./deps.ts";
+import { Adam, polyakUpdate } from "./adam.ts";
+import { useBackend } from "./backend.ts";
+import {
+  type AgentConfig,
+  type AgentOptions,
+  type Algorithm,
+  applicableHyperparameters,
+  resolveConfig,
+  STRUCTURAL_KEYS,
+  traits,
+} from "./config.ts";
+import {
+  criticQ,
+  type Direction,
+  fastDirection,
+  flatten,
+  gradientDirection,
+  type SolveOptions,
+  stackelbergDirection,
+  unflatten,
+} from "./directions.ts";
+import { checkVector, ValidationError } from "./errors.ts";
+import {
+  type ActionScale,
+  actorForwardHost,
+  forward,
+  initialParameters,
+  type LayerSizes,
+  parameterShapes,
+} from "./nets.ts";
+import type { Batch } from "./replay.ts";
+import { Rng } from "./rng.ts";
+import { writeDirAtomic } from "./atomic.ts";
+
+/** Diagnostics of one update, one entry per population member. */
+export interface UpdateInfo {
+  /** TD loss of the critic step (TD3 family: sum over both critics). */
+  criticLoss: number[];
+  /** J = mean Q₁(s, π(s)) on the batch, before the actor step. */
+  actorObjective: number[];
+  /** ‖∂J/∂θ‖. */
+  gradientNorm: number[];
+  /** ‖Stackelberg correction‖ (0 for gradient methods). */
+  correctionNorm: number[];
+  /** Cosine between the final direction and ∂J/∂θ (1 for gradient methods). */
+  cosine: number[];
+  /** ‖correction‖ / ‖∂J/∂θ‖. */
+  correctionRatio: number[];
+  /** Whether this update included an actor step (TD3's delay, DDPG-TTSU's slow actor). */
+  actorUpdated: boolean;
+}
+
+/** A named tensor of the trained networks, population axis first. */
+export interface NamedWeights {
+  name: string;
+  shape: number[];
+  values: Float32Array;
+}
+
+/** Independent random streams of one population member. */
+export const STREAMS = {
+  init: 0,
+  exploration: 1,
+  smoothing: 2,
+  replay: 3,
+  environment: 4,
+} as const;
+
+/** The generator of `stream` for member `member` of a population seeded with `seed`. */
+export function memberRng(seed: number, member: number, stream: number): Rng {
+  return new Rng((Math.imul(seed + member, 0x9e3779b1) ^ Math.imul(stream + 1, 0x85ebca77)) >>> 0);
+}
+
+/** An actor-critic agent (or a population of P independent ones). */
+export class Agent {
+  /** Updates performed so far. */
+  updates = 0;
+  readonly actorSizes: LayerSizes;
+  readonly criticSizes: LayerSizes;
+  readonly #actor: tf.Variable[];
+  readonly #actorTarget: tf.Variable[];
+  readonly #critics: tf.Variable[][];
+  readonly #criticTargets: tf.Variable[][];
+  readonly #actorOptimizer: Adam;
+  readonly #criticOptimizer: Adam;
+  readonly #scale: ActionScale;
+  readonly #mid: Float32Array;
+  readonly #half: Float32Array;
+  #exploration: Rng[];
+  #smoothing: Rng[];
+  /** Host copies of every trained tensor (actor first), refreshed after each update. */
+  #host: Float32Array[];
+  #disposed = false;
+
+  /** @internal use `createAgent` or `loadAgent`. */
+  constructor(readonly config: AgentConfig, readonly backend: string, initial?: Float32Array[]) {
+    const { observationSize: obs, actionSize: act, hidden, population: P, seed } = config;
+    this.actorSizes = [obs, ...hidden, act];
+    this.criticSizes = [obs + act, ...hidden, 1];
+    const criticCount = traits(config.algo).td3 ? 2 : 1;
+    let values = initial;
+    if (!values) {
+      const initRngs = Array.from({ length: P }, (_, p) => memberRng(seed, p, STREAMS.init));
+      values = initialParameters(this.actorSizes, initRngs);
+      for (let c = 0; c < criticCount; c++) {
+        values = values.concat(initialParameters(this.criticSizes, initRngs));
+      }
+    }
+    const actorShapes = parameterShapes(this.actorSizes, P);
+    const criticShapes = parameterShapes(this.criticSizes, P);
+    const shapes = [
+      ...actorShapes,
+      ...Array.from({ length: criticCount }, () => criticShapes).flat(),
+    ];
+    const variables = values.map((v, i) => tf.variable(tf.tensor(v, shapes[i]), true));
+    this.#actor = variables.slice(0, actorShapes.length);
+    this.#critics = Array.from(
+      { length: criticCount },
+      (_, c) =>
+        variables.slice(
+          actorShapes.length + c * criticShapes.length,
+          actorShapes.length + (c + 1) * criticShapes.length,
+        ),
+    );
+    this.#actorTarget = this.#actor.map((v) => tf.variable(v.clone(), false));
+    this.#criticTargets = this.#critics.map((c) => c.map((v) => tf.variable(v.clone(), false)));
+    this.#actorOptimizer = new Adam(this.#actor, config.lrActor);
+    this.#criticOptimizer = new Adam(this.#critics.flat(), config.lrCritic);
+    this.#mid = Float32Array.from(config.actionLow, (low, i) => (low + config.actionHigh[i]) / 2);
+    this.#half = Float32Array.from(config.actionLow, (low, i) => (config.actionHigh[i] - low) / 2);
+    this.#scale = { mid: tf.tensor1d(this.#mid), half: tf.tensor1d(this.#half) };
+    this.#exploration = Array.from(
+      { length: P },
+      (_, p) => memberRng(seed, p, STREAMS.exploration),
+    );
+    this.#smoothing = Array.from({ length: P }, (_, p) => memberRng(seed, p, STREAMS.smoothing));
+    this.#host = values.map((v) => Float32Array.from(v));
+  }
+
+  /** The algorithm's name. */
+  get algo(): Algorithm {
+    return this.config.algo;
+  }
+
+  /** Number of agents in the population. */
+  get population(): number {
+    return this.config.population;
+  }
+
+  /**
+   * Actions for `observations` (`[P·k, obs]`, member p's k rows together, member 0 first),
+   * with Gaussian exploration noise (std `actNoise` × half the action range) when `explore`.
+   */
+  act(observations: Float32Array, { explore }: { explore: boolean }): Float32Array {
+    this.#alive();
+    const { observationSize: O, actionSize: A, population: P } = this.config;
+    const rows = observations.length / O;
+    if (!Number.isInteger(rows) || rows % P !== 0 || rows === 0) {
+      throw new ValidationError(
+        "observations",
+        observations,
+        `a Float32Array of length k·${P}·${O} (k rows per member, ${O} values each)`,
+      );
+    }
+    checkVector("observations", observations, observations.length);
+    const perMember = rows / P;
+    const out = new Float32Array(rows * A);
+    const actor = this.#host.slice(0, this.#actor.length);
+    for (let r = 0; r < rows; r++) {
+      const member = Math.floor(r / perMember);
+      actorForwardHost(
+        this.actorSizes,
+        actor,
+        member,
+        observations,
+        r * O,
+        this.#mid,
+        this.#half,
+        out,
+        r * A,
+      );
+      if (explore) {
+        const rng = this.#exploration[member];
+        for (let j = 0; j < A; j++) {
+          const noisy = out[r * A + j] + this.config.actNoise * this.#half[j] * rng.normal();
+          out[r * A + j] = Math.min(
+            this.config.actionHigh[j],
+            Math.max(this.config.actionLow[j], noisy),
+          );
+        }
+      }
+    }
+    return out;
+  }
+
+  /** One update from a minibatch (`[P, B, size]` flat arrays): critic, actor and targets. */
+  async update(batch: Batch): Promise<UpdateInfo> {
+    this.#alive();
+    const { population: P, observationSize: O, actionSize: A, algo } = this.config;
+    const B = batchSize(batch, P, O, A);
+    const t = traits(algo);
+    const actorDue = t.td3
+      ? this.updates % this.config.policyDelay === 0
+      : t.hasCriticSteps
+      ? this.updates % this.config.criticSteps === 0
+      : true;
+    const targetsDue = t.td3 ? actorDue : true;
+    const noise = t.td3 ? this.#smoothingNoise(P, B) : undefined;
+
+    const s = tf.tensor3d(batch.observations, [P, B, O]);
+    const a = tf.tensor3d(batch.actions, [P, B, A]);
+    const s2 = tf.tensor3d(batch.nextObservations, [P, B, O]);
+    const y = this.#tdTargets(s2, batch.rewards, batch.dones, P, B, noise);
+
+    const criticLoss = this.#criticStep(s, a, y, P, B);
+    let diagnostics: tf.Tensor2D | undefined;
+    if (actorDue) {
+      const dir = await this.#direction(s, y);
+      this.#actorOptimizer.apply(
+        tf.tidy(() => unflatten(tf.neg(dir.direction) as tf.Tensor2D, this.#actor)),
+      );
+      diagnostics = summarise(dir);
+      tf.dispose([dir.direction, dir.dJdTheta, dir.dJdW, dir.correction, dir.objective]);
+    }
+    if (targetsDue) {
+      polyakUpdate(this.#actorTarget, this.#actor, this.config.polyak);
+      this.#critics.forEach((c, i) => polyakUpdate(this.#criticTargets[i], c, this.config.polyak));
+    }
+    this.updates++;
+    tf.dispose([s, a, s2, y]);
+
+    // one readback per update: diagnostics and every trained tensor
+    const trained = this.#trained();
+    const packed = tf.tidy(() =>
+      tf.concat([
+        tf.reshape(criticLoss, [-1]),
+        diagnostics ? tf.reshape(diagnostics, [-1]) : tf.fill([5 * P], NaN),
+        ...trained.map((v) => tf.reshape(v, [-1])),
+      ])
+    );
+    criticLoss.dispose();
+    diagnostics?.dispose();
+    const data = await packed.data() as Float32Array;
+    packed.dispose();
+    let offset = 6 * P;
+    this.#host = trained.map((v) => data.slice(offset, offset += v.size));
+    const column = (k: number) => Array.from(data.subarray(P + k * P, P + (k + 1) * P));
+    return {
+      criticLoss: Array.from(data.subarray(0, P)),
+      actorObjective: column(0),
+      gradientNorm: column(1),
+      correctionNorm: column(2),
+      cosine: column(3),
+      correctionRatio: column(4),
+      actorUpdated: actorDue,
+    };
+  }
+
+  /** The ascent direction this agent's actor step would take on `observations`. */
+  async direction(
+    observations: Float32Array,
+    targets?: Float32Array,
+  ): Promise<{ direction: Float32Array; dJdTheta: Float32Array; dJdW: Float32Array }> {
+    this.#alive();
+    const { population: P, observationSize: O } = this.config;
+    const B = observations.length / (P * O);
+    if (!Number.isInteger(B) || B < 1) {
+      throw new ValidationError(
+        "observations",
+        observations,
+        `a Float32Array of length ${P}·B·${O}`,
+      );
+    }
+    checkVector("observations", observations, observations.length);
+    const s = tf.tensor3d(observations, [P, B, O]);
+    const t = traits(this.config.algo);
+    if (t.actor.kind === "stackelberg" && !targets) {
+      s.dispose();
+      throw new ValidationError(
+        "targets",
+        targets,
+        `TD targets y_i (a Float32Array of length ${P * B}) for ${this.config.algo}`,
+      );
+    }
+    const y = targets ? tf.tensor2d(checkVector("targets", targets, P * B), [P, B]) : undefined;
+    const dir = await this.#direction(s, y);
+    // gradient methods do not need ∂J/∂w; compute it here for the caller's analysis
+    const dJdW = dir.dJdW ??
+      fastDirection(this.#actor, this.#critics[0], s, this.#scale, "per-sample", {
+        solver: "block",
+        degree: 1,
+        epsilon: 1,
+        cgIterations: 1,
+      }).dJdW;
+    const result = {
+      direction: await dir.direction.data() as Float32Array,
+      dJdTheta: await dir.dJdTheta.data() as Float32Array,
+      dJdW: await dJdW.data() as Float32Array,
+    };
+    tf.dispose(
+      [s, y!, dir.direction, dir.dJdTheta, dir.correction, dir.objective, dJdW].filter(Boolean),
+    );
+    return result;
+  }
+
+  /** Trained weights (targets excluded), in weight order, population axis first. */
+  getWeights(): NamedWeights[] {
+    this.#alive();
+    return this.#names().map(({ name, shape }, i) => ({
+      name,
+      shape,
+      values: Float32Array.from(this.#host[i]),
+    }));
+  }
+
+  /** Replaces the trained weights (and, as at initialisation, their targets with copies). */
+  setWeights(weights: NamedWeights[]): void {
+    this.#alive();
+    const expected = this.#names();
+    if (!Array.isArray(weights) || weights.length !== expected.length) {
+      throw new ValidationError(
+        "weights",
+        weights,
+        `${expected.length} tensors: ${expected.map((e) => e.name).join(", ")}`,
+      );
+    }
+    weights.forEach((w, i) => {
+      const e = expected[i];
+      if (w.name !== e.name || JSON.stringify(w.shape) !== JSON.stringify(e.shape)) {
+        throw new ValidationError(
+          `weights[${i}]`,
+          `${w.name} ${JSON.stringify(w.shape)}`,
+          `${e.name} with shape ${JSON.stringify(e.shape)}`,
+        );
+      }
+      checkVector(`weights[${i}].values`, w.values, e.shape.reduce((a, b) => a * b, 1));
+    });
+    const trained = this.#trained();
+    const targets = [...this.#actorTarget, ...this.#criticTargets.flat()];
+    weights.forEach((w, i) => {
+      trained[i].assign(tf.tensor(w.values, w.shape));
+      targets[i].assign(tf.tensor(w.values, w.shape));
+    });
+    this.#host = weights.map((w) => Float32Array.from(w.values));
+  }
+
+  /** Saves weights, targets, optimizer state, RNG state and config to `dir` (atomically). */
+  async save(dir: string): Promise<void> {
+    this.#alive();
+    const tensors = this.#allState();
+    const index: { name: string; shape: number[]; offset: number }[] = [];
+    let total = 0;
+    for (const { name, tensor } of tensors) {
+      index.push({ name, shape: tensor.shape, offset: total });
+      total += tensor.size;
+    }
+    const blob = new Float32Array(total);
+    for (let i = 0; i < tensors.length; i++) {
+      blob.set(await tensors[i].tensor.data() as Float32Array, index[i].offset);
+    }
+    const meta = {
+      format: "stackrl-agent/1",
+      config: this.config,
+      updates: this.updates,
+      actorSteps: this.#actorOptimizer.step,
+      criticSteps: this.#criticOptimizer.step,
+      rng: {
+        exploration: this.#exploration.map((r) => r.state),
+        smoothing: this.#smoothing.map((r) => r.state),
+      },
+      tensors: index,
+    };
+    await writeDirAtomic(dir, {
+      "agent.json": JSON.stringify(meta, null, 1),
+      "tensors.bin": new Uint8Array(blob.buffer),
+    });
+  }
+
+  /** @internal restores what `save` wrote. */
+  restore(meta: SavedMeta, blob: Float32Array): void {
+    const state = this.#allState();
+    if (state.length !== meta.tensors.length) {
+      throw new Error("agent.json: tensor list does not match the config");
+    }
+    state.forEach(({ name, tensor }, i) => {
+      const entry = meta.tensors[i];
+      if (entry.name !== name || JSON.stringify(entry.shape) !== JSON.stringify(tensor.shape)) {
+        throw new Error(
+          `agent.json: tensor ${i} is ${entry.name} ${
+            JSON.stringify(entry.shape)
+          }, expected ${name}`,
+        );
+      }
+      (tensor as tf.Variable).assign(
+        tf.tensor(blob.subarray(entry.offset, entry.offset + tensor.size), tensor.shape),
+      );
+    });
+    this.updates = meta.updates;
+    this.#actorOptimizer.step = meta.actorSteps;
+    this.#criticOptimizer.step = meta.criticSteps;
+    meta.rng.exploration.forEach((s, p) => (this.#exploration[p].state = s));
+    meta.rng.smoothing.forEach((s, p) => (this.#smoothing[p].state = s));
+    const trained = this.#trained().length;
+    this.#host = state.slice(0, trained).map(({ tensor }, i) =>
+      Float32Array.from(blob.subarray(meta.tensors[i].offset, meta.tensors[i].offset + tensor.size))
+    );
+  }
+
+  /** Frees the agent's tensors. */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    tf.dispose([...this.#trained(), ...this.#actorTarget, ...this.#criticTargets.flat()]);
+    this.#actorOptimizer.dispose();
+    this.#criticOptimizer.dispose();
+    tf.dispose([this.#scale.mid, this.#scale.half]);
+  }
+
+  #alive(): void {
+    if (this.#disposed) throw new Error("agent: used after dispose()");
+  }
+
+  #trained(): tf.Variable[] {
+    return [...this.#actor, ...this.#critics.flat()];
+  }
+
+  #names(): { name: string; shape: number[] }[] {
+    const out: { name: string; shape: number[] }[] = [];
+    const add = (prefix: string, vars: tf.Variable[]) =>
+      vars.forEach((v, i) =>
+        out.push({ name: `${prefix}/${i >> 1}/${i % 2 === 0 ? "kernel" : "bias"}`, shape: v.shape })
+      );
+    add("actor", this.#actor);
+    this.#critics.forEach((c, i) => add(`critic${i + 1}`, c));
+    return out;
+  }
+
+  #allState(): { name: string; tensor: tf.Tensor }[] {
+    const names = this.#names();
+    const trained = this.#trained();
+    const targets = [...this.#actorTarget, ...this.#criticTargets.flat()];
+    const opt = [this.#actorOptimizer, this.#criticOptimizer];
+    const out = trained.map((t, i) => ({ name: names[i].name, tensor: t as tf.Tensor }));
+    targets.forEach((t, i) => out.push({ name: `target/${names[i].name}`, tensor: t }));
+    let k = 0;
+    for (const o of opt) {
+      o.m.forEach((m, i) => out.push({ name: `adam/m/${names[k + i].name}`, tensor: m }));
+      o.v.forEach((v, i) => out.push({ name: `adam/v/${names[k + i].name}`, tensor: v }));
+      k += o.m.length;
+    }
+    return out;
+  }
+
+  #smoothingNoise(P: number, B: number): Float32Array {
+    const { actionSize: A, targetNoise, targetNoiseClip } = this.config;
+    const noise = new Float32Array(P * B * A);
+    for (let p = 0; p < P; p++) {
+      const rng = this.#smoothing[p];
+      for (let i = p * B * A; i < (p + 1) * B * A; i++) {
+        const e = Math.min(targetNoiseClip, Math.max(-targetNoiseClip, targetNoise * rng.normal()));
+        noise[i] = e * this.#half[i % A];
+      }
+    }
+    return noise;
+  }
+
+  /** y = r + γ(1 − d)·Q_targ(s′, π_targ(s′)) (TD3: smoothed action, min over both critics). */
+  #tdTargets(
+    s2: tf.Tensor3D,
+    rewards: Float32Array,
+    dones: Float32Array,
+    P: number,
+    B: number,
+    noise?: Float32Array,
+  ): tf.Tensor2D {
+    return tf.tidy(() => {
+      let a2 = forward(this.#actorTarget, s2, this.#scale).output as tf.Tensor;
+      if (noise) {
+        const low = tf.tensor1d(this.config.actionLow), high = tf.tensor1d(this.config.actionHigh);
+        a2 = tf.minimum(
+          tf.maximum(tf.add(a2, tf.tensor3d(noise, a2.shape as [number, number, number])), low),
+          high,
+        );
+      }
+      const qs = this.#criticTargets.map((c) => tf.reshape(criticQ(c, s2, a2), [P, B]));
+      const q = qs.length === 1 ? qs[0] : tf.minimum(qs[0], qs[1]);
+      const r = tf.tensor2d(rewards, [P, B]), d = tf.tensor2d(dones, [P, B]);
+      return tf.add(r, tf.mul(tf.mul(tf.sub(1, d), this.config.gamma), q)) as tf.Tensor2D;
+    });
+  }
+
+  /** One Adam step on Σ_c mean_i (Q_c(s_i, a_i) − y_i)²; returns each member's loss `[P]`. */
+  #criticStep(s: tf.Tensor3D, a: tf.Tensor3D, y: tf.Tensor2D, P: number, B: number): tf.Tensor1D {
+    let perMember: tf.Tensor1D | undefined;
+    const grads = tf.tidy(() =>
+      tf.grads((...params: tf.Tensor[]) => {
+        const size = params.length / this.#critics.length;
+        let loss = tf.zeros([P]) as tf.Tensor1D;
+        for (let c = 0; c < this.#critics.length; c++) {
+          const q = tf.reshape(criticQ(params.slice(c * size, (c + 1) * size), s, a), [P, B]);
+          loss = tf.add(loss, tf.mean(tf.square(tf.sub(q, y)), 1)) as tf.Tensor1D;
+        }
+        perMember = tf.keep(loss);
+        return tf.sum(loss) as tf.Scalar;
+      })(this.#critics.flat())
+    );
+    this.#criticOptimizer.apply(grads);
+    tf.dispose(grads);
+    return perMember!;
+  }
+
+  async #direction(
+    s: tf.Tensor3D,
+    y?: tf.Tensor2D,
+  ): Promise<Direction | Omit<Direction, "dJdW"> & { dJdW?: undefined }> {
+    const t = traits(this.config.algo);
+    const critic = this.#critics[0]; // TD3 family: Q1, as TD3 does for the actor
+    const solve: SolveOptions = {
+      solver: t.actor.kind === "gradient" ? "block" : t.actor.solver,
+      degree: this.config.degree,
+      epsilon: this.config.epsilon,
+      cgIterations: this.config.cgIterations,
+    };
+    switch (t.actor.kind) {
+      case "gradient":
+        return gradientDirection(this.#actor, critic, s, this.#scale);
+      case "fast":
+        return fastDirection(this.#actor, critic, s, this.#scale, this.config.k1k2, solve);
+      case "stackelberg":
+        return await stackelbergDirection(this.#actor, critic, s, y!, this.#scale, solve);
+    }
+  }
+}
+
+/** What `agent.json` holds besides the config. */
+interface SavedMeta {
+  format: string;
+  config: AgentConfig;
+  updates: number;
+  actorSteps: number;
+  criticSteps: number;
+  rng: { exploration: Rng["state"][]; smoothing: Rng["state"][] };
+  tensors: { name: string; shape: number[]; offset: number }[];
+}
+
+/** [criticLoss is separate] objective, ‖∂J/∂θ‖, ‖correction‖, cosine, ratio: `[5, P]`. */
+function summarise(dir: Omit<Direction, "dJdW">): tf.Tensor2D {
+  return tf.tidy(() => {
+    const norm = (x: tf.Tensor2D) => tf.sqrt(tf.sum(tf.square(x), 1));
+    const g = norm(dir.dJdTheta), c = norm(dir.correction), d = norm(dir.direction);
+    const cosine = tf.divNoNan(tf.sum(tf.mul(dir.direction, dir.dJdTheta), 1), tf.mul(d, g));
+    return tf.stack([dir.objective, g, c, cosine, tf.divNoNan(c, g)]) as tf.Tensor2D;
+  });
+}
+
+function batchSize(batch: Batch, P: number, O: number, A: number): number {
+  if (typeof batch !== "object" || batch === null) {
+    throw new ValidationError("batch", batch, "an object of Float32Arrays");
+  }
+  const B = batch.rewards?.length / P;
+  if (!(batch.rewards instanceof Float32Array) || !Number.isInteger(B) || B < 1) {
+    throw new ValidationError("batch.rewards", batch.rewards, `a Float32Array of length ${P}·B`);
+  }
+  checkVector("batch.observations", batch.observations, P * B * O);
+  checkVector("batch.actions", batch.actions, P * B * A);
+  checkVector("batch.rewards", batch.rewards, P * B);
+  checkVector("batch.nextObservations", batch.nextObservations, P * B * O);
+  checkVector("batch.dones", batch.dones, P * B);
+  return B;
+}
+
+/** Creates an agent running `algo` (one of the twelve names) with validated options. */
+export async function createAgent(algo: string, options: AgentOptions): Promise<Agent> {
+  const config = resolveConfig(algo, options);
+  const backend = await useBackend(config.backend);
+  return new Agent(config, backend);
+}
+
+/** Loads an agent written by `agent.save(dir)`; `backend` overrides the saved one. */
+export async function loadAgent(
+  dir: string,
+  options: { backend?: AgentConfig["backend"] } = {},
+): Promise<Agent> {
+  const meta = JSON.parse(await Deno.readTextFile(`${dir}/agent.json`)) as SavedMeta;
+  if (meta.format !== "stackrl-agent/1") {
+    throw new ValidationError(`${dir}/agent.json: format`, meta.format, `"stackrl-agent/1"`);
+  }
+  const bytes = await Deno.readFile(`${dir}/tensors.bin`);
+  const blob = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  const { algo, ...rest } = meta.config;
+  const config = resolveConfig(algo, {
+    ...stripInapplicable(rest, algo),
+    backend: options.backend ?? rest.backend,
+  });
+  const backend = await useBackend(config.backend);
+  const agent = new Agent(config, backend);
+  agent.restore(meta, blob);
+  return agent;
+}
+
+function stripInapplicable(config: Omit<AgentConfig, "algo">, algo: Algorithm): AgentOptions {
+  const keep = new Set<string>([...STRUCTURAL_KEYS, ...applicableHyperparameters(algo)]);
+  return Object.fromEntries(
+    Object.entries(config).filter(([k]) => keep.has(k)),
+  ) as unknown as AgentOptions;
+}
+
+/**
+ * The ascent direction `agent`'s actor step would hand to its optimizer on `observations`
+ * (`[P, B, obs]` flat), flattened in weight order, with ∂J/∂θ and ∂J/∂w. SD* algorithms need
+ * the TD targets y_i (`[P, B]`) that define the residuals δ_i.
+ */
+export function actorDirection(
+  agent: Agent,
+  observations: Float32Array,
+  targets?: Float32Array,
+): Promise<{ direction: Float32Array; dJdTheta: Float32Array; dJdW: Float32Array }> {
+  return agent.direction(observations, targets);
+}
+
+export { flatten };

@@ -1,0 +1,282 @@
+/**
+ * Algorithm names, their families, hyper-parameter defaults (the seed paper's Tables 4–5,
+ * DESIGN §4) and validation of agent options.
+ * @module
+ */
+import { checkChoice, checkKnownKeys, checkNumber, ValidationError } from "./errors.ts";
+import { type BackendName, BACKENDS } from "./backend.ts";
+
+/** The twelve algorithm names users type. */
+export const ALGORITHMS = [
+  "ddpg",
+  "td3",
+  "ddpg-ttsu",
+  "sddpg",
+  "sddpg-cg",
+  "sddpg-bd",
+  "std3",
+  "std3-cg",
+  "fsddpg",
+  "fsddpg-cg",
+  "fstd3",
+  "fstd3-cg",
+] as const;
+/** An algorithm name. */
+export type Algorithm = typeof ALGORITHMS[number];
+
+/** How the actor's ascent direction is formed. */
+export type ActorStep =
+  | { kind: "gradient" }
+  | { kind: "fast"; solver: "block" | "cg" | "exact" }
+  | { kind: "stackelberg"; solver: "exact" | "cg" | "block" };
+
+/** What distinguishes one algorithm from another. */
+export interface AlgorithmTraits {
+  /** Twin critics, clipped double-Q targets, target policy smoothing, delayed actor. */
+  td3: boolean;
+  actor: ActorStep;
+  /** Critic updates per actor update (TD3: policy delay; DDPG-TTSU: the fast timescale). */
+  hasCriticSteps: boolean;
+}
+
+/** The family and actor step of `algo`. */
+export function traits(algo: Algorithm): AlgorithmTraits {
+  const td3 = algo === "td3" || algo.startsWith("std3") || algo.startsWith("fstd3");
+  let actor: ActorStep = { kind: "gradient" };
+  if (algo.startsWith("fs")) {
+    actor = { kind: "fast", solver: algo.endsWith("-cg") ? "cg" : "block" };
+  } else if (algo.startsWith("sddpg") || algo.startsWith("std3")) {
+    const solver = algo.endsWith("-cg") ? "cg" : algo.endsWith("-bd") ? "block" : "exact";
+    actor = { kind: "stackelberg", solver };
+  }
+  return { td3, actor, hasCriticSteps: algo === "ddpg-ttsu" };
+}
+
+/** Every hyper-parameter, with its meaning. */
+export interface Hyperparameters {
+  /** Hidden layer widths of actor and critic (the paper: 16×16). */
+  hidden: number[];
+  /** Actor (follower) Adam learning rate. */
+  lrActor: number;
+  /** Critic (leader) Adam learning rate. */
+  lrCritic: number;
+  /** Target-network averaging rate: targ ← (1 − polyak)·targ + polyak·w. */
+  polyak: number;
+  /** Discount γ. */
+  gamma: number;
+  /** Minibatch size per update (used by the training loop). */
+  batchSize: number;
+  /** Standard deviation of Gaussian exploration noise, in units of half the action range. */
+  actNoise: number;
+  /** Damping ε added to the matrix inverted by Stackelberg steps. */
+  epsilon: number;
+  /** Conjugate-gradient iterations (the -cg algorithms). */
+  cgIterations: number;
+  /** Block size o of the block-diagonal inverse (FS* without -cg, SDDPG-BD). */
+  degree: number;
+  /** How FS* builds k1, k2: from per-sample gradients (the equations) or the paper's listing. */
+  k1k2: "per-sample" | "listing";
+  /** TD3 family: critic updates per actor update. */
+  policyDelay: number;
+  /** TD3 family: target policy smoothing noise std (half-range units). */
+  targetNoise: number;
+  /** TD3 family: clip of the smoothing noise. */
+  targetNoiseClip: number;
+  /** DDPG-TTSU: critic updates per actor update. */
+  criticSteps: number;
+  /** Steps of uniform random actions before the policy acts (training loop). */
+  startSteps: number;
+  /** Steps before the first update (training loop). */
+  updateAfter: number;
+  /** Environment steps between blocks of updates; a block holds as many updates (Spinning Up). */
+  updateEvery: number;
+  /** Replay capacity per population member. */
+  replayCapacity: number;
+}
+
+/** Defaults shared by all algorithms (DESIGN §4). */
+export const DEFAULTS: Hyperparameters = {
+  hidden: [16, 16],
+  lrActor: 1e-3,
+  lrCritic: 1e-3,
+  polyak: 5e-3,
+  gamma: 0.99,
+  batchSize: 100,
+  actNoise: 0.1,
+  epsilon: 1e-5,
+  cgIterations: 5,
+  degree: 1,
+  k1k2: "listing",
+  policyDelay: 2,
+  targetNoise: 0.2,
+  targetNoiseClip: 0.5,
+  criticSteps: 10,
+  startSteps: 10000,
+  updateAfter: 1000,
+  updateEvery: 50,
+  replayCapacity: 1_000_000,
+};
+
+const COMMON = [
+  "hidden",
+  "lrActor",
+  "lrCritic",
+  "polyak",
+  "gamma",
+  "batchSize",
+  "actNoise",
+  "startSteps",
+  "updateAfter",
+  "updateEvery",
+  "replayCapacity",
+] as const;
+
+/** The hyper-parameters that apply to `algo` (others are rejected, not silently ignored). */
+export function applicableHyperparameters(algo: Algorithm): (keyof Hyperparameters)[] {
+  const t = traits(algo);
+  const keys: (keyof Hyperparameters)[] = [...COMMON];
+  if (t.td3) keys.push("policyDelay", "targetNoise", "targetNoiseClip");
+  if (t.hasCriticSteps) keys.push("criticSteps");
+  if (t.actor.kind !== "gradient") keys.push("epsilon");
+  if (t.actor.kind !== "gradient" && t.actor.solver === "cg") keys.push("cgIterations");
+  if (t.actor.kind !== "gradient" && t.actor.solver === "block") keys.push("degree");
+  if (t.actor.kind === "fast") keys.push("k1k2");
+  return keys;
+}
+
+/** Options of `createAgent`. */
+export interface AgentOptions extends Partial<Hyperparameters> {
+  observationSize: number;
+  actionSize: number;
+  /** Lower action bounds (default −1 for every dimension). */
+  actionLow?: Float32Array | number[];
+  /** Upper action bounds (default +1 for every dimension). */
+  actionHigh?: Float32Array | number[];
+  /** Number of independent agents trained together (seeds seed, seed+1, …). Default 1. */
+  population?: number;
+  /** Seed of member 0; member p uses seed + p. Default 0. */
+  seed?: number;
+  /** tfjs backend. Default "auto". */
+  backend?: BackendName;
+}
+
+/** A fully resolved agent configuration (what is saved with the agent). */
+export interface AgentConfig extends Hyperparameters {
+  algo: Algorithm;
+  observationSize: number;
+  actionSize: number;
+  actionLow: number[];
+  actionHigh: number[];
+  population: number;
+  seed: number;
+  backend: BackendName;
+}
+
+/** Options of `createAgent` that are not hyper-parameters. */
+export const STRUCTURAL_KEYS = [
+  "observationSize",
+  "actionSize",
+  "actionLow",
+  "actionHigh",
+  "population",
+  "seed",
+  "backend",
+] as const;
+
+/** Validates `options` for `algo` and fills in defaults; throws a ValidationError otherwise. */
+export function resolveConfig(algo: string, options: AgentOptions): AgentConfig {
+  const name = checkChoice("algo", algo, ALGORITHMS);
+  if (typeof options !== "object" || options === null) {
+    throw new ValidationError("options", options, "an object");
+  }
+  const applicable = applicableHyperparameters(name);
+  const allKnown = [...STRUCTURAL_KEYS, ...Object.keys(DEFAULTS)];
+  checkKnownKeys("options", options as unknown as Record<string, unknown>, allKnown);
+  for (const key of Object.keys(options)) {
+    const value = (options as unknown as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (key in DEFAULTS && !applicable.includes(key as keyof Hyperparameters)) {
+      throw new ValidationError(
+        `options.${key}`,
+        value,
+        `nothing: "${key}" does not apply to ${name} (its options: ${applicable.join(", ")})`,
+      );
+    }
+  }
+  const o = { ...DEFAULTS, ...definedOnly(options) } as AgentOptions & Hyperparameters;
+  const observationSize = checkNumber("observationSize", o.observationSize, {
+    min: 1,
+    integer: true,
+  });
+  const actionSize = checkNumber("actionSize", o.actionSize, { min: 1, integer: true });
+  const actionLow = bounds("actionLow", o.actionLow, actionSize, -1);
+  const actionHigh = bounds("actionHigh", o.actionHigh, actionSize, 1);
+  actionLow.forEach((low, i) => {
+    if (!(actionHigh[i] > low)) {
+      throw new ValidationError(
+        `actionHigh[${i}]`,
+        actionHigh[i],
+        `a number greater than actionLow[${i}] = ${low}`,
+      );
+    }
+  });
+  if (!Array.isArray(o.hidden) || o.hidden.length === 0) {
+    throw new ValidationError("hidden", o.hidden, "a non-empty array of positive integers");
+  }
+  o.hidden.forEach((h, i) => checkNumber(`hidden[${i}]`, h, { min: 1, max: 4096, integer: true }));
+  const config: AgentConfig = {
+    algo: name,
+    observationSize,
+    actionSize,
+    actionLow,
+    actionHigh,
+    population: checkNumber("population", o.population ?? 1, {
+      min: 1,
+      max: 65536,
+      integer: true,
+    }),
+    seed: checkNumber("seed", o.seed ?? 0, { min: 0, max: 2 ** 31 - 1, integer: true }),
+    backend: checkChoice("backend", o.backend ?? "auto", BACKENDS),
+    hidden: [...o.hidden],
+    lrActor: checkNumber("lrActor", o.lrActor, { min: 0, exclusiveMin: true, max: 10 }),
+    lrCritic: checkNumber("lrCritic", o.lrCritic, { min: 0, exclusiveMin: true, max: 10 }),
+    polyak: checkNumber("polyak", o.polyak, { min: 0, max: 1 }),
+    gamma: checkNumber("gamma", o.gamma, { min: 0, max: 1 }),
+    batchSize: checkNumber("batchSize", o.batchSize, { min: 1, max: 1e6, integer: true }),
+    actNoise: checkNumber("actNoise", o.actNoise, { min: 0, max: 10 }),
+    epsilon: checkNumber("epsilon", o.epsilon, { min: 0, exclusiveMin: true, max: 1e6 }),
+    cgIterations: checkNumber("cgIterations", o.cgIterations, { min: 1, max: 1e5, integer: true }),
+    degree: checkNumber("degree", o.degree, { min: 1, max: 1e6, integer: true }),
+    k1k2: checkChoice("k1k2", o.k1k2, ["per-sample", "listing"] as const),
+    policyDelay: checkNumber("policyDelay", o.policyDelay, { min: 1, max: 1e6, integer: true }),
+    targetNoise: checkNumber("targetNoise", o.targetNoise, { min: 0, max: 10 }),
+    targetNoiseClip: checkNumber("targetNoiseClip", o.targetNoiseClip, { min: 0, max: 10 }),
+    criticSteps: checkNumber("criticSteps", o.criticSteps, { min: 1, max: 1e6, integer: true }),
+    startSteps: checkNumber("startSteps", o.startSteps, { min: 0, integer: true }),
+    updateAfter: checkNumber("updateAfter", o.updateAfter, { min: 0, integer: true }),
+    updateEvery: checkNumber("updateEvery", o.updateEvery, { min: 1, integer: true }),
+    replayCapacity: checkNumber("replayCapacity", o.replayCapacity, {
+      min: 1,
+      max: 2 ** 31 - 1,
+      integer: true,
+    }),
+  };
+  return config;
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function bounds(
+  field: string,
+  value: Float32Array | number[] | undefined,
+  size: number,
+  fallback: number,
+): number[] {
+  if (value === undefined) return new Array(size).fill(fallback);
+  if (!(Array.isArray(value) || value instanceof Float32Array) || value.length !== size) {
+    throw new ValidationError(field, value, `an array of ${size} finite numbers`);
+  }
+  return Array.from(value, (v, i) => checkNumber(`${field}[${i}]`, v));
+}
