@@ -1,0 +1,274 @@
+// Agent behaviour: population equivalence, determinism, save/load, backends, validation.
+import {
+  type Agent,
+  ALGORITHMS,
+  type Batch,
+  createAgent,
+  loadAgent,
+  ReplayBuffer,
+  Rng,
+  useBackend,
+  webgpuAvailable,
+} from "../mod.ts";
+import {
+  assert,
+  assertEquals,
+  assertRejectsMatching,
+  assertThrowsMatching,
+  relativeError,
+} from "./assert.ts";
+
+const O = 3, A = 2, B = 6;
+
+function randomBatch(P: number, seed: number): Batch {
+  const rng = new Rng(seed);
+  const fill = (n: number, f: () => number) => Float32Array.from({ length: n }, f);
+  return {
+    observations: fill(P * B * O, () => rng.normal()),
+    actions: fill(P * B * A, () => 2 * rng.uniform() - 1),
+    rewards: fill(P * B, () => rng.normal()),
+    nextObservations: fill(P * B * O, () => rng.normal()),
+    dones: fill(P * B, () => (rng.uniform() < 0.2 ? 1 : 0)),
+  };
+}
+
+/** Member p's slice of a population batch. */
+function memberBatch(batch: Batch, P: number, p: number): Batch {
+  const cut = (x: Float32Array) => x.slice((p * x.length) / P, ((p + 1) * x.length) / P);
+  return {
+    observations: cut(batch.observations),
+    actions: cut(batch.actions),
+    rewards: cut(batch.rewards),
+    nextObservations: cut(batch.nextObservations),
+    dones: cut(batch.dones),
+  };
+}
+
+const options = { observationSize: O, actionSize: A, hidden: [5, 4], backend: "cpu" as const };
+
+function weightsOf(agent: Agent, member: number): number[] {
+  return agent.getWeights().flatMap((w) => {
+    const per = w.values.length / agent.population;
+    return Array.from(w.values.subarray(member * per, (member + 1) * per));
+  });
+}
+
+for (const algo of ["ddpg", "td3", "fsddpg", "fstd3-cg", "sddpg-cg"]) {
+  Deno.test(`${algo}: a population of 3 equals 3 separate single-agent runs with the same seeds`, async () => {
+    const P = 3, K = 4;
+    const together = await createAgent(algo, { ...options, population: P, seed: 5 });
+    const separate = await Promise.all(
+      [0, 1, 2].map((p) => createAgent(algo, { ...options, population: 1, seed: 5 + p })),
+    );
+    const obs = Float32Array.from({ length: P * O }, (_, i) => Math.sin(i));
+    for (let k = 0; k < K; k++) {
+      const batch = randomBatch(P, 100 + k);
+      await together.update(batch);
+      for (let p = 0; p < P; p++) await separate[p].update(memberBatch(batch, P, p));
+    }
+    const acted = together.act(obs, { explore: true });
+    for (let p = 0; p < P; p++) {
+      const w = weightsOf(together, p), v = weightsOf(separate[p], 0);
+      assert(relativeError(w, v) <= 1e-6, `member ${p}: weights differ by ${relativeError(w, v)}`);
+      const single = separate[p].act(obs.slice(p * O, (p + 1) * O), { explore: true });
+      assert(
+        relativeError(acted.subarray(p * A, (p + 1) * A), single) <= 1e-5,
+        `member ${p}: actions differ`,
+      );
+    }
+    together.dispose();
+    separate.forEach((a) => a.dispose());
+  });
+}
+
+Deno.test("same seed gives identical weights after K updates; save → load gives identical acting and updates", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const make = () =>
+      createAgent("fstd3", { ...options, population: 2, seed: 11, k1k2: "per-sample", degree: 3 });
+    const a = await make(), b = await make();
+    for (let k = 0; k < 3; k++) {
+      await a.update(randomBatch(2, k));
+      await b.update(randomBatch(2, k));
+    }
+    assertEquals(a.getWeights(), b.getWeights());
+    a.act(new Float32Array(2 * O), { explore: true }); // advance the exploration stream
+    await a.save(`${dir}/agent`);
+    const c = await loadAgent(`${dir}/agent`);
+    assertEquals(c.getWeights(), a.getWeights());
+    const obs = Float32Array.from({ length: 2 * O }, (_, i) => i / 3 - 1);
+    assertEquals(c.act(obs, { explore: false }), a.act(obs, { explore: false }));
+    assertEquals(c.act(obs, { explore: true }), a.act(obs, { explore: true }));
+    const next = randomBatch(2, 99);
+    assertEquals(await c.update(next), await a.update(next));
+    assertEquals(c.getWeights(), a.getWeights());
+    // saving again replaces the directory atomically: no temporary or old copies are left
+    await a.save(`${dir}/agent`);
+    assertEquals([...Deno.readDirSync(dir)].map((e) => e.name), ["agent"]);
+    [a, b, c].forEach((x) => x.dispose());
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("wasm and cpu backends: identical initial weights and exploration noise, close after updates", async () => {
+  const run = async (backend: "wasm" | "cpu") => {
+    const agent = await createAgent("td3", { ...options, backend, seed: 3 });
+    const initial = agent.getWeights();
+    const noisy = agent.act(new Float32Array(O), { explore: true });
+    for (let k = 0; k < 3; k++) await agent.update(randomBatch(1, k));
+    const after = agent.getWeights().flatMap((w) => Array.from(w.values));
+    agent.dispose();
+    return { initial, noisy, after };
+  };
+  const wasm = await run("wasm"), cpu = await run("cpu");
+  assertEquals(wasm.initial, cpu.initial);
+  assertEquals(wasm.noisy, cpu.noisy);
+  const err = relativeError(wasm.after, cpu.after);
+  assert(err < 1e-5, `wasm vs cpu after 3 updates: relative error ${err}`);
+});
+
+const gpu = await webgpuAvailable();
+if (!gpu) {
+  console.log(
+    "webgpu test skipped: this runtime has no WebGPU adapter (navigator.gpu.requestAdapter() gave none)",
+  );
+}
+Deno.test({
+  name: "webgpu agrees with wasm within 1e-4 (relative, ∞-norm) after 3 updates",
+  ignore: !gpu,
+  async fn() {
+    const run = async (backend: "wasm" | "webgpu") => {
+      const agent = await createAgent("fsddpg", {
+        ...options,
+        backend,
+        seed: 9,
+        k1k2: "per-sample",
+      });
+      for (let k = 0; k < 3; k++) await agent.update(randomBatch(1, k));
+      const w = agent.getWeights().flatMap((x) => Array.from(x.values));
+      agent.dispose();
+      return w;
+    };
+    const wasm = await run("wasm"), webgpu = await run("webgpu");
+    await useBackend("cpu");
+    const err = relativeError(wasm, webgpu);
+    assert(err < 1e-4, `webgpu vs wasm: ${err}`);
+  },
+});
+
+Deno.test("every algorithm updates and reports finite diagnostics of the documented shape", async () => {
+  for (const algo of ALGORITHMS) {
+    const agent = await createAgent(algo, { ...options, population: 2 });
+    const info = await agent.update(randomBatch(2, 1));
+    assert(info.actorUpdated, `${algo}: the first update includes an actor step`);
+    for (
+      const key of [
+        "criticLoss",
+        "actorObjective",
+        "gradientNorm",
+        "correctionNorm",
+        "cosine",
+        "correctionRatio",
+      ] as const
+    ) {
+      assertEquals(info[key].length, 2, `${algo}.${key}`);
+      assert(info[key].every(Number.isFinite), `${algo}.${key} = ${info[key]}`);
+    }
+    if (algo === "ddpg" || algo === "td3" || algo === "ddpg-ttsu") {
+      assertEquals(info.correctionNorm, [0, 0]);
+    } else {assert(
+        info.correctionNorm.every((c) => c > 0),
+        `${algo}: correction ${info.correctionNorm}`,
+      );}
+    agent.dispose();
+  }
+});
+
+Deno.test("TD3 delays its actor; DDPG-TTSU updates the critic criticSteps times per actor step", async () => {
+  const td3 = await createAgent("td3", { ...options, policyDelay: 3 });
+  const ttsu = await createAgent("ddpg-ttsu", { ...options, criticSteps: 2 });
+  const flags = async (agent: Agent) => {
+    const out = [];
+    for (let k = 0; k < 6; k++) out.push((await agent.update(randomBatch(1, k))).actorUpdated);
+    return out;
+  };
+  assertEquals(await flags(td3), [true, false, false, true, false, false]);
+  assertEquals(await flags(ttsu), [true, false, true, false, true, false]);
+});
+
+Deno.test("bad options and inputs produce errors naming the field, the value and what is allowed", async () => {
+  const bad: [string, Record<string, unknown>, RegExp][] = [
+    ["dpg", {}, /algo: got "dpg"; allowed: one of "ddpg"/],
+    ["ddpg", { lrActor: -1 }, /lrActor: got -1; allowed: a finite number > 0/],
+    ["ddpg", { gamma: NaN }, /gamma: got NaN/],
+    ["ddpg", { hidden: [16, 0] }, /hidden\[1\]: got 0/],
+    [
+      "ddpg",
+      { degree: 2 },
+      /options.degree: got 2; allowed: nothing: "degree" does not apply to ddpg/,
+    ],
+    ["fsddpg", { k1k2: "dense" }, /k1k2: got "dense"; allowed: one of "per-sample", "listing"/],
+    ["fsddpg", { lr_actor: 1 }, /options.lr_actor: .*did you mean "lrActor"/],
+    ["td3", { population: 0 }, /population: got 0/],
+    ["td3", { backend: "gpu" }, /backend: got "gpu"/],
+    [
+      "td3",
+      { actionLow: [1, 1], actionHigh: [1, 2] },
+      /actionHigh\[0\]: got 1; allowed: a number greater than actionLow\[0\]/,
+    ],
+  ];
+  for (const [algo, extra, pattern] of bad) {
+    await assertRejectsMatching(() => createAgent(algo, { ...options, ...extra }), pattern);
+  }
+  const agent = await createAgent("ddpg", options);
+  assertThrowsMatching(
+    () => agent.act(new Float32Array(O + 1), { explore: false }),
+    /observations: got Float32Array\(4\)/,
+  );
+  assertThrowsMatching(
+    () => agent.act(Float32Array.of(0, NaN, 0), { explore: false }),
+    /observations\[1\]: got NaN/,
+  );
+  const batch = randomBatch(1, 0);
+  batch.actions = batch.actions.slice(1);
+  await assertRejectsMatching(
+    () => agent.update(batch),
+    /batch.actions: got Float32Array\(11\); allowed: a Float32Array of length 12/,
+  );
+});
+
+Deno.test("replay: per-member rings, seeded sampling, memory checked before allocation", () => {
+  const P = 2;
+  const buffer = new ReplayBuffer(P, 4, 1, 1);
+  for (let t = 0; t < 6; t++) {
+    buffer.add(
+      Float32Array.of(t, 100 + t),
+      Float32Array.of(t, -t),
+      [t, 10 * t],
+      Float32Array.of(t + 1, 101 + t),
+      [0, 1],
+    );
+  }
+  assertEquals(buffer.size, 4);
+  const batch = buffer.sample(50, [new Rng(1), new Rng(2)]);
+  // ring of capacity 4 after 6 writes holds t = 2..5; member 1's observations are 100 + t
+  for (let b = 0; b < 50; b++) {
+    const t0 = batch.observations[b], t1 = batch.observations[50 + b] - 100;
+    assert(t0 >= 2 && t0 <= 5 && t1 >= 2 && t1 <= 5, `sampled t ${t0}, ${t1}`);
+    assertEquals([batch.rewards[b], batch.nextObservations[b], batch.dones[b]], [t0, t0 + 1, 0]);
+    assertEquals([batch.rewards[50 + b], batch.actions[50 + b], batch.dones[50 + b]], [
+      10 * t1,
+      -t1,
+      1,
+    ]);
+  }
+  assertEquals(
+    buffer.sample(5, [new Rng(7), new Rng(8)]),
+    buffer.sample(5, [new Rng(7), new Rng(8)]),
+  );
+  assertThrowsMatching(
+    () => new ReplayBuffer(256, 1_000_000, 376, 17, 24 * 2 ** 30),
+    /replayCapacity: got 1000000; allowed: a capacity whose buffers fit in memory: 256 member\(s\) × 1000000 transitions need 7\d\d\.\d GiB/,
+  );
+});
