@@ -127,13 +127,13 @@ export function classifyTrajectory(
       reason: `distance non-finite or > ${limit} at step ${divergedAt}`,
     };
   }
-  if (finalDistance < tol) {
+  if (windowMax < tol) {
     return {
       ...base,
       status: "converged",
-      reason: `final distance ${
-        finalDistance.toExponential(2)
-      } < ${tol}, first below at step ${base.firstBelow}`,
+      reason: `distance < ${tol} over the last ${
+        n - windowStart
+      } points, for good from step ${base.staysBelowFrom}`,
     };
   }
   const oscillating = peaks >= 3 || turns >= 1;
