@@ -44,6 +44,8 @@ export interface PlotFrame {
 export interface LinePlotOptions extends PlotFrame {
   /** Logarithmic y axis (non-positive values are skipped). */
   logY?: boolean;
+  /** Logarithmic x axis (non-positive values are skipped). */
+  logX?: boolean;
   xRange?: [number, number];
   yRange?: [number, number];
   /** Horizontal reference lines (e.g. a tolerance). */
@@ -153,6 +155,7 @@ function pathData(
   xs: ArrayLike<number>,
   ys: ArrayLike<number>,
   ax: Axes,
+  tx: (x: number) => number,
   ty: (y: number) => number,
   maxPoints: number,
 ): string {
@@ -162,7 +165,7 @@ function pathData(
   const kept: [number, number][] = [];
   let last: [number, number] | null = null;
   for (let i = 0; i < n; i++) {
-    const x = xs[i], y = ty(ys[i]);
+    const x = tx(xs[i]), y = ty(ys[i]);
     if (!Number.isFinite(x) || !Number.isFinite(y)) {
       if (last) kept.push([NaN, NaN]);
       last = null;
@@ -281,12 +284,13 @@ let clipCounter = 0;
 
 /** A line plot of one or more series. Returns a complete SVG document. */
 export function linePlot(series: Series[], opts: LinePlotOptions = {}): string {
-  const logY = opts.logY ?? false;
-  const ty = logY ? (y: number) => (y > 0 ? Math.log10(y) : NaN) : (y: number) => y;
+  const logY = opts.logY ?? false, logX = opts.logX ?? false;
+  const log = (v: number) => (v > 0 ? Math.log10(v) : NaN), id = (v: number) => v;
+  const ty = logY ? log : id, tx = logX ? log : id;
   let xlo = Infinity, xhi = -Infinity, ylo = Infinity, yhi = -Infinity;
   for (const s of series) {
     for (let i = 0; i < Math.min(s.x.length, s.y.length); i++) {
-      const x = s.x[i], y = ty(s.y[i]);
+      const x = tx(s.x[i]), y = ty(s.y[i]);
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
       xlo = Math.min(xlo, x),
         xhi = Math.max(xhi, x),
@@ -300,22 +304,26 @@ export function linePlot(series: Series[], opts: LinePlotOptions = {}): string {
   }
   if (!Number.isFinite(xlo)) xlo = 0, xhi = 1;
   if (!Number.isFinite(ylo)) ylo = 0, yhi = 1;
-  if (opts.xRange) [xlo, xhi] = opts.xRange;
+  if (opts.xRange) [xlo, xhi] = opts.xRange.map(tx) as [number, number];
   if (opts.yRange) [ylo, yhi] = opts.yRange.map(ty) as [number, number];
   if (logY) ylo = Math.floor(ylo), yhi = Math.max(Math.ceil(yhi), ylo + 1);
+  if (logX) xlo = Math.floor(xlo), xhi = Math.max(xhi, xlo + 1);
   if (xhi === xlo) xhi = xlo + 1;
   if (yhi === ylo) yhi = ylo + 1;
   const ax = makeAxes(opts, [xlo, xhi], [ylo, yhi]);
   const clipId = `clip${++clipCounter}`;
-  const xTicks = niceTicks(xlo, xhi).map((v) => ({ v, label: tickLabel(v) }));
-  let yTicks: { v: number; label: string }[];
-  if (logY) {
-    const stride = Math.max(1, Math.ceil((yhi - ylo) / 8));
-    yTicks = [];
-    for (let e = ylo; e <= yhi; e += stride) yTicks.push({ v: e, label: `1e${e}` });
-  } else {
-    yTicks = niceTicks(ylo, yhi).map((v) => ({ v, label: tickLabel(v) }));
-  }
+  const decades = (lo: number, hi: number) => {
+    const stride = Math.max(1, Math.ceil((hi - lo) / 8));
+    const ticks: { v: number; label: string }[] = [];
+    for (let e = lo; e <= hi; e += stride) ticks.push({ v: e, label: `1e${e}` });
+    return ticks;
+  };
+  const xTicks = logX
+    ? decades(xlo, xhi)
+    : niceTicks(xlo, xhi).map((v) => ({ v, label: tickLabel(v) }));
+  const yTicks = logY
+    ? decades(ylo, yhi)
+    : niceTicks(ylo, yhi).map((v) => ({ v, label: tickLabel(v) }));
   const out = frameSvg(opts, ax, xTicks, yTicks, clipId);
   out.push(
     `<rect x="${ax.x0}" y="${ax.y1}" width="${ax.x1 - ax.x0}" height="${
@@ -335,7 +343,7 @@ export function linePlot(series: Series[], opts: LinePlotOptions = {}): string {
   }
   const maxPoints = opts.maxPoints ?? 1200;
   series.forEach((s, i) => {
-    const d = pathData(s.x, s.y, ax, ty, maxPoints);
+    const d = pathData(s.x, s.y, ax, tx, ty, maxPoints);
     if (d) out.push(seriesPath(s, i, d, clipId));
   });
   if (series.length) out.push(...legend(series, ax));
@@ -456,7 +464,7 @@ export function contourPlot(opts: ContourPlotOptions): string {
   const maxPoints = opts.maxPoints ?? 1200;
   const overlays = opts.overlays ?? [];
   overlays.forEach((s, i) => {
-    const d = pathData(s.x, s.y, ax, (y) => y, maxPoints);
+    const d = pathData(s.x, s.y, ax, (x) => x, (y) => y, maxPoints);
     if (d) out.push(seriesPath(s, i, d, clipId));
   });
   for (const m of opts.markers ?? []) {
