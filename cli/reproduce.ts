@@ -152,6 +152,24 @@ export async function writeAtomic(path: string, content: string): Promise<void> 
   }
 }
 
+/** The checked-out commit, read from .git without running git; "unknown" if unreadable. */
+export async function gitCommit(root = "."): Promise<string> {
+  try {
+    const head = (await Deno.readTextFile(`${root}/.git/HEAD`)).trim();
+    if (!head.startsWith("ref: ")) return head;
+    const ref = head.slice(5);
+    try {
+      return (await Deno.readTextFile(`${root}/.git/${ref}`)).trim();
+    } catch {
+      const packed = await Deno.readTextFile(`${root}/.git/packed-refs`);
+      const line = packed.split("\n").find((l) => l.endsWith(` ${ref}`));
+      return line ? line.split(" ")[0] : "unknown";
+    }
+  } catch {
+    return "unknown";
+  }
+}
+
 /** Entry point of `deno task reproduce`; returns the process exit code. */
 export async function main(args: string[]): Promise<number> {
   let parsed: Args;
@@ -204,7 +222,7 @@ export async function main(args: string[]): Promise<number> {
     "## Environment",
     "",
     `Deno ${Deno.version.deno} (V8 ${Deno.version.v8}, TypeScript ${Deno.version.typescript}), ` +
-      `${Deno.build.os}/${Deno.build.arch}; built in ${
+      `${Deno.build.os}/${Deno.build.arch}; commit ${await gitCommit()}; built in ${
         ((performance.now() - started) / 1000).toFixed(1)
       } s.`,
     "",

@@ -453,6 +453,13 @@ Deno.test("toy: SVG helper draws contours and curves as path data", () => {
   const d = lp.match(/<path d="([^"]+)"[^>]*stroke="#0072B2"/);
   assert(d !== null, "series path present");
   assertEquals((d![1].match(/[ML]/g) ?? []).join(""), "MLM", "the NaN breaks the curve");
+  const lx = linePlot([{ label: "s", x: [1, 10, 100, 1000], y: [3, 2, 1, 0.5] }], { logX: true });
+  for (const label of ["1e0", "1e1", "1e2", "1e3"]) assert(lx.includes(`>${label}</text>`), label);
+  const lxd = lx.match(/<path d="([^"]+)"[^>]*stroke="#0072B2"/)![1];
+  const xs = [...lxd.matchAll(/[ML](-?[\d.]+) /g)].map((m) => Number(m[1]));
+  assertEquals(xs.length, 4);
+  // Decades are equally spaced on a log axis.
+  assertAlmostEquals(xs[1] - xs[0], xs[3] - xs[2], 0.2);
 });
 
 Deno.test("toy: verdicts are one of three words and follow the stated rule", () => {

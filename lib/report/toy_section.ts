@@ -541,6 +541,29 @@ function verdictTable(verdicts: ClaimVerdict[], all: ToySetting[]): string[] {
   return lines;
 }
 
+/** A sentence on the claims where the FSDDPG variant (k1k2) changes the outcome, or "". */
+function variantDecides(verdicts: ClaimVerdict[]): string {
+  const decided: string[] = [];
+  for (const v of verdicts) {
+    if (v.fsVariant !== "listing") continue;
+    const other = verdicts.find((u) => u.id === v.id.replace(/-listing$/, "-per-sample"));
+    if (!other) continue;
+    if (other.verdict !== v.verdict) {
+      decided.push(
+        `"${v.claim}" (toy ${v.game}): ${v.verdict} with the listing, ${other.verdict} per-sample`,
+      );
+    } else if (other.holdsUnder.length !== v.holdsUnder.length) {
+      decided.push(
+        `"${v.claim}" (toy ${v.game}): the same verdict, but it holds at ${v.holdsUnder.length} ` +
+          `settings with the listing and at ${other.holdsUnder.length} per-sample`,
+      );
+    }
+  }
+  return decided.length
+    ? "Where the FSDDPG variant (k1k2) changes the outcome: " + decided.join("; ") + "."
+    : "";
+}
+
 /** Runs the grid (unless given) and builds the toy section of the report. */
 export function buildToySection(grid: ToyGrid = runToyGrid()): ToySection {
   const { config } = grid;
@@ -578,7 +601,10 @@ export function buildToySection(grid: ToyGrid = runToyGrid()): ToySection {
   md.push(
     "**Classification of a trajectory** (one rule for every run and every claim): " +
       `*diverged* — a non-finite point or distance > 1e3; *converged* — Euclidean distance to the ` +
-      `optimum < ${tol} over the last 5% of the steps (so the phase of an oscillation at the ` +
+      `optimum < ${tol} over the last 5% of the steps (the paper defines its distance as the ` +
+      `squared one, so this is ${
+        tol * tol
+      } on the paper's scale; requiring the whole window means the phase of an oscillation at the ` +
       "last step cannot decide it; reported with the step from which it stays below); " +
       "*cycles* — not converged, and over the second half the distance keeps oscillating (≥ 3 " +
       "local maxima or ≥ 1 full turn around the optimum) without decaying (largest distance over the " +
@@ -628,26 +654,8 @@ export function buildToySection(grid: ToyGrid = runToyGrid()): ToySection {
 
   md.push("### Verdicts", "");
   md.push(...verdictTable(verdicts, settings), "");
-  const decided: string[] = [];
-  for (const v of verdicts) {
-    if (v.fsVariant !== "listing") continue;
-    const other = verdicts.find((u) => u.claim === v.claim && u.fsVariant === "per-sample");
-    if (other && other.verdict !== v.verdict) {
-      decided.push(
-        `"${v.claim}" (toy ${v.game}): ${v.verdict} with the listing, ${other.verdict} per-sample`,
-      );
-    } else if (
-      other && describeSettings(other.holdsUnder) !== describeSettings(v.holdsUnder)
-    ) {
-      decided.push(
-        `"${v.claim}" (toy ${v.game}): same verdict, but it holds at ${v.holdsUnder.length} ` +
-          `settings with the listing and ${other.holdsUnder.length} per-sample`,
-      );
-    }
-  }
-  if (decided.length) {
-    md.push("Where the FSDDPG variant (k1k2) decides the outcome: " + decided.join("; ") + ".", "");
-  }
+  const variantNote = variantDecides(verdicts);
+  if (variantNote) md.push(variantNote, "");
   for (const v of verdicts) md.push(`- *${v.id}*: ${v.criterion}.`);
   md.push("");
 
@@ -674,6 +682,8 @@ export function buildToySection(grid: ToyGrid = runToyGrid()): ToySection {
     "",
   );
   md.push(...verdictTable(loose, settings), "");
+  const looseNote = variantDecides(loose);
+  if (looseNote) md.push(looseNote, "");
 
   md.push("### Outcome of every run", "");
   md.push(
