@@ -628,7 +628,10 @@ export function buildToySection(grid: ToyGrid = runToyGrid()): ToySection {
       "from Q's gradients only); only SDDPG does. Rows split by FSDDPG variant show where the " +
       "choice decides a verdict. In toy 1 the critic's gradient ∂L/∂w = 2(w + 1)θ⁴ vanishes as " +
       "θ → 0, so a method that drives θ to 0 before w reaches −1 leaves w frozen, and the distance " +
-      "to (0, −1) cannot fall below |w + 1| afterwards.",
+      "to (0, −1) cannot fall below |w + 1| afterwards. On the target question, the paper's " +
+      "Appendix D writes ∂²L/∂θ∂w = 4(2w + 2)θ³ for toy 1, which is the differentiated-target form " +
+      "(with a stop-gradient target it is 4(2w + 1)θ³); the paper does not say which its experiments " +
+      "used, so both are run.",
     "",
   );
 
