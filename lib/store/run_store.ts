@@ -1,0 +1,493 @@
+/**
+ * The run store (DESIGN §7): how a training run lives on disk, with a writer (used by the
+ * trainer) and a reader (used by `openRun`, `listRuns` and the web UI). The reader needs only
+ * read permission and imports nothing heavy (no tfjs, no MuJoCo).
+ *
+ * ## Layout of `runs/<id>/`
+ *
+ * Run ids match `/^[A-Za-z0-9._-]+$/` and never contain `..`.
+ *
+ * - `config.json` — the resolved config, written once before training starts:
+ *   `{id, env, algo, seeds: number[], steps, backend, hidden, ...every hyper-parameter of
+ *   DESIGN §4 (lrActor, lrCritic, polyak, gamma, batchSize, actNoise, startSteps, updateAfter,
+ *   updateEvery, replayCapacity, and those that apply to the algorithm), evalEvery, evalEpisodes,
+ *   checkpointEvery, recordEvery, createdAt (ISO), versions: {deno, tfjs, mujoco, stackrl?},
+ *   git?: commit}`.
+ * - `status.json` — rewritten atomically (temporary file, then rename):
+ *   `{status: "running"|"finished"|"failed"|"interrupted", stepsDone, stepsTotal,
+ *   bestEval: number|null, wallTime (seconds), updatedAt (ISO), error?: string, pid?: number}`.
+ *   `stepsDone` and `stepsTotal` count environment steps per population member.
+ * - `metrics.jsonl` — one JSON object per line, appended; each has a `type`:
+ *   - `{type: "episode", member, seed, step, return, length, time}` — a finished training
+ *     episode (step = the member's environment step at its end);
+ *   - `{type: "eval", member, seed, step, returnMean, returnStd, returns: number[], time}` —
+ *     `evalEpisodes` deterministic episodes (no exploration noise);
+ *   - `{type: "update", member, seed, step, criticLoss, actorObjective, gradientNorm,
+ *     correctionNorm, cosine, correctionRatio, stepsPerSecond, time}` — means over one block
+ *     of updates (`updateEvery` updates); the diagnostics average the updates that stepped the
+ *     actor (null when none did).
+ *   `member` is the population index, `seed` its seed, `time` seconds of wall time since the
+ *   run started (summed across resumes). A torn last line (the process was killed while
+ *   writing) is ignored by the reader and cut off by the writer when the run resumes.
+ * - `metrics.csv` — the same rows as CSV, with the union of the columns ({@link CSV_COLUMNS});
+ *   empty cells where a row type has no such column; `returns` joined with `;`.
+ * - `checkpoints/last/` and `checkpoints/best/` — each written atomically as a whole directory:
+ *   `agent/` (what `agent.save` writes: `agent.json`, `tensors.bin`), `trainer.json`
+ *   (steps done, episode counters, RNG states, the current episodes' reset seeds and actions so
+ *   far, best evaluation) and, with `--checkpoint-replay`, `replay.bin` (the replay arrays).
+ * - `rollouts/<label>.json` — what `recordRollout` returns (labels such as `step-000000`,
+ *   `step-050000`, `best`).
+ *
+ * @module
+ */
+import { writeFileAtomic } from "../atomic.ts";
+
+/** Lifecycle of a run. */
+export type RunState = "running" | "finished" | "failed" | "interrupted";
+
+/** `config.json`: the resolved configuration of a run. */
+export interface RunConfig {
+  id: string;
+  env: string;
+  algo: string;
+  seeds: number[];
+  /** Environment steps per member. */
+  steps: number;
+  backend: string;
+  hidden: number[];
+  evalEvery: number;
+  evalEpisodes: number;
+  checkpointEvery: number;
+  recordEvery: number;
+  createdAt: string;
+  versions: { deno: string; tfjs: string; mujoco: string; stackrl?: string };
+  git?: string;
+  /** Hyper-parameters and any further settings. */
+  [key: string]: unknown;
+}
+
+/** `status.json`. */
+export interface RunStatus {
+  status: RunState;
+  stepsDone: number;
+  stepsTotal: number;
+  bestEval: number | null;
+  /** Seconds of wall time, summed across resumes. */
+  wallTime: number;
+  updatedAt: string;
+  error?: string;
+  pid?: number;
+}
+
+/** A finished training episode of one member. */
+export interface EpisodeRow {
+  type: "episode";
+  member: number;
+  seed: number;
+  step: number;
+  return: number;
+  length: number;
+  time: number;
+}
+
+/** An evaluation of one member. */
+export interface EvalRow {
+  type: "eval";
+  member: number;
+  seed: number;
+  step: number;
+  returnMean: number;
+  returnStd: number;
+  returns: number[];
+  time: number;
+}
+
+/** Diagnostics of one block of updates of one member. */
+export interface UpdateRow {
+  type: "update";
+  member: number;
+  seed: number;
+  step: number;
+  criticLoss: number | null;
+  actorObjective: number | null;
+  gradientNorm: number | null;
+  correctionNorm: number | null;
+  cosine: number | null;
+  correctionRatio: number | null;
+  stepsPerSecond: number;
+  time: number;
+}
+
+/** One line of `metrics.jsonl`. */
+export type MetricRow = EpisodeRow | EvalRow | UpdateRow;
+
+/** The columns of `metrics.csv` (the union over row types), in order. */
+export const CSV_COLUMNS = [
+  "type",
+  "member",
+  "seed",
+  "step",
+  "time",
+  "return",
+  "length",
+  "returnMean",
+  "returnStd",
+  "returns",
+  "criticLoss",
+  "actorObjective",
+  "gradientNorm",
+  "correctionNorm",
+  "cosine",
+  "correctionRatio",
+  "stepsPerSecond",
+] as const;
+
+/** One entry of {@link listRuns}. */
+export interface RunSummary {
+  id: string;
+  dir: string;
+  env?: string;
+  algo?: string;
+  seeds?: number[];
+  stepsDone?: number;
+  stepsTotal?: number;
+  status?: RunState;
+  bestEval?: number | null;
+  wallTime?: number;
+  createdAt?: string;
+  /** Set when the run could not be read (the other fields may be missing). */
+  error?: string;
+}
+
+/** A run read back from disk by {@link openRun}. */
+export interface Run {
+  id: string;
+  dir: string;
+  config: RunConfig;
+  status: RunStatus;
+  /** Every complete row of `metrics.jsonl`, in file order. */
+  metrics: MetricRow[];
+  /** Labels of the stored rollouts, sorted. */
+  rollouts: string[];
+  /** Checkpoints present (`"last"`, `"best"`). */
+  checkpoints: string[];
+  /** Reads `rollouts/<label>.json`. */
+  readRollout(label: string): Promise<unknown>;
+}
+
+const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
+
+/** Whether `id` is a valid run id (also used for rollout labels). */
+export function isValidRunId(id: unknown): id is string {
+  return typeof id === "string" && id.length > 0 && id.length <= 200 && ID_PATTERN.test(id) &&
+    !id.includes("..");
+}
+
+/** Throws unless `id` is a valid run id. */
+export function checkRunId(id: unknown, what = "run id"): string {
+  if (!isValidRunId(id)) {
+    throw new Error(
+      `${what}: got ${JSON.stringify(id)}; allowed: letters, digits, ".", "_", "-" (no "..")`,
+    );
+  }
+  return id;
+}
+
+function join(...parts: string[]): string {
+  return parts.join("/").replace(/\/+/g, "/");
+}
+
+/** A new run id: `<env>-<algo>-<UTC yyyymmdd-hhmmss>-<4 hex>`. */
+export function newRunId(env: string, algo: string, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+  const tag = crypto.randomUUID().slice(0, 4);
+  return `${env}-${algo}-${stamp}-${tag}`.replace(/[^A-Za-z0-9._-]/g, "_");
+}
+
+// ---------------------------------------------------------------------------------------------
+// reading
+
+/**
+ * Parses `metrics.jsonl` text: complete lines only; a torn last line (no trailing newline and
+ * not valid JSON) is skipped, as is any malformed line. Returns the rows and the byte length of
+ * the complete part (for incremental reading).
+ */
+export function parseMetrics(text: string): { rows: MetricRow[]; complete: number } {
+  const rows: MetricRow[] = [];
+  const lastNewline = text.lastIndexOf("\n");
+  const complete = lastNewline + 1;
+  const body = text.slice(0, complete);
+  for (const line of body.split("\n")) {
+    if (line.trim() === "") continue;
+    try {
+      const row = JSON.parse(line);
+      if (row && typeof row === "object" && typeof row.type === "string") rows.push(row);
+    } catch {
+      // a malformed line (should not happen for complete lines): skip it
+    }
+  }
+  // the tail after the last newline is a torn write unless it parses on its own
+  const tail = text.slice(complete);
+  if (tail.trim() !== "") {
+    try {
+      const row = JSON.parse(tail);
+      if (row && typeof row === "object" && typeof row.type === "string") rows.push(row);
+    } catch {
+      // torn
+    }
+  }
+  return { rows, complete: new TextEncoder().encode(body).length };
+}
+
+/**
+ * Reads the metric rows of the run in `dir` from byte `offset` on (0: all), for tailing a live
+ * run: call again with the returned `offset` to get only the new rows.
+ */
+export async function readMetrics(
+  dir: string,
+  offset = 0,
+): Promise<{ rows: MetricRow[]; offset: number }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await Deno.readFile(join(dir, "metrics.jsonl"));
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return { rows: [], offset: 0 };
+    throw error;
+  }
+  if (offset > bytes.length) offset = 0; // the file was truncated (a resume): read it again
+  const text = new TextDecoder().decode(bytes.subarray(offset));
+  const lastNewline = text.lastIndexOf("\n");
+  const complete = text.slice(0, lastNewline + 1);
+  const { rows } = parseMetrics(complete);
+  return { rows, offset: offset + new TextEncoder().encode(complete).length };
+}
+
+async function readJson<T>(path: string): Promise<T> {
+  const text = await Deno.readTextFile(path);
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+async function listNames(dir: string, filter: (e: Deno.DirEntry) => boolean): Promise<string[]> {
+  const names: string[] = [];
+  try {
+    for await (const entry of Deno.readDir(dir)) if (filter(entry)) names.push(entry.name);
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
+  return names.sort();
+}
+
+/** Labels of the rollouts stored for the run in `dir`. */
+export async function listRollouts(dir: string): Promise<string[]> {
+  return (await listNames(
+    join(dir, "rollouts"),
+    (e) => e.isFile && e.name.endsWith(".json") && !e.name.includes(".tmp-"),
+  ))
+    .map((n) => n.slice(0, -".json".length))
+    .filter(isValidRunId);
+}
+
+/** Reads `rollouts/<label>.json` of the run in `dir`. */
+export async function readRollout(dir: string, label: string): Promise<unknown> {
+  checkRunId(label, "rollout label");
+  return await readJson(join(dir, "rollouts", `${label}.json`));
+}
+
+/** Reads the run in `dir` (config, status, metrics, rollouts, checkpoints). */
+export async function openRun(dir: string): Promise<Run> {
+  const id = dir.replace(/\/+$/, "").split("/").pop() ?? "";
+  checkRunId(id);
+  const config = await readJson<RunConfig>(join(dir, "config.json"));
+  if (!config || typeof config !== "object") throw new Error(`${dir}/config.json: not an object`);
+  let status: RunStatus;
+  try {
+    status = await readJson<RunStatus>(join(dir, "status.json"));
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+    status = {
+      status: "running",
+      stepsDone: 0,
+      stepsTotal: config.steps,
+      bestEval: null,
+      wallTime: 0,
+      updatedAt: config.createdAt,
+    };
+  }
+  const { rows } = await readMetrics(dir);
+  const rollouts = await listRollouts(dir);
+  const checkpoints = await listNames(
+    join(dir, "checkpoints"),
+    (e) => e.isDirectory && (e.name === "last" || e.name === "best"),
+  );
+  return {
+    id,
+    dir,
+    config,
+    status,
+    metrics: rows,
+    rollouts,
+    checkpoints,
+    readRollout: (label: string) => readRollout(dir, label),
+  };
+}
+
+/**
+ * Summaries of every run under `root` (directories with a valid id), newest first. A run that
+ * cannot be read yields an entry with `error` instead of throwing; a missing root gives `[]`.
+ */
+export async function listRuns(root: string): Promise<RunSummary[]> {
+  const ids = (await listNames(root, (e) => e.isDirectory)).filter(isValidRunId)
+    .filter((n) => !n.includes(".tmp-"));
+  const out: RunSummary[] = [];
+  for (const id of ids) {
+    const dir = join(root, id);
+    try {
+      const config = await readJson<RunConfig>(join(dir, "config.json"));
+      if (!config || typeof config !== "object") throw new Error("config.json: not an object");
+      let status: Partial<RunStatus> = {};
+      try {
+        status = await readJson<RunStatus>(join(dir, "status.json"));
+      } catch (error) {
+        if (!(error instanceof Deno.errors.NotFound)) throw error;
+      }
+      out.push({
+        id,
+        dir,
+        env: config.env,
+        algo: config.algo,
+        seeds: config.seeds,
+        stepsDone: status.stepsDone ?? 0,
+        stepsTotal: status.stepsTotal ?? config.steps,
+        status: status.status ?? "running",
+        bestEval: status.bestEval ?? null,
+        wallTime: status.wallTime ?? 0,
+        createdAt: config.createdAt,
+        ...(status.error ? { error: status.error } : {}),
+      });
+    } catch (error) {
+      out.push({ id, dir, error: (error as Error).message });
+    }
+  }
+  return out.sort((a, b) =>
+    (b.createdAt ?? "").localeCompare(a.createdAt ?? "") || (a.id < b.id ? -1 : 1)
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// writing
+
+function csvCell(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (Array.isArray(value)) return value.join(";");
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV line (with newline) for `row`, in {@link CSV_COLUMNS} order. */
+export function csvLine(row: MetricRow): string {
+  const r = row as unknown as Record<string, unknown>;
+  return CSV_COLUMNS.map((c) => csvCell(r[c])).join(",") + "\n";
+}
+
+/** Writes one run's files; created by {@link RunWriter.create} or {@link RunWriter.open}. */
+export class RunWriter {
+  #jsonl: Deno.FsFile | undefined;
+  #csv: Deno.FsFile | undefined;
+  readonly #encoder = new TextEncoder();
+
+  private constructor(readonly dir: string, readonly id: string) {}
+
+  /**
+   * Creates `root/<config.id>/` with `config.json`, an initial `status.json` and empty metrics.
+   * Fails if the directory already exists.
+   */
+  static async create(root: string, config: RunConfig, status: RunStatus): Promise<RunWriter> {
+    const id = checkRunId(config.id);
+    await Deno.mkdir(root, { recursive: true });
+    const dir = join(root, id);
+    await Deno.mkdir(dir); // throws AlreadyExists: never write into another run
+    await writeFileAtomic(join(dir, "config.json"), JSON.stringify(config, null, 2) + "\n");
+    const writer = new RunWriter(dir, id);
+    await writer.writeStatus(status);
+    await Deno.writeTextFile(join(dir, "metrics.jsonl"), "");
+    await Deno.writeTextFile(join(dir, "metrics.csv"), CSV_COLUMNS.join(",") + "\n");
+    await writer.#openFiles();
+    return writer;
+  }
+
+  /**
+   * Opens an existing run for appending (a resume). Rows with `step > keepUpToStep` (written
+   * after the checkpoint being resumed) and a torn last line are removed from both metrics files.
+   */
+  static async open(dir: string, keepUpToStep = Infinity): Promise<RunWriter> {
+    const id = checkRunId(dir.replace(/\/+$/, "").split("/").pop());
+    const writer = new RunWriter(dir, id);
+    let text = "";
+    try {
+      text = await Deno.readTextFile(join(dir, "metrics.jsonl"));
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound)) throw error;
+    }
+    const { rows } = parseMetrics(text.slice(0, text.lastIndexOf("\n") + 1));
+    const kept = rows.filter((r) => !(r.step > keepUpToStep));
+    await writeFileAtomic(
+      join(dir, "metrics.jsonl"),
+      kept.map((r) => JSON.stringify(r) + "\n").join(""),
+    );
+    await writeFileAtomic(
+      join(dir, "metrics.csv"),
+      CSV_COLUMNS.join(",") + "\n" + kept.map(csvLine).join(""),
+    );
+    await writer.#openFiles();
+    return writer;
+  }
+
+  async #openFiles(): Promise<void> {
+    this.#jsonl = await Deno.open(join(this.dir, "metrics.jsonl"), { append: true });
+    this.#csv = await Deno.open(join(this.dir, "metrics.csv"), { append: true });
+  }
+
+  /** Appends rows to `metrics.jsonl` and `metrics.csv` (one write per file). */
+  async append(rows: readonly MetricRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    if (!this.#jsonl || !this.#csv) throw new Error("run writer is closed");
+    await writeAll(
+      this.#jsonl,
+      this.#encoder.encode(rows.map((r) => JSON.stringify(r) + "\n").join("")),
+    );
+    await writeAll(this.#csv, this.#encoder.encode(rows.map(csvLine).join("")));
+  }
+
+  /** Rewrites `status.json` atomically. */
+  async writeStatus(status: RunStatus): Promise<void> {
+    await writeFileAtomic(join(this.dir, "status.json"), JSON.stringify(status, null, 2) + "\n");
+  }
+
+  /** Writes `rollouts/<label>.json` atomically. */
+  async writeRollout(label: string, rollout: unknown): Promise<void> {
+    checkRunId(label, "rollout label");
+    await Deno.mkdir(join(this.dir, "rollouts"), { recursive: true });
+    await writeFileAtomic(join(this.dir, "rollouts", `${label}.json`), JSON.stringify(rollout));
+  }
+
+  /** The directory of checkpoint `name` (`"last"` or `"best"`). */
+  checkpointDir(name: "last" | "best"): string {
+    return join(this.dir, "checkpoints", name);
+  }
+
+  /** Closes the metrics files. Idempotent. */
+  close(): void {
+    this.#jsonl?.close();
+    this.#csv?.close();
+    this.#jsonl = this.#csv = undefined;
+  }
+}
+
+async function writeAll(file: Deno.FsFile, data: Uint8Array): Promise<void> {
+  let written = 0;
+  while (written < data.length) written += await file.write(data.subarray(written));
+}
