@@ -3,7 +3,6 @@
 // terminating step (v5), and the boundary is strict or closed exactly as documented.
 import { assertEquals } from "./assert.ts";
 import { makeEnv } from "../physics/mod.ts";
-import type { Env } from "../physics/mod.ts";
 
 async function terminatedAfter(
   name: string,
