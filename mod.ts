@@ -38,3 +38,44 @@ export {
 } from "./lib/backend.ts";
 export { Rng } from "./lib/rng.ts";
 export { ValidationError } from "./lib/errors.ts";
+export {
+  runToy,
+  type ToyK1K2,
+  type ToyMethod,
+  type ToyOrder,
+  type ToyRunConfig,
+  type ToyRunOptions,
+  type ToyRunResult,
+} from "./lib/toy/run.ts";
+export {
+  type TargetTreatment,
+  TOY_GAMES,
+  type ToyGame,
+  type ToyGameSpec,
+  type ToyPoint,
+} from "./lib/toy/games.ts";
+export type { LayerSizes } from "./lib/nets.ts";
+export {
+  type CommonEnvOptions,
+  decodeRollout,
+  encodeRollout,
+  type Env,
+  type EnvOptions,
+  type EnvState,
+  type Info,
+  listEnvs,
+  makeEnv,
+  makeVecEnv,
+  ModelCompileError,
+  type Policy,
+  recordRollout,
+  type ResetResult,
+  type Rollout,
+  type RolloutEpisode,
+  type RolloutOptions,
+  type StepResult,
+  type VecEnv,
+  type VecEnvOptions,
+  type VecResetResult,
+  type VecStepResult,
+} from "./physics/mod.ts";

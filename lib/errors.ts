@@ -7,6 +7,7 @@
 export class ValidationError extends Error {
   /** The option or input that was rejected. */
   readonly field: string;
+  /** `field: got <value>; allowed: <allowed>`. */
   constructor(field: string, value: unknown, allowed: string) {
     super(`${field}: got ${describe(value)}; allowed: ${allowed}`);
     this.name = "ValidationError";

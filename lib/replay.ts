@@ -9,10 +9,15 @@ import type { Rng } from "./rng.ts";
 
 /** A minibatch, flat and population-major: `[P, B, size]` for each field. */
 export interface Batch {
+  /** s_i, `[P, B, obs]`. */
   observations: Float32Array;
+  /** a_i as taken (with exploration noise), `[P, B, act]`. */
   actions: Float32Array;
+  /** r_i, `[P, B]`. */
   rewards: Float32Array;
+  /** s′_i, `[P, B, obs]`. */
   nextObservations: Float32Array;
+  /** 1 where s′_i is terminal (not a time-limit truncation), else 0; `[P, B]`. */
   dones: Float32Array;
 }
 
@@ -38,6 +43,10 @@ export class ReplayBuffer {
   /** Transitions stored per member. */
   size = 0;
 
+  /**
+   * Allocates P rings of `capacity` transitions; throws a ValidationError naming
+   * `replayCapacity` when they would exceed `maxBytes` (default: half the available memory).
+   */
   constructor(
     readonly population: number,
     readonly capacity: number,

@@ -11,6 +11,7 @@ export class Rng {
   #s = new Uint32Array(4);
   #spareNormal: number | null = null;
 
+  /** A generator seeded with `seed` (any uint32). */
   constructor(seed: number) {
     let x = (seed >>> 0) ^ 0x9e3779b9;
     for (let i = 0; i < 4; i++) {

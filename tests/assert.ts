@@ -1,11 +1,17 @@
 // Small assertion helpers (JSR is not reachable from our machines, so no @std/assert).
 import assert from "node:assert/strict";
 
+// (a message, when given, replaces node's diff; without one the diff is shown)
 export const assertEquals = (actual: unknown, expected: unknown, msg?: string): void =>
-  assert.deepStrictEqual(actual, expected, msg);
+  msg === undefined
+    ? assert.deepStrictEqual(actual, expected)
+    : assert.deepStrictEqual(actual, expected, msg);
 export const assertNotEquals = (actual: unknown, expected: unknown, msg?: string): void =>
-  assert.notDeepStrictEqual(actual, expected, msg);
-export const assert_ = (cond: unknown, msg?: string): void => assert.ok(cond, msg);
+  msg === undefined
+    ? assert.notDeepStrictEqual(actual, expected)
+    : assert.notDeepStrictEqual(actual, expected, msg);
+export const assert_ = (cond: unknown, msg?: string): void =>
+  msg === undefined ? assert.ok(cond) : assert.ok(cond, msg);
 export { assert_ as assert };
 
 export function assertAlmostEquals(actual: number, expected: number, tol = 1e-7, msg = ""): void {
