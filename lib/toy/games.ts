@@ -27,18 +27,23 @@ export const TARGET_TREATMENTS: readonly TargetTreatment[] = ["differentiated", 
 
 /** A point of the (θ, w) plane. */
 export interface ToyPoint {
+  /** The actor's (follower's) parameter. */
   theta: number;
+  /** The critic's (leader's) parameter. */
   w: number;
 }
 
 /** Static description of a toy game. */
 export interface ToyGameSpec {
+  /** Which game (1 or 2). */
   game: ToyGame;
   /** `J(θ, w)` as text. */
   j: string;
   /** `L(θ, w)` as text. */
   l: string;
+  /** The paper's starting point. */
   start: ToyPoint;
+  /** The Stackelberg equilibrium. */
   optimum: ToyPoint;
   /** The critic's best response `argmin_w L(θ, w)` for θ ≠ 0. */
   bestResponse(theta: number): number;

@@ -57,24 +57,37 @@ export interface ToyRunOptions {
 
 /** Resolved options (defaults filled in, alias `ddpg` mapped to `gda`). */
 export interface ToyRunConfig {
+  /** Which game. */
   game: ToyGame;
+  /** GDA (= DDPG), exact SDDPG or FSDDPG. */
   method: ToyMethod;
   /** `null` unless the method is `fsddpg`. */
   k1k2: ToyK1K2 | null;
+  /** Whether the target −θ² is differentiated in θ. */
   target: TargetTreatment;
+  /** Actor step size (ascent on J). */
   lrActor: number;
+  /** Critic step size (descent on L). */
   lrCritic: number;
+  /** Number of steps. */
   steps: number;
+  /** Damping ε of the inverse. */
   epsilon: number;
+  /** Simultaneous updates, or the critic first and the actor at the new w. */
   order: ToyOrder;
+  /** Starting point. */
   start: ToyPoint;
 }
 
 /** A trajectory of {@link runToy}. Arrays of points have `steps + 1` entries (start first). */
 export interface ToyRunResult {
+  /** The resolved options. */
   config: ToyRunConfig;
+  /** The game's optimum. */
   optimum: ToyPoint;
+  /** θ_t, t = 0…steps. */
   theta: Float64Array;
+  /** w_t, t = 0…steps. */
   w: Float64Array;
   /** Euclidean distance from (θ_t, w_t) to the optimum. */
   distance: Float64Array;
