@@ -1,7 +1,9 @@
 /**
  * The agent: actor (follower) and critic(s) (leader) with a population axis, their targets and
- * optimizers, acting, and one update per call (critic step, actor step, target update). This is
- * the readable tfjs reference path; every algorithm goes through `update`.
+ * optimizers, acting, and one update per call (critic step, actor step, target update). Every
+ * algorithm goes through `update`, which runs one of two implementations: the readable tfjs
+ * reference (the specification) or, where it exists, the fused host path of `lib/fused/`
+ * (plain loops over Float32Arrays, no tfjs), chosen by the `implementation` option.
  * @module
  */
 import { tf } from "./deps.ts";
@@ -12,6 +14,7 @@ import {
   type AgentOptions,
   type Algorithm,
   applicableHyperparameters,
+  hasFusedPath,
   resolveConfig,
   STRUCTURAL_KEYS,
   traits,
@@ -38,6 +41,7 @@ import {
 import type { Batch } from "./replay.ts";
 import { Rng } from "./rng.ts";
 import { writeDirAtomic } from "./atomic.ts";
+import { FusedUpdater } from "./fused/updater.ts";
 
 /** Diagnostics of one update, one entry per population member. */
 export interface UpdateInfo {
@@ -98,6 +102,12 @@ export class Agent {
   /** Host copies of every trained tensor (actor first), refreshed after each update. */
   #host: Float32Array[];
   #disposed = false;
+  /** The fused path's state (authoritative when present; tfjs variables are then a cache). */
+  readonly #fused: FusedUpdater | null;
+  /** The host copies lag the fused state. */
+  #hostStale = false;
+  /** The tfjs variables and optimizer steps lag the fused state. */
+  #tfStale = false;
 
   /** @internal use `createAgent` or `loadAgent`. */
   constructor(readonly config: AgentConfig, readonly backend: string, initial?: Float32Array[]) {
@@ -142,6 +152,15 @@ export class Agent {
     );
     this.#smoothing = Array.from({ length: P }, (_, p) => memberRng(seed, p, STREAMS.smoothing));
     this.#host = values.map((v) => Float32Array.from(v));
+    const fused = config.implementation === "fused" ||
+      (config.implementation === "auto" && hasFusedPath(config.algo) && backend !== "webgpu");
+    this.#fused = fused ? new FusedUpdater({ ...config, traits: traits(config.algo) }) : null;
+    this.#fused?.importTensors([...values, ...values]); // trained, then targets as copies
+  }
+
+  /** The update implementation in use (`auto` resolved). */
+  get implementation(): "reference" | "fused" {
+    return this.#fused ? "fused" : "reference";
   }
 
   /** The algorithm's name. */
@@ -172,6 +191,7 @@ export class Agent {
     checkVector("observations", observations, observations.length);
     const perMember = rows / P;
     const out = new Float32Array(rows * A);
+    this.#refreshHost();
     const actor = this.#host.slice(0, this.#actor.length);
     for (let r = 0; r < rows; r++) {
       const member = Math.floor(r / perMember);
@@ -212,6 +232,18 @@ export class Agent {
       ? this.updates % this.config.criticSteps === 0
       : true;
     const targetsDue = t.td3 ? actorDue : true;
+    if (this.#fused) {
+      const info = this.#fused.update(
+        batch,
+        B,
+        actorDue,
+        targetsDue,
+        t.td3 ? this.#smoothing : null,
+      );
+      this.updates++;
+      this.#hostStale = this.#tfStale = true;
+      return info;
+    }
     const noise = t.td3 ? this.#smoothingNoise(P, B) : undefined;
 
     const s = tf.tensor3d(batch.observations, [P, B, O]);
@@ -279,6 +311,7 @@ export class Agent {
       );
     }
     checkVector("observations", observations, observations.length);
+    this.#syncTf();
     const s = tf.tensor3d(observations, [P, B, O]);
     const t = traits(this.config.algo);
     if (t.actor.kind === "stackelberg" && !targets) {
@@ -313,6 +346,7 @@ export class Agent {
   /** Trained weights (targets excluded), in weight order, population axis first. */
   getWeights(): NamedWeights[] {
     this.#alive();
+    this.#refreshHost();
     return this.#names().map(({ name, shape }, i) => ({
       name,
       shape,
@@ -342,6 +376,13 @@ export class Agent {
       }
       checkVector(`weights[${i}].values`, w.values, e.shape.reduce((a, b) => a * b, 1));
     });
+    if (this.#fused) {
+      this.#fused.setTrained(weights.map((w) => w.values));
+      this.#host = weights.map((w) => Float32Array.from(w.values));
+      this.#hostStale = false;
+      this.#tfStale = true;
+      return;
+    }
     const trained = this.#trained();
     const targets = [...this.#actorTarget, ...this.#criticTargets.flat()];
     weights.forEach((w, i) => {
@@ -362,15 +403,19 @@ export class Agent {
       total += tensor.size;
     }
     const blob = new Float32Array(total);
+    const fusedState = this.#fused?.exportTensors();
     for (let i = 0; i < tensors.length; i++) {
-      blob.set(await tensors[i].tensor.data() as Float32Array, index[i].offset);
+      blob.set(
+        fusedState ? fusedState[i] : await tensors[i].tensor.data() as Float32Array,
+        index[i].offset,
+      );
     }
     const meta = {
       format: "stackrl-agent/1",
       config: this.config,
       updates: this.updates,
-      actorSteps: this.#actorOptimizer.step,
-      criticSteps: this.#criticOptimizer.step,
+      actorSteps: this.#fused ? this.#fused.actorStep : this.#actorOptimizer.step,
+      criticSteps: this.#fused ? this.#fused.criticStep : this.#criticOptimizer.step,
       rng: {
         exploration: this.#exploration.map((r) => r.state),
         smoothing: this.#smoothing.map((r) => r.state),
@@ -411,6 +456,16 @@ export class Agent {
     this.#host = state.slice(0, trained).map(({ tensor }, i) =>
       Float32Array.from(blob.subarray(meta.tensors[i].offset, meta.tensors[i].offset + tensor.size))
     );
+    if (this.#fused) {
+      this.#fused.importTensors(
+        state.map(({ tensor }, i) =>
+          blob.subarray(meta.tensors[i].offset, meta.tensors[i].offset + tensor.size)
+        ),
+      );
+      this.#fused.actorStep = meta.actorSteps;
+      this.#fused.criticStep = meta.criticSteps;
+      this.#hostStale = this.#tfStale = false;
+    }
   }
 
   /** Frees the agent's tensors. */
@@ -425,6 +480,27 @@ export class Agent {
 
   #alive(): void {
     if (this.#disposed) throw new Error("agent: used after dispose()");
+  }
+
+  /** Refreshes the host copies of the trained tensors from the fused state, if they lag. */
+  #refreshHost(): void {
+    if (!this.#fused || !this.#hostStale) return;
+    this.#fused.exportTensors(this.#host.length, this.#host);
+    this.#hostStale = false;
+  }
+
+  /** Copies the fused state into the tfjs variables and optimizers, if they lag. */
+  #syncTf(): void {
+    if (!this.#fused || !this.#tfStale) return;
+    const values = this.#fused.exportTensors();
+    tf.tidy(() =>
+      this.#allState().forEach(({ tensor }, i) =>
+        (tensor as tf.Variable).assign(tf.tensor(values[i], tensor.shape))
+      )
+    );
+    this.#actorOptimizer.step = this.#fused.actorStep;
+    this.#criticOptimizer.step = this.#fused.criticStep;
+    this.#tfStale = false;
   }
 
   #trained(): tf.Variable[] {

@@ -39,6 +39,16 @@ export interface AlgorithmTraits {
   hasCriticSteps: boolean;
 }
 
+/** Update implementations: `reference` (op-by-op tfjs), `fused` (plain loops on the host). */
+export const IMPLEMENTATIONS = ["auto", "reference", "fused"] as const;
+/** An implementation name, `auto` included. */
+export type Implementation = typeof IMPLEMENTATIONS[number];
+
+/** Whether `algo` has a fused update path (DDPG, TD3 and FS families; not SD*). */
+export function hasFusedPath(algo: Algorithm): boolean {
+  return traits(algo).actor.kind !== "stackelberg";
+}
+
 /** The family and actor step of `algo`. */
 export function traits(algo: Algorithm): AlgorithmTraits {
   const td3 = algo === "td3" || algo.startsWith("std3") || algo.startsWith("fstd3");
@@ -158,6 +168,11 @@ export interface AgentOptions extends Partial<Hyperparameters> {
   seed?: number;
   /** tfjs backend. Default "auto". */
   backend?: BackendName;
+  /**
+   * Update implementation. Default "auto": the fused host path wherever it exists (every
+   * algorithm but SD*, on the wasm and cpu backends), else the tfjs reference.
+   */
+  implementation?: Implementation;
 }
 
 /** A fully resolved agent configuration (what is saved with the agent). */
@@ -170,6 +185,7 @@ export interface AgentConfig extends Hyperparameters {
   population: number;
   seed: number;
   backend: BackendName;
+  implementation: Implementation;
 }
 
 /** Options of `createAgent` that are not hyper-parameters. */
@@ -181,6 +197,7 @@ export const STRUCTURAL_KEYS = [
   "population",
   "seed",
   "backend",
+  "implementation",
 ] as const;
 
 /** Validates `options` for `algo` and fills in defaults; throws a ValidationError otherwise. */
@@ -237,6 +254,7 @@ export function resolveConfig(algo: string, options: AgentOptions): AgentConfig 
     }),
     seed: checkNumber("seed", o.seed ?? 0, { min: 0, max: 2 ** 31 - 1, integer: true }),
     backend: checkChoice("backend", o.backend ?? "auto", BACKENDS),
+    implementation: checkChoice("implementation", o.implementation ?? "auto", IMPLEMENTATIONS),
     hidden: [...o.hidden],
     lrActor: checkNumber("lrActor", o.lrActor, { min: 0, exclusiveMin: true, max: 10 }),
     lrCritic: checkNumber("lrCritic", o.lrCritic, { min: 0, exclusiveMin: true, max: 10 }),
@@ -261,6 +279,13 @@ export function resolveConfig(algo: string, options: AgentOptions): AgentConfig 
       integer: true,
     }),
   };
+  if (config.implementation === "fused" && !hasFusedPath(name)) {
+    throw new ValidationError(
+      "implementation",
+      config.implementation,
+      `"auto" or "reference" for ${name}: SD* algorithms have no fused path`,
+    );
+  }
   return config;
 }
 

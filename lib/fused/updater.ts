@@ -1,0 +1,736 @@
+/**
+ * The fused CPU update path (issue 7): the whole actor-critic update of every DDPG/TD3/FS
+ * algorithm — TD targets, critic step, actor direction (gradient, fast Stackelberg by
+ * block-diagonal or CG inverse, per-sample or the paper's listing), Adam and polyak — for the
+ * whole population, in plain TypeScript over preallocated arrays. State lives in Float32Arrays,
+ * one flat weight-order vector per member (`[P, n]`); workspaces are float64 and are allocated
+ * once per batch size, never inside an update.
+ *
+ * Semantics are those of the tfjs reference in `lib/agent.ts` (the specification): the critic
+ * step first, then the actor direction from the updated critic Q₁, then the targets.
+ * Per-sample quantities are never formed where a closed form avoids them: the diagonal of
+ * k2 is Σ_i (H⊗E)², G_w x is Σ_l H_l[i]ᵀ X_l E_l[i], and CG runs in the span of the per-sample
+ * gradients with their Gram matrix G_w G_wᵀ (B × B), which needs no per-sample rows at all.
+ * @module
+ */
+import type { AlgorithmTraits } from "../config.ts";
+import type { Rng } from "../rng.ts";
+import {
+  backwardBatch,
+  choleskySolve,
+  forwardBatch,
+  type NetLayout,
+  netLayout,
+  type NetWork,
+  netWork,
+  perSampleDot,
+  perSampleGram,
+  perSampleRows,
+} from "./kernels.ts";
+
+const BETA1 = 0.9, BETA2 = 0.999, ADAM_EPS = 1e-8;
+
+/** What the fused updater needs to know (a subset of the agent's config). */
+export interface FusedSettings {
+  traits: AlgorithmTraits;
+  population: number;
+  observationSize: number;
+  actionSize: number;
+  hidden: readonly number[];
+  actionLow: readonly number[];
+  actionHigh: readonly number[];
+  lrActor: number;
+  lrCritic: number;
+  polyak: number;
+  gamma: number;
+  epsilon: number;
+  cgIterations: number;
+  degree: number;
+  k1k2: "per-sample" | "listing";
+  targetNoise: number;
+  targetNoiseClip: number;
+}
+
+/** A minibatch, `[P, B, size]` flat. */
+export interface FusedBatch {
+  observations: Float32Array;
+  actions: Float32Array;
+  rewards: Float32Array;
+  nextObservations: Float32Array;
+  dones: Float32Array;
+}
+
+/** Diagnostics of one update (the fields of the agent's UpdateInfo). */
+export interface FusedInfo {
+  criticLoss: number[];
+  actorObjective: number[];
+  gradientNorm: number[];
+  correctionNorm: number[];
+  cosine: number[];
+  correctionRatio: number[];
+  actorUpdated: boolean;
+}
+
+interface Workspace {
+  B: number;
+  actor: NetWork;
+  critic: NetWork;
+  /** tanh of the actor's output `[B, A]`. */
+  tanh: Float64Array;
+  /** Smoothing noise `[B, A]`, float32 as the reference rounds it. */
+  noise: Float32Array;
+  y: Float64Array;
+  q: Float64Array;
+  dqda: Float64Array;
+  criticGrad: Float64Array;
+  actorGrad: Float64Array;
+  actorWeighted: Float64Array;
+  direction: Float64Array;
+  correction: Float64Array;
+  gw: Float64Array;
+  diag: Float64Array;
+  x: Float64Array;
+  c: Float64Array;
+  /** Per-sample rows `[B, n_w]` (block solves with o > 1). */
+  rows: Float64Array | null;
+  block: Float64Array;
+  blockRhs: Float64Array;
+  /** Gram matrix and scratch for CG in sample space. */
+  gram: Float64Array | null;
+  gramS: Float64Array | null;
+  gramT: Float64Array | null;
+  gramX: Float64Array | null;
+  cg: Float64Array[];
+}
+
+/** The whole population's state and its update, in flat Float32Arrays. */
+export class FusedUpdater {
+  readonly actorNet: NetLayout;
+  readonly criticNet: NetLayout;
+  readonly criticCount: number;
+  /** Trained and target parameters, `[P, n]` each. */
+  readonly actor: Float32Array;
+  readonly actorTarget: Float32Array;
+  readonly critics: Float32Array[];
+  readonly criticTargets: Float32Array[];
+  /** Adam moments, same layout. */
+  readonly actorM: Float32Array;
+  readonly actorV: Float32Array;
+  readonly criticM: Float32Array[];
+  readonly criticV: Float32Array[];
+  /** Adam step counts (shared by all members, as in the reference). */
+  actorStep = 0;
+  criticStep = 0;
+  readonly #s: FusedSettings;
+  readonly #mid: Float64Array;
+  readonly #half: Float64Array;
+  readonly #halfF32: Float32Array;
+  #work: Workspace | null = null;
+
+  constructor(settings: FusedSettings) {
+    this.#s = settings;
+    const { observationSize: O, actionSize: A, hidden, population: P } = settings;
+    this.actorNet = netLayout([O, ...hidden, A]);
+    this.criticNet = netLayout([O + A, ...hidden, 1]);
+    this.criticCount = settings.traits.td3 ? 2 : 1;
+    const nt = this.actorNet.n, nw = this.criticNet.n;
+    this.actor = new Float32Array(P * nt);
+    this.actorTarget = new Float32Array(P * nt);
+    this.actorM = new Float32Array(P * nt);
+    this.actorV = new Float32Array(P * nt);
+    const many = () => Array.from({ length: this.criticCount }, () => new Float32Array(P * nw));
+    this.critics = many();
+    this.criticTargets = many();
+    this.criticM = many();
+    this.criticV = many();
+    // the reference holds mid and half as float32 tensors
+    this.#halfF32 = Float32Array.from(
+      settings.actionLow,
+      (l, j) => (settings.actionHigh[j] - l) / 2,
+    );
+    this.#half = Float64Array.from(this.#halfF32);
+    this.#mid = Float64Array.from(
+      Float32Array.from(settings.actionLow, (l, j) => (l + settings.actionHigh[j]) / 2),
+    );
+  }
+
+  /** Every state array in the agent's checkpoint order: trained, targets, Adam m and v. */
+  stateArrays(): { array: Float32Array; net: NetLayout }[] {
+    const a = this.actorNet, c = this.criticNet;
+    const trained = [
+      { array: this.actor, net: a },
+      ...this.critics.map((x) => ({ array: x, net: c })),
+    ];
+    const targets = [
+      { array: this.actorTarget, net: a },
+      ...this.criticTargets.map((x) => ({ array: x, net: c })),
+    ];
+    return [
+      ...trained,
+      ...targets,
+      { array: this.actorM, net: a },
+      { array: this.actorV, net: a },
+      ...this.criticM.map((x) => ({ array: x, net: c })),
+      ...this.criticV.map((x) => ({ array: x, net: c })),
+    ];
+  }
+
+  /**
+   * Copies tensors in the tfjs layout (per layer kernel `[P, in, out]`, bias `[P, out]`; one
+   * entry per tensor, nets in `stateArrays()` order, or any prefix of it) into the state.
+   */
+  importTensors(tensors: readonly ArrayLike<number>[]): void {
+    let t = 0;
+    for (const { array, net } of this.stateArrays()) {
+      if (t >= tensors.length) break;
+      for (let l = 0; l < net.layers; l++) {
+        scatter(tensors[t++], array, net, l, true, this.#s.population);
+        scatter(tensors[t++], array, net, l, false, this.#s.population);
+      }
+    }
+  }
+
+  /** The state in the tfjs layout, one array per tensor (`count` first tensors; all by default). */
+  exportTensors(count = Infinity, into?: Float32Array[]): Float32Array[] {
+    const out: Float32Array[] = [];
+    const P = this.#s.population;
+    for (const { array, net } of this.stateArrays()) {
+      for (let l = 0; l < net.layers && out.length < count; l++) {
+        for (const kernel of [true, false]) {
+          const size = P * (kernel ? net.sizes[l] * net.sizes[l + 1] : net.sizes[l + 1]);
+          const dst = into?.[out.length] ?? new Float32Array(size);
+          gather(array, dst, net, l, kernel, P);
+          out.push(dst);
+        }
+      }
+      if (out.length >= count) break;
+    }
+    return out;
+  }
+
+  /** Sets trained tensors (tfjs layout, trained order) and their targets to copies. */
+  setTrained(tensors: readonly ArrayLike<number>[]): void {
+    const nTrained = 2 * (this.actorNet.layers + this.criticCount * this.criticNet.layers);
+    this.importTensors([...tensors.slice(0, nTrained), ...tensors.slice(0, nTrained)]);
+  }
+
+  /**
+   * One update of every member. `actorDue`/`targetsDue` follow the algorithm's schedule;
+   * `smoothing` are the members' target-smoothing generators (TD3 family), drawn exactly as
+   * the reference draws them.
+   */
+  update(
+    batch: FusedBatch,
+    B: number,
+    actorDue: boolean,
+    targetsDue: boolean,
+    smoothing: readonly Rng[] | null,
+  ): FusedInfo {
+    const s = this.#s, P = s.population;
+    const work = this.#workspace(B);
+    const criticLoss = new Array<number>(P);
+    const objective = new Array<number>(P).fill(NaN);
+    const gNorm = new Array<number>(P).fill(NaN);
+    const cNorm = new Array<number>(P).fill(NaN);
+    const cosine = new Array<number>(P).fill(NaN);
+    const ratio = new Array<number>(P).fill(NaN);
+    this.criticStep++;
+    if (actorDue) this.actorStep++;
+    for (let p = 0; p < P; p++) {
+      this.#targets(p, batch, B, work, s.traits.td3 ? smoothing![p] : null);
+      criticLoss[p] = Math.fround(this.#criticStep(p, batch, B, work));
+      if (actorDue) {
+        objective[p] = Math.fround(this.#actorDirection(p, batch.observations, B, work));
+        const nt = this.actorNet.n, g = work.actorGrad, c = work.correction, d = work.direction;
+        let gg = 0, cc = 0, dd = 0, dg = 0;
+        for (let j = 0; j < nt; j++) {
+          gg += g[j] * g[j];
+          cc += c[j] * c[j];
+          dd += d[j] * d[j];
+          dg += d[j] * g[j];
+        }
+        const gn = Math.sqrt(gg), cn = Math.sqrt(cc), dn = Math.sqrt(dd);
+        gNorm[p] = Math.fround(gn);
+        cNorm[p] = Math.fround(cn);
+        cosine[p] = Math.fround(divNoNan(dg, dn * gn));
+        ratio[p] = Math.fround(divNoNan(cn, gn));
+        adam(this.actor, this.actorM, this.actorV, p * nt, d, -1, nt, s.lrActor, this.actorStep);
+      }
+      if (targetsDue) this.#polyak(p);
+    }
+    return {
+      criticLoss,
+      actorObjective: objective,
+      gradientNorm: gNorm,
+      correctionNorm: cNorm,
+      cosine,
+      correctionRatio: ratio,
+      actorUpdated: actorDue,
+    };
+  }
+
+  /** y = r + γ(1 − d)·Q_targ(s′, π_targ(s′)) into `work.y`. */
+  #targets(p: number, batch: FusedBatch, B: number, work: Workspace, rng: Rng | null): void {
+    const s = this.#s, O = s.observationSize, A = s.actionSize;
+    const an = this.actorNet, cn = this.criticNet;
+    const aw = work.actor, cw = work.critic;
+    const s2 = batch.nextObservations, base = p * B * O;
+    const ain = aw.H[0], cin = cw.H[0], C = O + A;
+    for (let i = 0; i < B * O; i++) ain[i] = s2[base + i];
+    forwardBatch(an, this.actorTarget, p * an.n, aw, B);
+    const noise = work.noise;
+    if (rng !== null) {
+      const std = s.targetNoise, clip = s.targetNoiseClip, half = this.#halfF32;
+      for (let i = 0; i < B * A; i++) {
+        const e = Math.min(clip, Math.max(-clip, std * rng.normal()));
+        noise[i] = e * half[i % A];
+      }
+    }
+    const mid = this.#mid, half = this.#half, out = aw.out, low = s.actionLow, high = s.actionHigh;
+    for (let i = 0; i < B; i++) {
+      for (let k = 0; k < O; k++) cin[i * C + k] = s2[base + i * O + k];
+      for (let j = 0; j < A; j++) {
+        let a = Math.fround(mid[j] + half[j] * Math.tanh(out[i * A + j]));
+        if (rng !== null) a = Math.min(Math.max(a + noise[i * A + j], low[j]), high[j]);
+        cin[i * C + O + j] = a;
+      }
+    }
+    const y = work.y, q = work.q;
+    for (let c = 0; c < this.criticCount; c++) {
+      forwardBatch(cn, this.criticTargets[c], p * cn.n, cw, B);
+      if (c === 0) { for (let i = 0; i < B; i++) q[i] = cw.out[i]; }
+      else for (let i = 0; i < B; i++) q[i] = Math.min(q[i], cw.out[i]);
+    }
+    const r = batch.rewards, d = batch.dones, g = s.gamma;
+    for (let i = 0; i < B; i++) y[i] = r[p * B + i] + (1 - d[p * B + i]) * g * q[i];
+  }
+
+  /** One Adam step on Σ_c mean_i (Q_c(s_i, a_i) − y_i)²; returns the loss. */
+  #criticStep(p: number, batch: FusedBatch, B: number, work: Workspace): number {
+    const s = this.#s, O = s.observationSize, A = s.actionSize, C = O + A;
+    const cn = this.criticNet, cw = work.critic, cin = cw.H[0];
+    const obs = batch.observations, act = batch.actions;
+    for (let i = 0; i < B; i++) {
+      for (let k = 0; k < O; k++) cin[i * C + k] = obs[(p * B + i) * O + k];
+      for (let j = 0; j < A; j++) cin[i * C + O + j] = act[(p * B + i) * A + j];
+    }
+    const y = work.y, grad = work.criticGrad, eL = cw.E[cn.layers - 1];
+    let loss = 0;
+    for (let c = 0; c < this.criticCount; c++) {
+      forwardBatch(cn, this.critics[c], p * cn.n, cw, B);
+      let sq = 0;
+      for (let i = 0; i < B; i++) {
+        const delta = cw.out[i] - y[i];
+        sq += delta * delta;
+        eL[i] = (2 * delta) / B;
+      }
+      loss += sq / B;
+      grad.fill(0);
+      backwardBatch(cn, this.critics[c], p * cn.n, cw, B, { grad });
+      adam(
+        this.critics[c],
+        this.criticM[c],
+        this.criticV[c],
+        p * cn.n,
+        grad,
+        1,
+        cn.n,
+        s.lrCritic,
+        this.criticStep,
+      );
+    }
+    return loss;
+  }
+
+  /**
+   * Member p's ascent direction on `observations` (`[P, B, obs]`): leaves ∂J/∂θ in
+   * `work.actorGrad`, the correction in `work.correction`, the direction in `work.direction`
+   * and ∂J/∂w in `work.gw` (FS only); returns J.
+   */
+  #actorDirection(p: number, obs: Float32Array, B: number, work: Workspace): number {
+    const s = this.#s, O = s.observationSize, A = s.actionSize, C = O + A;
+    const an = this.actorNet, cn = this.criticNet, aw = work.actor, cw = work.critic;
+    const nt = an.n, nw = cn.n;
+    const base = p * B * O;
+    const ain = aw.H[0], cin = cw.H[0];
+    for (let i = 0; i < B * O; i++) ain[i] = obs[base + i];
+    forwardBatch(an, this.actor, p * nt, aw, B);
+    const mid = this.#mid, half = this.#half, th = work.tanh;
+    for (let i = 0; i < B; i++) {
+      for (let k = 0; k < O; k++) cin[i * C + k] = obs[base + i * O + k];
+      for (let j = 0; j < A; j++) {
+        const t = Math.tanh(aw.out[i * A + j]);
+        th[i * A + j] = t;
+        cin[i * C + O + j] = mid[j] + half[j] * t;
+      }
+    }
+    const critic = this.critics[0], cOff = p * nw;
+    forwardBatch(cn, critic, cOff, cw, B);
+    let objective = 0;
+    for (let i = 0; i < B; i++) objective += cw.out[i];
+    objective /= B;
+    const ceL = cw.E[cn.layers - 1];
+    for (let i = 0; i < B; i++) ceL[i] = 1;
+
+    const kind = s.traits.actor.kind;
+    const perSample = kind === "fast" && s.k1k2 === "per-sample";
+    const solver = kind === "fast" ? s.traits.actor.solver : "none";
+    const o = Math.min(s.degree, nw);
+    const gw = work.gw, diag = work.diag;
+    if (kind === "gradient") {
+      backwardBatch(cn, critic, cOff, cw, B, { inputGrad: work.dqda, inStart: O });
+    } else {
+      gw.fill(0);
+      const useDiag = perSample && solver === "block" && o === 1;
+      if (useDiag) diag.fill(0);
+      backwardBatch(cn, critic, cOff, cw, B, {
+        grad: gw,
+        diag: useDiag ? diag : null,
+        inputGrad: work.dqda,
+        inStart: O,
+      });
+      for (let j = 0; j < nw; j++) gw[j] /= B; // ∂J/∂w
+    }
+    // actor output delta: ∂q/∂a · half · (1 − tanh²)
+    const aeL = aw.E[an.layers - 1], dqda = work.dqda;
+    for (let i = 0; i < B; i++) {
+      for (let j = 0; j < A; j++) {
+        const t = th[i * A + j];
+        aeL[i * A + j] = dqda[i * A + j] * half[j] * (1 - t * t);
+      }
+    }
+    // per-sample weights c_i = (G_w x)_i of the correction −(2/B) G_θᵀ c
+    let listingScale = 0;
+    const x = work.x, cvec = work.c;
+    if (perSample) {
+      if (solver === "cg") {
+        this.#cgSampleSpace(B, work);
+      } else if (o === 1) {
+        const scale = 2 / B, eps = s.epsilon;
+        for (let j = 0; j < nw; j++) x[j] = gw[j] / (diag[j] * scale + eps);
+        perSampleDot(cn, cw, B, x, cvec);
+      } else {
+        const rows = work.rows!;
+        perSampleRows(cn, cw, B, rows);
+        blockSolve(rows, B, nw, o, gw, s.epsilon, x, work.block, work.blockRhs);
+        for (let i = 0; i < B; i++) {
+          let t = 0;
+          const r = i * nw;
+          for (let j = 0; j < nw; j++) t += rows[r + j] * x[j];
+          cvec[i] = t;
+        }
+      }
+    } else if (kind === "fast") {
+      // the listing: one "sample", the batch mean ḡ; correction = +2·(ḡ·x)·∂J/∂θ
+      if (solver === "cg") rowsCg(gw, 1, nw, gw, s.epsilon, s.cgIterations, x, work.cg);
+      else blockSolve(gw, 1, nw, o, gw, s.epsilon, x, work.block, work.blockRhs);
+      let t = 0;
+      for (let j = 0; j < nw; j++) t += gw[j] * x[j];
+      listingScale = 2 * t;
+    }
+    const grad = work.actorGrad, weighted = work.actorWeighted;
+    grad.fill(0);
+    if (perSample) {
+      weighted.fill(0);
+      backwardBatch(an, this.actor, p * nt, aw, B, { grad, weighted, weights: cvec });
+    } else {
+      backwardBatch(an, this.actor, p * nt, aw, B, { grad });
+    }
+    const dir = work.direction, corr = work.correction;
+    const cScale = -2 / B;
+    for (let j = 0; j < nt; j++) {
+      const g = grad[j] / B;
+      const c = perSample ? weighted[j] * cScale : listingScale * g;
+      grad[j] = g;
+      corr[j] = c;
+      dir[j] = g + c;
+    }
+    return objective;
+  }
+
+  /**
+   * The ascent direction each member's actor step would take on `observations` (`[P, B, obs]`),
+   * with ∂J/∂θ and ∂J/∂w (`[P, n]` each; ∂J/∂w is zero for gradient methods); no state changes.
+   */
+  direction(
+    observations: Float32Array,
+    B: number,
+  ): { direction: Float32Array; dJdTheta: Float32Array; dJdW: Float32Array } {
+    const P = this.#s.population, nt = this.actorNet.n, nw = this.criticNet.n;
+    const work = this.#workspace(B);
+    const out = {
+      direction: new Float32Array(P * nt),
+      dJdTheta: new Float32Array(P * nt),
+      dJdW: new Float32Array(P * nw),
+    };
+    for (let p = 0; p < P; p++) {
+      work.gw.fill(0);
+      this.#actorDirection(p, observations, B, work);
+      out.direction.set(work.direction, p * nt);
+      out.dJdTheta.set(work.actorGrad, p * nt);
+      out.dJdW.set(work.gw, p * nw);
+    }
+    return out;
+  }
+
+  /**
+   * CG on (k2 + εI) x = ∂J/∂w with k2 = (2/B) G_wᵀG_w, run in the span of the per-sample rows:
+   * x = G_wᵀξ, so every product and inner product goes through M = G_w G_wᵀ. Leaves G_w x = Mξ
+   * in `work.c`. Same iterates as the reference's CG in exact arithmetic.
+   */
+  #cgSampleSpace(B: number, work: Workspace): void {
+    const s = this.#s, m = work.gram!;
+    perSampleGram(this.criticNet, work.critic, B, m, work.gramX!, work.gramS!, work.gramT!);
+    const [rho, pi, mRho, mPi, aPi, maPi, mXi] = work.cg;
+    const scale = 2 / B, eps = s.epsilon;
+    for (let i = 0; i < B; i++) {
+      rho[i] = 1 / B;
+      pi[i] = 1 / B;
+      mXi[i] = 0;
+    }
+    matVec(m, rho, mRho, B);
+    let rr = dotN(rho, mRho, B);
+    for (let i = 0; i < B; i++) mPi[i] = mRho[i];
+    for (let it = 0; it < s.cgIterations; it++) {
+      for (let i = 0; i < B; i++) aPi[i] = scale * mPi[i] + eps * pi[i];
+      const alpha = divNoNan(rr, dotN(mPi, aPi, B));
+      matVec(m, aPi, maPi, B);
+      for (let i = 0; i < B; i++) {
+        mXi[i] += alpha * mPi[i];
+        rho[i] -= alpha * aPi[i];
+        mRho[i] -= alpha * maPi[i];
+      }
+      const rrNext = dotN(rho, mRho, B);
+      const beta = divNoNan(rrNext, rr);
+      for (let i = 0; i < B; i++) {
+        pi[i] = rho[i] + beta * pi[i];
+        mPi[i] = mRho[i] + beta * mPi[i];
+      }
+      rr = rrNext;
+    }
+    for (let i = 0; i < B; i++) work.c[i] = mXi[i];
+  }
+
+  #polyak(p: number): void {
+    const tau = this.#s.polyak;
+    blend(this.actorTarget, this.actor, p * this.actorNet.n, this.actorNet.n, tau);
+    for (let c = 0; c < this.criticCount; c++) {
+      blend(this.criticTargets[c], this.critics[c], p * this.criticNet.n, this.criticNet.n, tau);
+    }
+  }
+
+  #workspace(B: number): Workspace {
+    if (this.#work && this.#work.B === B) return this.#work;
+    const s = this.#s, A = s.actionSize, nt = this.actorNet.n, nw = this.criticNet.n;
+    const perSample = s.traits.actor.kind === "fast" && s.k1k2 === "per-sample";
+    const solver = s.traits.actor.kind === "fast" ? s.traits.actor.solver : "none";
+    const o = Math.min(s.degree, nw);
+    const cgGram = perSample && solver === "cg";
+    const widest = Math.max(...this.criticNet.sizes);
+    this.#work = {
+      B,
+      actor: netWork(this.actorNet, B),
+      critic: netWork(this.criticNet, B),
+      tanh: new Float64Array(B * A),
+      noise: new Float32Array(B * A),
+      y: new Float64Array(B),
+      q: new Float64Array(B),
+      dqda: new Float64Array(B * A),
+      criticGrad: new Float64Array(nw),
+      actorGrad: new Float64Array(nt),
+      actorWeighted: new Float64Array(nt),
+      direction: new Float64Array(nt),
+      correction: new Float64Array(nt),
+      gw: new Float64Array(nw),
+      diag: new Float64Array(nw),
+      x: new Float64Array(nw),
+      c: new Float64Array(B),
+      rows: perSample && solver === "block" && o > 1 ? new Float64Array(B * nw) : null,
+      block: new Float64Array(solver === "block" ? o * o : 0),
+      blockRhs: new Float64Array(solver === "block" ? o : 0),
+      gram: cgGram ? new Float64Array(B * B) : null,
+      gramS: cgGram ? new Float64Array(B * B) : null,
+      gramT: cgGram ? new Float64Array(B * B) : null,
+      gramX: cgGram ? new Float64Array(B * widest) : null,
+      cg: Array.from(
+        { length: 7 },
+        () => new Float64Array(cgGram ? B : solver === "cg" ? nw : 0),
+      ),
+    };
+    return this.#work;
+  }
+}
+
+/** Adam on `w[off..off+n)` along `scale·g` (bias-corrected, as lib/adam.ts). */
+function adam(
+  w: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
+  off: number,
+  g: Float64Array,
+  scale: number,
+  n: number,
+  lr: number,
+  step: number,
+): void {
+  const c1 = 1 - BETA1 ** step, c2 = 1 - BETA2 ** step;
+  const a = lr / c1, b1 = 1 - BETA1, b2 = 1 - BETA2;
+  for (let j = 0; j < n; j++) {
+    const gj = g[j] * scale;
+    const mj = m[off + j] * BETA1 + gj * b1;
+    const vj = v[off + j] * BETA2 + gj * gj * b2;
+    m[off + j] = mj;
+    v[off + j] = vj;
+    w[off + j] -= (mj * a) / (Math.sqrt(vj / c2) + ADAM_EPS);
+  }
+}
+
+function blend(target: Float32Array, source: Float32Array, off: number, n: number, tau: number) {
+  const keep = 1 - tau;
+  for (let j = off; j < off + n; j++) target[j] = target[j] * keep + source[j] * tau;
+}
+
+function divNoNan(a: number, b: number): number {
+  return b === 0 ? 0 : a / b;
+}
+
+function dotN(a: Float64Array, b: Float64Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += a[i] * b[i];
+  return s;
+}
+
+function matVec(m: Float64Array, v: Float64Array, out: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    const r = i * n;
+    for (let j = 0; j < n; j++) s += m[r + j] * v[j];
+    out[i] = s;
+  }
+}
+
+/**
+ * x = (K + εI)⁻¹ rhs with K block-diagonal, blocks of o consecutive entries of
+ * (2/m) RᵀR for the rows R `[m, n]` (the last block shorter: zero padding decouples).
+ */
+function blockSolve(
+  rows: Float64Array,
+  m: number,
+  n: number,
+  o: number,
+  rhs: Float64Array,
+  eps: number,
+  x: Float64Array,
+  k: Float64Array,
+  b: Float64Array,
+): void {
+  const scale = 2 / m;
+  if (o === 1) {
+    for (let j = 0; j < n; j++) {
+      let d = 0;
+      for (let i = 0; i < m; i++) d += rows[i * n + j] * rows[i * n + j];
+      x[j] = rhs[j] / (d * scale + eps);
+    }
+    return;
+  }
+  for (let start = 0; start < n; start += o) {
+    const size = Math.min(o, n - start);
+    k.fill(0, 0, size * size);
+    for (let i = 0; i < m; i++) {
+      const r = i * n + start;
+      for (let a = 0; a < size; a++) {
+        const va = rows[r + a];
+        if (va === 0) continue;
+        for (let c = 0; c <= a; c++) k[a * size + c] += va * rows[r + c];
+      }
+    }
+    for (let a = 0; a < size; a++) {
+      for (let c = 0; c < a; c++) {
+        k[a * size + c] *= scale;
+        k[c * size + a] = k[a * size + c];
+      }
+      k[a * size + a] = k[a * size + a] * scale + eps;
+      b[a] = rhs[start + a];
+    }
+    choleskySolve(k, b, size);
+    for (let a = 0; a < size; a++) x[start + a] = b[a];
+  }
+}
+
+/** CG on ((2/m) RᵀR + εI) x = rhs with rows R `[m, n]` (the listing's rank-one k2). */
+function rowsCg(
+  rows: Float64Array,
+  m: number,
+  n: number,
+  rhs: Float64Array,
+  eps: number,
+  iterations: number,
+  x: Float64Array,
+  scratch: Float64Array[],
+): void {
+  const [r, p, ap] = scratch;
+  const u = scratch[3];
+  const scale = 2 / m;
+  for (let j = 0; j < n; j++) {
+    x[j] = 0;
+    r[j] = rhs[j];
+    p[j] = rhs[j];
+  }
+  let rr = dotN(r, r, n);
+  for (let it = 0; it < iterations; it++) {
+    for (let i = 0; i < m; i++) {
+      let t = 0;
+      for (let j = 0; j < n; j++) t += rows[i * n + j] * p[j];
+      u[i] = t;
+    }
+    for (let j = 0; j < n; j++) {
+      let t = 0;
+      for (let i = 0; i < m; i++) t += rows[i * n + j] * u[i];
+      ap[j] = scale * t + eps * p[j];
+    }
+    const alpha = divNoNan(rr, dotN(p, ap, n));
+    for (let j = 0; j < n; j++) {
+      x[j] += alpha * p[j];
+      r[j] -= alpha * ap[j];
+    }
+    const rrNext = dotN(r, r, n);
+    const beta = divNoNan(rrNext, rr);
+    for (let j = 0; j < n; j++) p[j] = r[j] + beta * p[j];
+    rr = rrNext;
+  }
+}
+
+/** tfjs-layout tensor (kernel `[P, in, out]` or bias `[P, out]`) of layer l → flat `[P, n]`. */
+function scatter(
+  src: ArrayLike<number>,
+  dst: Float32Array,
+  net: NetLayout,
+  l: number,
+  kernel: boolean,
+  P: number,
+): void {
+  const size = kernel ? net.sizes[l] * net.sizes[l + 1] : net.sizes[l + 1];
+  const off = kernel ? net.kOff[l] : net.bOff[l];
+  if (src.length !== P * size) {
+    throw new Error(`fused: tensor of length ${src.length}, expected ${P * size}`);
+  }
+  for (let p = 0; p < P; p++) {
+    for (let i = 0; i < size; i++) dst[p * net.n + off + i] = src[p * size + i];
+  }
+}
+
+/** Flat `[P, n]` → tfjs-layout tensor of layer l. */
+function gather(
+  src: Float32Array,
+  dst: Float32Array,
+  net: NetLayout,
+  l: number,
+  kernel: boolean,
+  P: number,
+): void {
+  const size = kernel ? net.sizes[l] * net.sizes[l + 1] : net.sizes[l + 1];
+  const off = kernel ? net.kOff[l] : net.bOff[l];
+  for (let p = 0; p < P; p++) {
+    dst.set(src.subarray(p * net.n + off, p * net.n + off + size), p * size);
+  }
+}

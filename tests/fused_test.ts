@@ -1,0 +1,348 @@
+// The fused host update path (lib/fused/) against the tfjs reference (lib/agent.ts) and against
+// dense float64 computations that share no code with lib/.
+import { type Agent, type Batch, createAgent, loadAgent, Rng } from "../mod.ts";
+import { traits } from "../lib/config.ts";
+import { FusedUpdater } from "../lib/fused/updater.ts";
+import { initialParameters } from "../lib/nets.ts";
+import { assert, assertEquals, assertRejectsMatching, relativeError } from "./assert.ts";
+import { fdGradient, forward64, matVec, solve64 } from "./reference64.ts";
+
+// HalfCheetah sizes, the paper's 16×16 networks and batch: the regime the fused path serves
+const O = 17, A = 6, B = 100;
+const base = { observationSize: O, actionSize: A, backend: "cpu" as const };
+
+function randomBatch(P: number, seed: number, batch = B, obs = O, act = A): Batch {
+  const rng = new Rng(seed);
+  const fill = (n: number, f: () => number) => Float32Array.from({ length: n }, f);
+  return {
+    observations: fill(P * batch * obs, () => rng.normal()),
+    actions: fill(P * batch * act, () => 2 * rng.uniform() - 1),
+    rewards: fill(P * batch, () => rng.normal()),
+    nextObservations: fill(P * batch * obs, () => rng.normal()),
+    dones: fill(P * batch, () => (rng.uniform() < 0.2 ? 1 : 0)),
+  };
+}
+
+/** Relative ∞-norm error of two tensors: max |a − b| / max(|a|, |b|). */
+const tensorError = relativeError;
+
+const INFO_KEYS = [
+  "criticLoss",
+  "actorObjective",
+  "gradientNorm",
+  "correctionNorm",
+  "cosine",
+  "correctionRatio",
+] as const;
+
+/** Per-sample CG at ε = 1e-5 is dominated by float32 rounding in the reference (see below). */
+const CASES: [string, Record<string, unknown>][] = [
+  ["ddpg", {}],
+  ["td3", {}],
+  ["ddpg-ttsu", { criticSteps: 2 }],
+  ["fsddpg", { k1k2: "per-sample", degree: 1 }],
+  ["fsddpg", { k1k2: "per-sample", degree: 3 }],
+  ["fsddpg", { k1k2: "listing", degree: 1 }],
+  ["fsddpg", { k1k2: "listing", degree: 4 }],
+  ["fsddpg-cg", { k1k2: "listing" }],
+  ["fsddpg-cg", { k1k2: "per-sample", epsilon: 1 }],
+  ["fstd3", { k1k2: "per-sample", degree: 1 }],
+  ["fstd3", { k1k2: "listing", degree: 2 }],
+  ["fstd3-cg", { k1k2: "per-sample", epsilon: 1 }],
+];
+
+const K = 5, WEIGHT_BOUND = 1e-4, INFO_BOUND = 1e-4;
+
+for (const [algo, extra] of CASES) {
+  Deno.test(
+    `fused ${algo} ${
+      JSON.stringify(extra)
+    }: after ${K} updates every tensor equals the reference within ${WEIGHT_BOUND} (relative ∞-norm), UpdateInfo within ${INFO_BOUND}`,
+    async () => {
+      const make = (implementation: "reference" | "fused") =>
+        createAgent(algo, { ...base, seed: 3, implementation, ...extra });
+      const ref = await make("reference"), fused = await make("fused");
+      assertEquals([ref.implementation, fused.implementation], ["reference", "fused"]);
+      for (let k = 0; k < K; k++) {
+        const batch = randomBatch(1, 10 + k);
+        const a = await ref.update(batch), b = await fused.update(batch);
+        assertEquals(b.actorUpdated, a.actorUpdated, `update ${k}: actorUpdated`);
+        for (const key of INFO_KEYS) {
+          const x = a[key][0], y = b[key][0];
+          if (Number.isNaN(x) && Number.isNaN(y)) continue;
+          const err = Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y), 1e-6);
+          assert(err <= INFO_BOUND, `update ${k}: ${key} reference ${x}, fused ${y}`);
+        }
+      }
+      const wr = ref.getWeights(), wf = fused.getWeights();
+      assertEquals(wf.map((w) => [w.name, w.shape]), wr.map((w) => [w.name, w.shape]));
+      wr.forEach((w, i) => {
+        const err = tensorError(wf[i].values, w.values);
+        assert(err <= WEIGHT_BOUND, `${w.name}: relative error ${err.toExponential(2)}`);
+      });
+      ref.dispose();
+      fused.dispose();
+    },
+  );
+}
+
+for (
+  const [algo, extra] of [
+    ["td3", {}],
+    ["fsddpg", { k1k2: "per-sample", degree: 3 }],
+    ["fsddpg-cg", { k1k2: "per-sample" }],
+    ["fstd3", { k1k2: "listing" }],
+    ["ddpg-ttsu", { criticSteps: 3 }],
+  ] as [string, Record<string, unknown>][]
+) {
+  Deno.test(`fused ${algo} ${JSON.stringify(extra)}: a population of 3 equals 3 single runs bit for bit`, async () => {
+    const P = 3, b = 12, small = { observationSize: 4, actionSize: 2, hidden: [8, 8] };
+    const opts = { ...small, backend: "cpu" as const, implementation: "fused" as const, ...extra };
+    const together = await createAgent(algo, { ...opts, population: P, seed: 7 });
+    const separate = await Promise.all(
+      [0, 1, 2].map((p) => createAgent(algo, { ...opts, population: 1, seed: 7 + p })),
+    );
+    const infos: number[][] = [];
+    for (let k = 0; k < 4; k++) {
+      const batch = randomBatch(P, 50 + k, b, 4, 2);
+      const info = await together.update(batch);
+      for (let p = 0; p < P; p++) {
+        const cut = (x: Float32Array) => x.slice((p * x.length) / P, ((p + 1) * x.length) / P);
+        const single = await separate[p].update({
+          observations: cut(batch.observations),
+          actions: cut(batch.actions),
+          rewards: cut(batch.rewards),
+          nextObservations: cut(batch.nextObservations),
+          dones: cut(batch.dones),
+        });
+        infos.push(INFO_KEYS.map((key) => info[key][p] - single[key][0]));
+      }
+    }
+    for (const row of infos) for (const d of row) assert(d === 0 || Number.isNaN(d), `${row}`);
+    for (let p = 0; p < P; p++) {
+      const w = memberWeights(together, p), v = memberWeights(separate[p], 0);
+      assertEquals(w, v, `member ${p}`);
+    }
+    together.dispose();
+    separate.forEach((a) => a.dispose());
+  });
+}
+
+function memberWeights(agent: Agent, member: number): Float32Array[] {
+  return agent.getWeights().map((w) => {
+    const per = w.values.length / agent.population;
+    return w.values.slice(member * per, (member + 1) * per);
+  });
+}
+
+Deno.test("fused and reference paths share the checkpoint format: save on one, load on the other, same updates", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const opts = { ...base, hidden: [8, 8], population: 2, seed: 4, k1k2: "per-sample" as const };
+    const fused = await createAgent("fstd3", { ...opts, implementation: "fused" });
+    for (let k = 0; k < 3; k++) await fused.update(randomBatch(2, k));
+    await fused.save(`${dir}/a`);
+    const asRef = await loadAgent(`${dir}/a`);
+    assertEquals(asRef.implementation, "fused"); // "auto" resolves to fused on cpu
+    assertEquals(asRef.getWeights(), fused.getWeights());
+    // force the reference path on a copy of the checkpoint
+    const meta = JSON.parse(await Deno.readTextFile(`${dir}/a/agent.json`));
+    meta.config.implementation = "reference";
+    await Deno.writeTextFile(`${dir}/a/agent.json`, JSON.stringify(meta));
+    const ref = await loadAgent(`${dir}/a`);
+    assertEquals(ref.implementation, "reference");
+    assertEquals(ref.getWeights(), fused.getWeights());
+    const obs = Float32Array.from({ length: 2 * O }, (_, i) => Math.cos(i));
+    assertEquals(ref.act(obs, { explore: true }), fused.act(obs, { explore: true }));
+    for (let k = 0; k < 2; k++) {
+      const batch = randomBatch(2, 20 + k);
+      await ref.update(batch);
+      await fused.update(batch);
+    }
+    const err = relativeError(
+      ref.getWeights().flatMap((w) => Array.from(w.values)),
+      fused.getWeights().flatMap((w) => Array.from(w.values)),
+    );
+    assert(err <= 1e-4, `reference after loading the fused checkpoint: ${err}`);
+    await ref.save(`${dir}/b`);
+    const back = await loadAgent(`${dir}/b`, {});
+    assertEquals(back.getWeights(), ref.getWeights());
+    [fused, asRef, ref, back].forEach((a) => a.dispose());
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("implementation: validated; fused refused for SD* algorithms, auto picks the reference there", async () => {
+  await assertRejectsMatching(
+    () => createAgent("sddpg-cg", { ...base, implementation: "fused" }),
+    /implementation: got "fused"; allowed: "auto" or "reference" for sddpg-cg/,
+  );
+  await assertRejectsMatching(
+    () => createAgent("ddpg", { ...base, implementation: "fast" as "fused" }),
+    /implementation: got "fast"; allowed: one of "auto", "reference", "fused"/,
+  );
+  const sd = await createAgent("std3-cg", base);
+  assertEquals(sd.implementation, "reference");
+  const dd = await createAgent("ddpg", base);
+  assertEquals(dd.implementation, "fused");
+  [sd, dd].forEach((a) => a.dispose());
+});
+
+// ---- FS directions of the fused path against dense float64 computations ----
+
+const o2 = 3, a2 = 2, hidden2 = [5, 4];
+const actorSizes = [o2, ...hidden2, a2], criticSizes = [o2 + a2, ...hidden2, 1];
+const scale2 = { mid: [0.25, 0], half: [1.5, 1] };
+
+function smallUpdater(algo: string, solve: Record<string, unknown>, seed: number) {
+  const settings = {
+    traits: traits(algo as "fsddpg"),
+    population: 1,
+    observationSize: o2,
+    actionSize: a2,
+    hidden: hidden2,
+    actionLow: [-1.25, -1],
+    actionHigh: [1.75, 1],
+    lrActor: 1e-3,
+    lrCritic: 1e-3,
+    polyak: 5e-3,
+    gamma: 0.99,
+    epsilon: 1e-3,
+    cgIterations: 5,
+    degree: 1,
+    k1k2: "per-sample" as "per-sample" | "listing",
+    targetNoise: 0.2,
+    targetNoiseClip: 0.5,
+    ...solve,
+  };
+  const updater = new FusedUpdater(settings);
+  const rngs = [new Rng(seed)];
+  updater.setTrained([
+    ...initialParameters(actorSizes, rngs),
+    ...Array.from({ length: updater.criticCount }, () => initialParameters(criticSizes, rngs))
+      .flat(),
+  ]);
+  return { updater, settings };
+}
+
+/** Per-sample rows of ∂Q/∂w and ∂Q/∂θ by float64 central differences of plain-JS networks. */
+function denseRows(theta: Float64Array, w: Float64Array, states: number[][]) {
+  const q = (t: Float64Array, c: Float64Array, x: number[]) =>
+    forward64({ sizes: criticSizes, params: c }, [
+      ...x,
+      ...forward64({ sizes: actorSizes, params: t }, x, scale2),
+    ])[0];
+  return {
+    gw: states.map((x) => Array.from(fdGradient((c) => q(theta, c, x), w, 1e-6))),
+    gt: states.map((x) => Array.from(fdGradient((t) => q(t, w, x), theta, 1e-6))),
+  };
+}
+
+/** d = ∂J/∂θ + sign·(2/m) Rθᵀ Rw (Kblock + εI)⁻¹ ∂J/∂w in float64 (m rows), dense. */
+function denseFs(
+  gw: number[][],
+  gt: number[][],
+  epsilon: number,
+  block: number,
+  listing: boolean,
+  cg?: number,
+) {
+  const B = gw.length, nw = gw[0].length, nt = gt[0].length;
+  const mean = (rows: number[][], n: number) =>
+    Array.from({ length: n }, (_, j) => rows.reduce((s, r) => s + r[j], 0) / B);
+  const dJdW = mean(gw, nw), dJdTheta = mean(gt, nt);
+  const rw = listing ? [dJdW] : gw, rt = listing ? [dJdTheta] : gt, m = rw.length;
+  const k2 = Array.from(
+    { length: nw },
+    (_, a) =>
+      Array.from(
+        { length: nw },
+        (_, b) =>
+          Math.floor(a / block) === Math.floor(b / block) || cg !== undefined
+            ? (2 / m) * rw.reduce((s, r) => s + r[a] * r[b], 0) + (a === b ? epsilon : 0)
+            : 0,
+      ),
+  );
+  let x: number[];
+  if (cg === undefined) x = solve64(k2, dJdW);
+  else {
+    x = new Array(nw).fill(0);
+    let r = dJdW.slice(), p = dJdW.slice(), rr = r.reduce((s, v) => s + v * v, 0);
+    for (let it = 0; it < cg; it++) {
+      const ap = matVec(k2, p), alpha = rr / p.reduce((s, v, j) => s + v * ap[j], 0);
+      x = x.map((v, j) => v + alpha * p[j]);
+      r = r.map((v, j) => v - alpha * ap[j]);
+      const next = r.reduce((s, v) => s + v * v, 0);
+      p = r.map((v, j) => v + (next / rr) * p[j]);
+      rr = next;
+    }
+  }
+  const k1 = Array.from(
+    { length: nt },
+    (_, a) =>
+      Array.from(
+        { length: nw },
+        (_, b) => (2 / m) * rt.reduce((s, r, i) => s + r[a] * rw[i][b], 0),
+      ),
+  );
+  const corr = matVec(k1, x);
+  return dJdTheta.map((g, j) => g + (listing ? 1 : -1) * corr[j]);
+}
+
+const DIRECTION_CASES: [
+  string,
+  Record<string, unknown>,
+  (gw: number[][], gt: number[][]) => number[],
+][] = [
+  ["fsddpg", { degree: 1 }, (gw, gt) => denseFs(gw, gt, 1e-3, 1, false)],
+  ["fsddpg", { degree: 3 }, (gw, gt) => denseFs(gw, gt, 1e-3, 3, false)],
+  ["fsddpg", { degree: 8 }, (gw, gt) => denseFs(gw, gt, 1e-3, 8, false)],
+  ["fsddpg", { degree: 59 }, (gw, gt) => denseFs(gw, gt, 1e-3, 59, false)],
+  ["fsddpg", { degree: 1, k1k2: "listing" }, (gw, gt) => denseFs(gw, gt, 1e-3, 1, true)],
+  ["fsddpg", { degree: 4, k1k2: "listing" }, (gw, gt) => denseFs(gw, gt, 1e-3, 4, true)],
+  ["fsddpg-cg", {}, (gw, gt) => denseFs(gw, gt, 1e-3, 0, false, 5)],
+  ["fsddpg-cg", { epsilon: 1e-5 }, (gw, gt) => denseFs(gw, gt, 1e-5, 0, false, 5)],
+  ["fsddpg-cg", { k1k2: "listing" }, (gw, gt) => denseFs(gw, gt, 1e-3, 0, true, 5)],
+  ["fstd3", { degree: 2 }, (gw, gt) => denseFs(gw, gt, 1e-3, 2, false)],
+];
+
+const DIRECTION_BOUND = 1e-5;
+Deno.test(`fused FS directions (o = 1, 3, 8, n_w; listing; CG(5)) equal dense float64 formulas within ${DIRECTION_BOUND}`, () => {
+  const Bs = 40; // B < n_w = 59: the rank-deficient regime of the paper's setting
+  for (const [algo, solve, dense] of DIRECTION_CASES) {
+    const { updater } = smallUpdater(algo, solve, 21);
+    const data = new Rng(77);
+    const obs = Float32Array.from({ length: Bs * o2 }, () => data.normal());
+    const got = updater.direction(obs, Bs).direction;
+    const states = Array.from(
+      { length: Bs },
+      (_, i) => Array.from(obs.subarray(i * o2, i * o2 + o2)),
+    );
+    const { gw, gt } = denseRows(
+      Float64Array.from(updater.actor),
+      Float64Array.from(updater.critics[0]),
+      states,
+    );
+    const err = relativeError(got, dense(gw, gt));
+    assert(err <= DIRECTION_BOUND, `${algo} ${JSON.stringify(solve)}: relative error ${err}`);
+  }
+});
+
+Deno.test("fused CG with n_w iterations approaches the exact damped solve (well-conditioned ε)", () => {
+  const Bs = 40;
+  const data = new Rng(78);
+  const obs = Float32Array.from({ length: Bs * o2 }, () => data.normal());
+  const exact = smallUpdater("fsddpg", { degree: 59, epsilon: 0.1 }, 22).updater.direction(obs, Bs);
+  const cg = (iters: number) =>
+    relativeError(
+      smallUpdater("fsddpg-cg", { cgIterations: iters, epsilon: 0.1 }, 22).updater.direction(
+        obs,
+        Bs,
+      )
+        .direction,
+      exact.direction,
+    );
+  const e2 = cg(2), e59 = cg(59);
+  assert(e59 < 1e-6 && e59 < e2, `CG error: 2 iterations ${e2}, 59 iterations ${e59}`);
+});
