@@ -11,7 +11,9 @@ if (import.meta.main) {
   const [name, ...rest] = Deno.args;
   const load = COMMANDS[name];
   if (!load) {
-    console.error(`usage: main.ts <${Object.keys(COMMANDS).join("|")}> [options]; got ${JSON.stringify(name)}`);
+    console.error(
+      `usage: main.ts <${Object.keys(COMMANDS).join("|")}> [options]; got ${JSON.stringify(name)}`,
+    );
     Deno.exit(2);
   }
   Deno.exit(await (await load()).main(rest));
