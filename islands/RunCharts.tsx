@@ -1,0 +1,137 @@
+/** @jsxImportSource npm:preact@10.29.8 */
+/// <reference lib="dom" />
+/**
+ * The learning curves of one run (uPlot): evaluation and training return per seed with their
+ * mean ± std, critic loss, the Stackelberg diagnostics (cosine, correction ratio) and steps/s.
+ * Rows come from `/api/runs/:id/metrics`; while the run is running, new rows arrive over
+ * Server-Sent Events from `/api/runs/:id/stream` and the charts redraw without a reload.
+ * @module
+ */
+import { useEffect, useRef, useState } from "./deps.ts";
+import { type RowLike, seedBand } from "../lib/ui/series.ts";
+import { COLORS, createChart, type LiveChart } from "./chart_util.ts";
+
+interface ChartSpec {
+  key: string;
+  title: string;
+  type: string;
+  field: string;
+  grid: "exact" | "bins";
+  log?: boolean;
+}
+
+/** The charts of the run page, in order. */
+export const RUN_CHARTS: ChartSpec[] = [
+  { key: "eval", title: "Evaluation return", type: "eval", field: "returnMean", grid: "exact" },
+  {
+    key: "train",
+    title: "Training episode return",
+    type: "episode",
+    field: "return",
+    grid: "bins",
+  },
+  { key: "critic", title: "Critic loss", type: "update", field: "criticLoss", grid: "bins" },
+  {
+    key: "cosine",
+    title: "Cosine of direction with ∂J/∂θ",
+    type: "update",
+    field: "cosine",
+    grid: "bins",
+  },
+  {
+    key: "ratio",
+    title: "Correction ratio |correction| / |∂J/∂θ|",
+    type: "update",
+    field: "correctionRatio",
+    grid: "bins",
+  },
+  { key: "sps", title: "Steps per second", type: "update", field: "stepsPerSecond", grid: "bins" },
+];
+
+/** The run page's charts island. */
+export default function RunCharts(props: { id: string; live: boolean }) {
+  const refs = useRef<Record<string, HTMLDivElement | null>>({});
+  const [note, setNote] = useState("loading metrics…");
+  const [empty, setEmpty] = useState<string[]>([]);
+
+  useEffect(() => {
+    let closed = false;
+    let source: EventSource | undefined;
+    const charts = new Map<string, LiveChart>();
+    let rows: RowLike[] = [];
+    const draw = async () => {
+      const missing: string[] = [];
+      for (const spec of RUN_CHARTS) {
+        const band = seedBand(rows, spec.type, spec.field, { grid: spec.grid, bins: 150 });
+        const el = refs.current[spec.key];
+        if (band.x.length === 0 || !el) {
+          missing.push(spec.key);
+          continue;
+        }
+        const groups = [{ label: "all seeds", color: COLORS[0], band, members: true }];
+        const chart = charts.get(spec.key);
+        if (chart) chart.update(groups);
+        else if (!closed) charts.set(spec.key, await createChart(el, groups, { log: spec.log }));
+      }
+      setEmpty(missing);
+    };
+    (async () => {
+      const id = encodeURIComponent(props.id);
+      const res = await fetch(`/api/runs/${id}/metrics?max=2000`);
+      if (!res.ok) {
+        setNote(`cannot load metrics: HTTP ${res.status}`);
+        return;
+      }
+      const body = await res.json();
+      rows = body.rows;
+      setNote(
+        `${body.total} metric rows${body.downsampled ? `, downsampled to ${body.returned}` : ""}` +
+          (props.live ? " · live" : ""),
+      );
+      await draw();
+      if (props.live && !closed) {
+        source = new EventSource(`/api/runs/${id}/stream?offset=${body.offset}`);
+        let pending = false;
+        source.addEventListener("rows", (e) => {
+          rows = rows.concat(JSON.parse((e as MessageEvent).data).rows);
+          if (!pending) {
+            pending = true;
+            setTimeout(() => {
+              pending = false;
+              draw();
+            }, 250);
+          }
+        });
+        source.addEventListener("end", () => {
+          source?.close();
+          setNote((n) => n.replace(" · live", " · run ended"));
+        });
+      }
+    })().catch((e) => setNote(`cannot draw charts: ${e}`));
+    return () => {
+      closed = true;
+      source?.close();
+      for (const c of charts.values()) c.destroy();
+    };
+  }, [props.id, props.live]);
+
+  return (
+    <div class="run-charts">
+      <p class="muted" id="charts-note">{note}</p>
+      <div class="chart-grid">
+        {RUN_CHARTS.map((spec) => (
+          <section class="chart" data-chart={spec.key}>
+            <h3>{spec.title}</h3>
+            {empty.includes(spec.key) ? <p class="muted">no data yet</p> : null}
+            <div
+              class="chart-canvas"
+              ref={(el) => {
+                refs.current[spec.key] = el;
+              }}
+            />
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

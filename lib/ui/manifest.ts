@@ -1,0 +1,37 @@
+/**
+ * The route manifest (Fresh's `fresh.gen.ts`, written by hand): every file of `routes/` and its
+ * module. The URL pattern comes from the file path (see `patternOf`); a test checks that this list
+ * matches the folder.
+ * @module
+ */
+import type { RouteModule } from "./route.ts";
+import * as index from "../../routes/index.tsx";
+import * as run from "../../routes/runs/[id].tsx";
+import * as rollout from "../../routes/runs/[id]/rollouts/[label].tsx";
+import * as compare from "../../routes/compare.tsx";
+import * as toys from "../../routes/toys.tsx";
+import * as apiRuns from "../../routes/api/runs/index.ts";
+import * as apiRun from "../../routes/api/runs/[id]/index.ts";
+import * as apiMetrics from "../../routes/api/runs/[id]/metrics.ts";
+import * as apiStream from "../../routes/api/runs/[id]/stream.ts";
+import * as apiRollouts from "../../routes/api/runs/[id]/rollouts/index.ts";
+import * as apiRollout from "../../routes/api/runs/[id]/rollouts/[label].ts";
+import * as apiModels from "../../routes/api/models/index.ts";
+import * as apiModel from "../../routes/api/models/[file].ts";
+
+/** Route files (relative to `routes/`) and their modules. */
+export const ROUTES: Record<string, RouteModule> = {
+  "index.tsx": index,
+  "runs/[id].tsx": run,
+  "runs/[id]/rollouts/[label].tsx": rollout,
+  "compare.tsx": compare,
+  "toys.tsx": toys,
+  "api/runs/index.ts": apiRuns,
+  "api/runs/[id]/index.ts": apiRun,
+  "api/runs/[id]/metrics.ts": apiMetrics,
+  "api/runs/[id]/stream.ts": apiStream,
+  "api/runs/[id]/rollouts/index.ts": apiRollouts,
+  "api/runs/[id]/rollouts/[label].ts": apiRollout,
+  "api/models/index.ts": apiModels,
+  "api/models/[file].ts": apiModel,
+};

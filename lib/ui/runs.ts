@@ -1,0 +1,226 @@
+/**
+ * The web UI's view of the run store (`lib/store/run_store.ts`): run ids are validated before any
+ * path is built, and every file of a run is read on its own so that one malformed or half-written
+ * file becomes an error shown on that run instead of an exception.
+ * @module
+ */
+import {
+  isValidRunId,
+  listRollouts,
+  listRuns,
+  type MetricRow,
+  parseMetrics,
+  readMetrics,
+  type RunConfig,
+  type RunStatus,
+  type RunSummary,
+} from "../store/run_store.ts";
+
+export { isValidRunId, listRuns, readMetrics };
+export type { MetricRow, RunConfig, RunStatus, RunSummary };
+
+/** An error that becomes an HTTP response with `status`. */
+export class HttpError extends Error {
+  readonly status: 400 | 404 | 500;
+  constructor(status: 400 | 404 | 500, message: string) {
+    super(message);
+    this.name = "HttpError";
+    this.status = status;
+  }
+}
+
+/** The directory of run `id` under `runsDir`; an invalid id (traversal included) is a 400. */
+export function runDir(runsDir: string, id: string): string {
+  if (!isValidRunId(id)) {
+    throw new HttpError(
+      400,
+      `invalid run id ${JSON.stringify(id)}: allowed are letters, digits, ".", "_", "-" (no "..")`,
+    );
+  }
+  return `${runsDir.replace(/\/+$/, "")}/${id}`;
+}
+
+/** Checks a rollout label like a run id (400 otherwise). */
+export function checkLabel(label: string): string {
+  if (!isValidRunId(label)) {
+    throw new HttpError(400, `invalid rollout label ${JSON.stringify(label)}`);
+  }
+  return label;
+}
+
+/** A run as the UI shows it: whatever could be read, and what could not. */
+export interface RunView {
+  id: string;
+  dir: string;
+  config: RunConfig | null;
+  status: RunStatus | null;
+  metrics: MetricRow[];
+  rollouts: string[];
+  /** One message per file that is missing, malformed or inconsistent. */
+  errors: string[];
+}
+
+async function readJsonFile(path: string, name: string, errors: string[]): Promise<unknown> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (error) {
+    errors.push(
+      error instanceof Deno.errors.NotFound
+        ? `${name} is missing`
+        : `${name}: ${(error as Error).message}`,
+    );
+    return null;
+  }
+  try {
+    const value = JSON.parse(text);
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      errors.push(`${name} is not a JSON object`);
+      return null;
+    }
+    return value;
+  } catch (error) {
+    errors.push(`${name} is not valid JSON (${(error as Error).message})`);
+    return null;
+  }
+}
+
+/**
+ * Checks `metrics.jsonl` text: rows are what the run store's reader returns; `problems` names the
+ * malformed complete lines (a torn last line, the mark of a writer killed mid-line, is not one).
+ */
+export function checkMetrics(text: string): { rows: MetricRow[]; problems: string[] } {
+  const problems: string[] = [];
+  const lines = text.split("\n");
+  const torn = !text.endsWith("\n");
+  let bad = 0, firstBad = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === "" || (torn && i === lines.length - 1)) continue;
+    let ok = false;
+    try {
+      const row = JSON.parse(line);
+      ok = row !== null && typeof row === "object" && typeof row.type === "string" &&
+        typeof row.step === "number" && typeof row.member === "number";
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      bad++;
+      if (firstBad < 0) firstBad = i + 1;
+    }
+  }
+  if (bad > 0) {
+    problems.push(
+      `metrics.jsonl has ${bad} malformed line${bad === 1 ? "" : "s"} (first: line ${firstBad})`,
+    );
+  }
+  const rows = parseMetrics(text).rows.filter((r) =>
+    typeof r.step === "number" && typeof r.member === "number"
+  );
+  return { rows, problems };
+}
+
+/** Reads run `id`; 400 for a bad id, 404 when there is no such run directory. */
+export async function loadRun(runsDir: string, id: string): Promise<RunView> {
+  const dir = runDir(runsDir, id);
+  try {
+    if (!(await Deno.stat(dir)).isDirectory) throw new Deno.errors.NotFound();
+  } catch {
+    throw new HttpError(404, `no run ${JSON.stringify(id)} in ${runsDir}`);
+  }
+  const errors: string[] = [];
+  const config = await readJsonFile(`${dir}/config.json`, "config.json", errors) as
+    | RunConfig
+    | null;
+  const statusErrors: string[] = [];
+  let status = await readJsonFile(`${dir}/status.json`, "status.json", statusErrors) as
+    | RunStatus
+    | null;
+  // a run that has not written its first status yet is running; anything else is an error
+  if (statusErrors.length > 0 && !statusErrors[0].endsWith("is missing")) {
+    errors.push(...statusErrors);
+  }
+  if (status === null && config !== null && statusErrors[0]?.endsWith("is missing")) {
+    status = {
+      status: "running",
+      stepsDone: 0,
+      stepsTotal: config.steps,
+      bestEval: null,
+      wallTime: 0,
+      updatedAt: config.createdAt,
+    };
+  }
+  if (config && (typeof config.env !== "string" || typeof config.algo !== "string")) {
+    errors.push("config.json lacks env or algo");
+  }
+  let metrics: MetricRow[] = [];
+  try {
+    const { rows, problems } = checkMetrics(await Deno.readTextFile(`${dir}/metrics.jsonl`));
+    metrics = rows;
+    errors.push(...problems);
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) {
+      errors.push(`metrics.jsonl: ${(error as Error).message}`);
+    }
+  }
+  let rollouts: string[] = [];
+  try {
+    rollouts = await listRollouts(dir);
+  } catch (error) {
+    errors.push(`rollouts/: ${(error as Error).message}`);
+  }
+  return { id, dir, config, status, metrics, rollouts, errors };
+}
+
+/** Reads `rollouts/<label>.json` of run `id` as text (400 bad names, 404 missing). */
+export async function readRolloutText(runsDir: string, id: string, label: string): Promise<string> {
+  const dir = runDir(runsDir, id);
+  checkLabel(label);
+  try {
+    return await Deno.readTextFile(`${dir}/rollouts/${label}.json`);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) {
+      throw new HttpError(404, `run ${JSON.stringify(id)} has no rollout ${JSON.stringify(label)}`);
+    }
+    throw error;
+  }
+}
+
+/** A rollout's header (everything but the frames), or an error message. */
+export interface RolloutInfo {
+  label: string;
+  env?: string;
+  model?: string;
+  fps?: number;
+  episodes?: { frames: number; return: number; length: number; terminated: boolean }[];
+  error?: string;
+}
+
+/** Reads the header of every rollout of a run (malformed files give `error`). */
+export async function rolloutInfos(runsDir: string, run: RunView): Promise<RolloutInfo[]> {
+  const out: RolloutInfo[] = [];
+  for (const label of run.rollouts) {
+    try {
+      const raw = JSON.parse(await readRolloutText(runsDir, run.id, label));
+      if (raw?.format !== "stackrl-rollout/1" || !Array.isArray(raw.episodes)) {
+        throw new Error('not a "stackrl-rollout/1" rollout');
+      }
+      out.push({
+        label,
+        env: raw.env,
+        model: raw.model,
+        fps: raw.fps,
+        episodes: raw.episodes.map((e: Record<string, unknown>) => ({
+          frames: Number(e.frames),
+          return: Number(e.return),
+          length: Number(e.length),
+          terminated: Boolean(e.terminated),
+        })),
+      });
+    } catch (error) {
+      out.push({ label, error: (error as Error).message });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+/**
+ * Live metrics over Server-Sent Events: tails a run's `metrics.jsonl` from a byte offset and its
+ * `status.json`, sending `rows`, `status` and finally `end` once the run is no longer running.
+ * @module
+ */
+import { type Context, streamSSE } from "./deps.ts";
+import { readMetrics } from "./runs.ts";
+
+/** Streams the run in `dir` from byte `offset`, polling every `pollMs` milliseconds. */
+export function streamMetrics(
+  c: Context,
+  dir: string,
+  offset: number,
+  pollMs: number,
+): Response {
+  return streamSSE(c, async (stream) => {
+    let aborted = false;
+    stream.onAbort(() => {
+      aborted = true;
+    });
+    let lastStatus = "";
+    while (!aborted) {
+      let rows: unknown[] = [];
+      try {
+        const next = await readMetrics(dir, offset);
+        rows = next.rows;
+        offset = next.offset;
+      } catch (error) {
+        await stream.writeSSE({
+          event: "problem",
+          data: JSON.stringify({ error: (error as Error).message }),
+        });
+      }
+      if (rows.length > 0) {
+        await stream.writeSSE({
+          event: "rows",
+          id: String(offset),
+          data: JSON.stringify({ offset, rows }),
+        });
+      }
+      let running = true;
+      try {
+        const text = await Deno.readTextFile(`${dir}/status.json`);
+        const status = JSON.parse(text);
+        running = status?.status === "running";
+        if (text !== lastStatus) {
+          lastStatus = text;
+          await stream.writeSSE({ event: "status", data: JSON.stringify(status) });
+        }
+      } catch {
+        // no status yet, or a malformed one: keep watching
+      }
+      if (!running && rows.length === 0) {
+        await stream.writeSSE({ event: "end", data: JSON.stringify({ offset }) });
+        break;
+      }
+      await stream.sleep(pollMs);
+    }
+  });
+}

@@ -1,0 +1,24 @@
+/** @jsxImportSource npm:preact@10.29.8 */
+/**
+ * `/`: the runs table (sortable, filterable, checkboxes to compare).
+ * @module
+ */
+import { Island, renderPage } from "../lib/ui/layout.tsx";
+import type { RouteContext } from "../lib/ui/route.ts";
+import { listRuns } from "../lib/ui/runs.ts";
+import RunsTable, { type RunRow } from "../islands/RunsTable.tsx";
+
+/** Renders the runs page. */
+export async function GET(ctx: RouteContext): Promise<Response> {
+  const runs: RunRow[] = (await listRuns(ctx.runsDir)).map(({ dir: _dir, ...r }) => r);
+  return renderPage(
+    "Runs",
+    <>
+      <h1>Runs</h1>
+      <p class="muted">
+        From <code>{ctx.runsDir}</code>. Click a column to sort; tick runs to compare them.
+      </p>
+      <Island name="RunsTable" component={RunsTable} props={{ runs }} />
+    </>,
+  );
+}
