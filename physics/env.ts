@@ -55,6 +55,12 @@ export interface TaskSpec {
   stringAlso?: readonly string[];
   /** Options that must be >= 0. */
   nonNegative?: readonly string[];
+  /**
+   * Whether the task reads `cfrc_ext` (Ant, Humanoid). Only then does a step call
+   * `mj_rnePostConstraint` (§1.1 step 4: it fills cfrc_ext, cfrc_int and cacc, which no other
+   * task reads, so skipping it elsewhere changes no number the env returns).
+   */
+  usesContactForces?: boolean;
   /** Builds the task's rules for a compiled model and resolved options. */
   build(sim: Sim, options: ResolvedOptions, dt: number): TaskRuntime;
 }
@@ -171,6 +177,7 @@ class MujocoEnv implements Env {
   #ready = false;
   #broken = false;
   #warnings: Record<string, number> = {};
+  #contactForces: boolean;
 
   constructor(
     name: string,
@@ -179,7 +186,9 @@ class MujocoEnv implements Env {
     task: TaskRuntime,
     common: { seed?: number; maxEpisodeSteps: number; frameSkip: number },
     options: Record<string, unknown>,
+    contactForces: boolean,
   ) {
+    this.#contactForces = contactForces;
     this.name = name;
     this.modelFile = modelFile;
     this.#sim = sim;
@@ -254,7 +263,7 @@ class MujocoEnv implements Env {
       sim.step();
       expected += sim.timestep;
     }
-    sim.rnePostConstraint();
+    if (this.#contactForces) sim.rnePostConstraint();
     const v = sim.v;
     const obs = this.#obs;
     task.observe(v, obs);
@@ -365,7 +374,15 @@ export async function createEnv(spec: TaskSpec, options: Record<string, unknown>
       maxEpisodeSteps: common.maxEpisodeSteps,
       frameSkip: common.frameSkip,
     };
-    return new MujocoEnv(spec.name, modelFile, sim, runtime, common, resolved);
+    return new MujocoEnv(
+      spec.name,
+      modelFile,
+      sim,
+      runtime,
+      common,
+      resolved,
+      spec.usesContactForces ?? false,
+    );
   } catch (e) {
     sim.close();
     throw e;

@@ -45,6 +45,7 @@ export const humanoid: TaskSpec = {
     includeCfrcExtInObservation: true,
   },
   nonNegative: ["resetNoiseScale"],
+  usesContactForces: true,
   build(sim, options, dt) {
     const forwardWeight = options.forwardRewardWeight as number;
     const ctrlWeight = options.ctrlCostWeight as number;

@@ -1,0 +1,200 @@
+/**
+ * Physics throughput per task on MuJoCo WebAssembly (single-threaded build):
+ * - env steps/s of one env (`makeEnv`, default options, reset when an episode ends) and of a
+ *   `makeVecEnv` batch of 8 (instance-steps/s, auto-reset);
+ * - the overhead of our wrapper over a raw loop of `mj_step` × frame_skip on the same model,
+ *   measured on identical trajectories (same start state and actions, no early termination),
+ *   in alternating chunks so both see the same machine state;
+ * - raw `mj_step`/s, and, when Debian's `mujoco-testspeed` is installed, the native rate on
+ *   the same model file and the WASM/native ratio.
+ * Medians of chunks of about 50 ms, after a warm-up: V8 first runs the 10 MB WASM module with its
+ * baseline compiler and only later with the optimising one, which is several times faster.
+ * Benchmarks report; they never pass or fail on time.
+ * Run alone: `deno run --allow-read --allow-run --allow-env bench/physics.ts`.
+ * @module
+ */
+import { listEnvs, makeEnv, makeVecEnv } from "../physics/mod.ts";
+import type { Env } from "../physics/mod.ts";
+import { taskSpec } from "../physics/envs.ts";
+import { compileModel, loadMujoco, readBundledModel, Sim } from "../physics/mujoco.ts";
+
+const CHUNKS = 9;
+const CHUNK_MS = 50;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** A fixed, deterministic action sequence inside the bounds. */
+function actionAt(
+  t: number,
+  low: Float32Array,
+  high: Float32Array,
+  out: Float32Array,
+): Float32Array {
+  for (let j = 0; j < out.length; j++) {
+    out[j] = low[j] + (0.5 * Math.sin(0.1 * t + j) + 1) * (high[j] - low[j]) / 2;
+  }
+  return out;
+}
+
+/** How many calls of `f` fit in about CHUNK_MS (at least 10). */
+function calibrate(f: () => void): number {
+  let n = 10;
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) f();
+    const ms = performance.now() - t0;
+    if (ms >= CHUNK_MS / 4 || n > 1e6) {
+      return Math.max(10, Math.round(n * CHUNK_MS / Math.max(ms, 0.01)));
+    }
+    n *= 4;
+  }
+}
+
+/** Runs each function for about `ms` milliseconds (lets V8 tier the WASM code up). */
+function warm(fs: (() => void)[], ms: number): void {
+  for (const f of fs) {
+    const t0 = performance.now();
+    while (performance.now() - t0 < ms) for (let i = 0; i < 10; i++) f();
+  }
+}
+
+/** Median calls per second of each function, timed in alternating chunks after a warm-up. */
+function rates(fs: (() => void)[]): number[] {
+  warm(fs, 300);
+  const sizes = fs.map(calibrate);
+  const samples = fs.map(() => [] as number[]);
+  for (let c = 0; c < CHUNKS; c++) {
+    fs.forEach((f, i) => {
+      const t0 = performance.now();
+      for (let k = 0; k < sizes[i]; k++) f();
+      samples[i].push(sizes[i] / ((performance.now() - t0) / 1000));
+    });
+  }
+  return samples.map(median);
+}
+
+function singleEnvStepper(env: Env): () => void {
+  const a = new Float32Array(env.actionSize);
+  let t = 0;
+  env.reset();
+  return () => {
+    const r = env.step(actionAt(t++, env.actionLow, env.actionHigh, a));
+    if (r.terminated || r.truncated) env.reset();
+  };
+}
+
+/** Options that keep an env running through unhealthy states, so trajectories match a raw loop. */
+function noTerminationOptions(name: string): Record<string, unknown> {
+  return "terminateWhenUnhealthy" in taskSpec(name).defaults
+    ? { terminateWhenUnhealthy: false }
+    : {};
+}
+
+async function nativeStepsPerSecond(modelPath: string): Promise<number | null> {
+  try {
+    const out = await new Deno.Command("mujoco-testspeed", {
+      args: [modelPath, "20000", "1", "0.01"],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    if (!out.success) return null;
+    const text = new TextDecoder().decode(out.stdout);
+    const m = text.match(/steps per second\s*[:=]?\s*([\d.eE+]+)/i) ??
+      text.match(/([\d.eE+]+)\s*steps\s*\/\s*s(ec(ond)?)?/i);
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null; // not installed (or not runnable here)
+  }
+}
+
+/** Runs the physics benchmark and returns the table as text. */
+export async function benchPhysics(): Promise<string> {
+  const mj = await loadMujoco();
+  const lines = [
+    `physics throughput, MuJoCo ${mj.mj_versionString()} WASM (single-threaded), Deno ${Deno.version.deno}; medians of ${CHUNKS} chunks of ~${CHUNK_MS} ms`,
+    "",
+    "| task | frame_skip | env steps/s (1 env) | env steps/s (vec 8) | raw mj_step loop, env steps/s | wrapper overhead | mj_step/s (WASM) | mj_step/s (native) | WASM/native |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  // Global warm-up: every model once, so the shared engine code is optimised before timing.
+  for (const name of listEnvs()) {
+    const env = await makeEnv(name, { seed: 0 });
+    warm([singleEnvStepper(env)], 200);
+    env.close();
+  }
+  for (const name of listEnvs()) {
+    const spec = taskSpec(name);
+    // Throughput as a trainer sees it: default options, resets included.
+    const single = await makeEnv(name, { seed: 0 });
+    const vec = await makeVecEnv(name, { count: 8, seed: 0 });
+    vec.reset();
+    const batch = new Float32Array(8 * vec.actionSize);
+    const row = new Float32Array(vec.actionSize);
+    let vt = 0;
+    const vecStep = () => {
+      actionAt(vt++, vec.actionLow, vec.actionHigh, row);
+      for (let i = 0; i < 8; i++) batch.set(row, i * row.length);
+      vec.step(batch);
+    };
+    const [singleRate, vecRate] = rates([singleEnvStepper(single), vecStep]);
+    single.close();
+    vec.close();
+
+    // Overhead: identical trajectories through the wrapper and through a bare mj_step loop.
+    const env = await makeEnv(name, {
+      seed: 0,
+      maxEpisodeSteps: 1e9,
+      ...noTerminationOptions(name),
+    });
+    env.reset();
+    const model = await compileModel(spec.modelFile, await readBundledModel(spec.modelFile));
+    const sim = new Sim(mj, model);
+    const s0 = env.state();
+    sim.v.qpos.set(s0.qpos);
+    sim.v.qvel.set(s0.qvel);
+    sim.forward();
+    const a = new Float32Array(env.actionSize), b = new Float32Array(env.actionSize);
+    let te = 0, tr = 0;
+    const frameSkip = env.frameSkip;
+    const data = sim.data;
+    const wrapped = () => void env.step(actionAt(te++, env.actionLow, env.actionHigh, a));
+    const raw = () => {
+      sim.v.ctrl.set(actionAt(tr++, env.actionLow, env.actionHigh, b));
+      for (let k = 0; k < frameSkip; k++) mj.mj_step(model, data);
+    };
+    const [wrappedRate, rawRate] = rates([wrapped, raw]);
+    env.close();
+    sim.close();
+
+    const path = new URL(`../physics/models/${spec.modelFile}`, import.meta.url);
+    const native = path.protocol === "file:" ? await nativeStepsPerSecond(path.pathname) : null;
+    const mjStepRate = rawRate * frameSkip;
+    lines.push(
+      `| ${name} | ${frameSkip} | ${fmt(singleRate)} | ${fmt(vecRate * 8)} | ${fmt(rawRate)} | ${
+        pct(rawRate / wrappedRate - 1)
+      } | ${fmt(mjStepRate)} | ${native === null ? "n/a" : fmt(native)} | ${
+        native === null ? "n/a" : (mjStepRate / native).toFixed(2)
+      } |`,
+    );
+  }
+  lines.push(
+    "",
+    "wrapper overhead = (raw loop rate / wrapped rate) − 1 on the same trajectory; the wrapper adds",
+    "action validation, mj_rnePostConstraint, observation, reward, termination and the float32 copy.",
+    "native: `mujoco-testspeed` (Debian libmujoco-samples) on the same model file; n/a when not installed.",
+  );
+  return lines.join("\n");
+}
+
+function fmt(x: number): string {
+  return x >= 1e4 ? `${(x / 1000).toFixed(1)}k` : x.toFixed(0);
+}
+
+function pct(x: number): string {
+  return `${(100 * x).toFixed(1)}%`;
+}
+
+if (import.meta.main) console.log(await benchPhysics());
