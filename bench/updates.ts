@@ -1,7 +1,8 @@
 /**
  * Per-update cost of every algorithm (critic step + actor step + target update), HalfCheetah
- * sizes (obs 17, act 6), hidden 16×16, batch 100, at P = 1 and P = 16 on the wasm and cpu
- * backends. Medians; each algorithm's ratio to ddpg measured in the same run.
+ * sizes (obs 17, act 6), hidden 16×16, batch 100. First the fused host path against the tfjs
+ * reference (wasm backend, P = 1, 16 and 256), then the reference path of every algorithm at
+ * P = 1 and P = 16 on the wasm and cpu backends. Medians; ratios to ddpg measured in the same run.
  * @module
  */
 import { ALGORITHMS, type Batch, createAgent, Rng } from "../mod.ts";
@@ -28,6 +29,9 @@ async function time(
   P: number,
   budgetMs: number,
   minReps: number,
+  implementation: "reference" | "fused" = "reference",
+  extra: Record<string, unknown> = {},
+  warmup = DENSE_HESSIAN.has(algo) ? 0 : 10,
 ) {
   const agent = await createAgent(algo, {
     observationSize: OBS,
@@ -35,9 +39,10 @@ async function time(
     population: P,
     backend,
     seed: 0,
+    implementation,
+    ...extra,
   });
   const batches = Array.from({ length: 4 }, (_, i) => batchFor(P, new Rng(i)));
-  const warmup = DENSE_HESSIAN.has(algo) ? 0 : 10;
   for (let i = 0; i < warmup; i++) await agent.update(batches[i % 4]);
   const samples: number[] = [];
   const start = performance.now();
@@ -54,11 +59,84 @@ async function time(
   return { median: samples[Math.floor(samples.length / 2)], reps: samples.length };
 }
 
-/** Runs the update benchmark and returns the table as text. */
+/** Rows of the fused-vs-reference table: algorithm, options, label. */
+const FUSED_ROWS: [string, Record<string, unknown>, string][] = [
+  ["ddpg", {}, "ddpg"],
+  ["td3", {}, "td3"],
+  ["ddpg-ttsu", {}, "ddpg-ttsu"],
+  ["fsddpg", {}, "fsddpg (listing, o = 1)"],
+  ["fsddpg", { k1k2: "per-sample" }, "fsddpg (per-sample, o = 1)"],
+  ["fsddpg", { k1k2: "per-sample", degree: 3 }, "fsddpg (per-sample, o = 3)"],
+  ["fsddpg-cg", {}, "fsddpg-cg (listing)"],
+  ["fsddpg-cg", { k1k2: "per-sample" }, "fsddpg-cg (per-sample)"],
+  ["fstd3", {}, "fstd3 (listing)"],
+  ["fstd3", { k1k2: "per-sample" }, "fstd3 (per-sample)"],
+  ["fstd3-cg", { k1k2: "per-sample" }, "fstd3-cg (per-sample)"],
+];
+
+/**
+ * The fused host path against the tfjs reference on the wasm backend: median ms per update,
+ * per agent-update, ratio to ddpg on the same path, speed-up of fused over reference.
+ */
+export async function benchFused(
+  { budgetMs = 1500, populations = [1, 16, 256] } = {},
+): Promise<string> {
+  const lines = [
+    `fused vs reference (wasm backend), obs ${OBS}, act ${ACT}, hidden 16×16, batch ${BATCH}; median ms per update (per agent-update; ratio to ddpg on the same path, same run)`,
+    "",
+    "| algorithm | P | reference ms | per agent | ratio | fused ms | per agent | ratio | fused speed-up |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const P of populations) {
+    const base: Record<string, number> = {};
+    // P = 256 only for ddpg and fsddpg (the reference takes ~0.2 s per update there)
+    const rows = P > 16
+      ? FUSED_ROWS.filter(([a, e]) => a === "ddpg" || (a === "fsddpg" && e.degree === undefined))
+      : FUSED_ROWS;
+    for (const [algo, extra, label] of rows) {
+      const cells: string[] = [];
+      const medians: number[] = [];
+      for (const impl of ["reference", "fused"] as const) {
+        const warmup = impl === "fused" ? Math.max(2, Math.ceil(200 / P)) : P > 16 ? 2 : 10;
+        const { median, reps } = await time(
+          algo,
+          "wasm",
+          P,
+          P > 16 ? budgetMs / 2 : budgetMs,
+          3,
+          impl,
+          extra,
+          warmup,
+        );
+        if (algo === "ddpg") base[impl] = median;
+        medians.push(median);
+        cells.push(
+          `${median.toFixed(3)}${reps < 5 ? ` (${reps} rep)` : ""}`,
+          (median / P).toFixed(4),
+          `${(median / base[impl]).toFixed(2)}×`,
+        );
+      }
+      cells.push(`${(medians[0] / medians[1]).toFixed(1)}×`);
+      lines.push(`| ${label} | ${P} | ${cells.join(" | ")} |`);
+    }
+  }
+  lines.push(
+    "",
+    "fused: lib/fused/ (plain TypeScript over Float32Array state, float64 workspaces, no tfjs); reference: op-by-op tfjs (lib/agent.ts).",
+  );
+  return lines.join("\n");
+}
+
+/** Runs the update benchmark and returns the tables as text. */
 export async function benchUpdates(
   { full = false, budgetMs = 1500, algos = [...ALGORITHMS] as string[] } = {},
 ): Promise<string> {
+  const fused = await benchFused({ budgetMs });
   const lines = [
+    fused,
+    "",
+    "reference path of every algorithm:",
+    "",
     `per-update time, obs ${OBS}, act ${ACT}, hidden 16×16, batch ${BATCH}; median ms (ratio to ddpg, same run)`,
     "",
     "| algorithm | backend | P = 1 ms | ratio | P = 16 ms | ratio | per agent at P = 16 / P = 1 |",
@@ -101,5 +179,6 @@ export async function benchUpdates(
 }
 
 if (import.meta.main) {
-  console.log(await benchUpdates({ full: Deno.args.includes("--full") }));
+  if (Deno.args.includes("--fused")) console.log(await benchFused());
+  else console.log(await benchUpdates({ full: Deno.args.includes("--full") }));
 }
