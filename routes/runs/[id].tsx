@@ -1,0 +1,97 @@
+/** @jsxImportSource npm:preact@10.29.8 */
+/**
+ * `/runs/:id`: one run: status, learning curves (live while running), config and rollouts.
+ * Malformed run files are listed in an error panel; the rest of the run is still shown.
+ * @module
+ */
+import { ErrorPanel, fmt, fmtDuration, Island, renderPage } from "../../lib/ui/layout.tsx";
+import type { RouteContext } from "../../lib/ui/route.ts";
+import { loadRun, rolloutInfos } from "../../lib/ui/runs.ts";
+import { evalSummary } from "../../lib/ui/series.ts";
+import RunCharts from "../../islands/RunCharts.tsx";
+
+/** Renders the run page. */
+export async function GET(ctx: RouteContext): Promise<Response> {
+  const run = await loadRun(ctx.runsDir, ctx.params.id);
+  const rollouts = await rolloutInfos(ctx.runsDir, run);
+  const { config, status } = run;
+  const summary = evalSummary(run.metrics);
+  const id = encodeURIComponent(run.id);
+  const live = status?.status === "running";
+  return renderPage(
+    run.id,
+    <>
+      <h1>
+        {run.id}{" "}
+        <span class={`status status-${status?.status ?? "error"}`}>
+          {status?.status ?? "unknown"}
+        </span>
+      </h1>
+      {run.errors.length > 0
+        ? <ErrorPanel title="Some files of this run could not be read" errors={run.errors} />
+        : null}
+      {status?.error ? <ErrorPanel title="The run failed" errors={[status.error]} /> : null}
+      <dl class="facts">
+        <dt>Environment</dt>
+        <dd>{config?.env ?? "–"}</dd>
+        <dt>Algorithm</dt>
+        <dd>{config?.algo ?? "–"}</dd>
+        <dt>Seeds</dt>
+        <dd>{config?.seeds?.join(", ") ?? "–"}</dd>
+        <dt>Steps</dt>
+        <dd>{fmt(status?.stepsDone, 0)} / {fmt(status?.stepsTotal ?? config?.steps, 0)}</dd>
+        <dt>Best evaluation</dt>
+        <dd>{fmt(status?.bestEval)}</dd>
+        <dt>Final eval (mean ± std over seeds)</dt>
+        <dd>{fmt(summary.final)} ± {fmt(summary.finalStd)}</dd>
+        <dt>Wall time</dt>
+        <dd>{fmtDuration(status?.wallTime)}</dd>
+        <dt>Updated</dt>
+        <dd>{status?.updatedAt ?? "–"}</dd>
+      </dl>
+      <p>
+        <a href={`/compare?ids=${id}`}>Compare with other runs</a> ·{" "}
+        <a href={`/api/runs/${id}/metrics`}>metrics (JSON)</a> ·{" "}
+        <a href={`/api/runs/${id}`}>config (JSON)</a>
+      </p>
+      <h2>Learning curves</h2>
+      <Island name="RunCharts" component={RunCharts} props={{ id: run.id, live }} />
+      <h2>Rollouts</h2>
+      {rollouts.length === 0 ? <p class="muted">No rollouts recorded yet.</p> : (
+        <table class="rollouts">
+          <thead>
+            <tr>
+              <th>Label</th>
+              <th>Env</th>
+              <th class="num">Episodes</th>
+              <th class="num">Frames</th>
+              <th class="num">Return</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rollouts.map((r) => (
+              <tr>
+                <td>
+                  {r.error ? r.label : (
+                    <a href={`/runs/${id}/rollouts/${encodeURIComponent(r.label)}`}>{r.label}</a>
+                  )}
+                  {r.error ? <div class="error-text">{r.error}</div> : null}
+                </td>
+                <td>{r.env ?? "–"}</td>
+                <td class="num">{r.episodes?.length ?? "–"}</td>
+                <td class="num">{r.episodes?.reduce((a, e) => a + e.frames, 0) ?? "–"}</td>
+                <td class="num">
+                  {r.episodes ? r.episodes.map((e) => fmt(e.return)).join(", ") : "–"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Config</h2>
+      {config
+        ? <pre class="config">{JSON.stringify(config, null, 2)}</pre>
+        : <p class="muted">config.json could not be read.</p>}
+    </>,
+  );
+}
