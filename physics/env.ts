@@ -18,8 +18,11 @@ export type ResolvedOptions = Record<string, OptionValue>;
 
 /** What a task computes after a step. */
 export interface StepOutcome {
+  /** The step's reward (the sum of the reward terms in `info`). */
   reward: number;
+  /** Whether the task's termination rule fired. */
   terminated: boolean;
+  /** Reward terms and the task's extra keys. */
   info: Info;
 }
 

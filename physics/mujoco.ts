@@ -26,6 +26,7 @@ export class ModelCompileError extends Error {
   readonly modelName: string;
   /** MuJoCo's message, unchanged. */
   readonly mujocoMessage: string;
+  /** Wraps MuJoCo's compiler message for the model `modelName`. */
   constructor(modelName: string, mujocoMessage: string) {
     super(`Cannot compile MuJoCo model "${modelName}": ${mujocoMessage}`);
     this.name = "ModelCompileError";
@@ -97,18 +98,31 @@ const WARNINGS = [
 
 /** Live views into one `MjData`; re-fetched after the WASM memory grows. */
 export interface SimViews {
+  /** Generalised positions (nq). */
   qpos: Float64Array;
+  /** Generalised velocities (nv). */
   qvel: Float64Array;
+  /** Controls (nu), as written (MuJoCo clamps them internally). */
   ctrl: Float64Array;
+  /** Body frame origins (nbody × 3). */
   xpos: Float64Array;
+  /** Body centres of mass (nbody × 3). */
   xipos: Float64Array;
+  /** Site positions (nsite × 3). */
   site_xpos: Float64Array;
+  /** Body inertias in the CoM frame (nbody × 10). */
   cinert: Float64Array;
+  /** Body velocities in the CoM frame, angular then linear (nbody × 6). */
   cvel: Float64Array;
+  /** External (contact) wrenches per body, torque then force (nbody × 6). */
   cfrc_ext: Float64Array;
+  /** Actuator forces in joint space (nv). */
   qfrc_actuator: Float64Array;
+  /** Constraint forces in joint space (nv). */
   qfrc_constraint: Float64Array;
+  /** Tendon lengths (ntendon). */
   ten_length: Float64Array;
+  /** Tendon velocities (ntendon). */
   ten_velocity: Float64Array;
 }
 
@@ -123,13 +137,18 @@ export class Sim {
   readonly model: MjModel;
   /** Physics timestep of the model, in seconds. */
   readonly timestep: number;
+  /** Number of generalised positions. */
   readonly nq: number;
+  /** Number of degrees of freedom. */
   readonly nv: number;
+  /** Number of actuators. */
   readonly nu: number;
+  /** Number of bodies, the world included. */
   readonly nbody: number;
   #data: MjData | null;
   #views: SimViews | null = null;
 
+  /** Allocates an `MjData` for `model` (owned by this object). */
   constructor(mj: MainModule, model: MjModel) {
     this.mj = mj;
     this.model = model;

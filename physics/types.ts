@@ -8,6 +8,7 @@ export type InfoValue = number | string | boolean | number[] | Float32Array | In
 
 /** Per-step or per-reset extra data, keyed by Gymnasium's names (`reward_forward`, …). */
 export interface Info {
+  /** A value by its Gymnasium name. */
   [key: string]: InfoValue;
 }
 
@@ -38,7 +39,9 @@ export interface StepResult {
 
 /** A copy of the simulator state. */
 export interface EnvState {
+  /** Generalised positions (length nq). */
   qpos: Float64Array;
+  /** Generalised velocities (length nv). */
   qvel: Float64Array;
   /** Simulation time in seconds. */
   time: number;
