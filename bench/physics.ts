@@ -7,7 +7,7 @@
  *   in alternating chunks so both see the same machine state;
  * - raw `mj_step`/s, and, when Debian's `mujoco-testspeed` is installed, the native rate on
  *   the same model file and the WASM/native ratio.
- * Medians of chunks of about 50 ms, after a warm-up: V8 first runs the 10 MB WASM module with its
+ * Medians of chunks of about 30 ms, after a warm-up: V8 first runs the 10 MB WASM module with its
  * baseline compiler and only later with the optimising one, which is several times faster.
  * Benchmarks report; they never pass or fail on time.
  * Run alone: `deno run --allow-read --allow-run --allow-env bench/physics.ts`.
@@ -18,8 +18,8 @@ import type { Env } from "../physics/mod.ts";
 import { taskSpec } from "../physics/envs.ts";
 import { compileModel, loadMujoco, readBundledModel, Sim } from "../physics/mujoco.ts";
 
-const CHUNKS = 9;
-const CHUNK_MS = 50;
+const CHUNKS = 15;
+const CHUNK_MS = 30;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -61,19 +61,24 @@ function warm(fs: (() => void)[], ms: number): void {
   }
 }
 
-/** Median calls per second of each function, timed in alternating chunks after a warm-up. */
-function rates(fs: (() => void)[]): number[] {
+/** Calls per second of each function in each of the alternating chunks, after a warm-up. */
+function samples(fs: (() => void)[]): number[][] {
   warm(fs, 300);
   const sizes = fs.map(calibrate);
-  const samples = fs.map(() => [] as number[]);
+  const out = fs.map(() => [] as number[]);
   for (let c = 0; c < CHUNKS; c++) {
     fs.forEach((f, i) => {
       const t0 = performance.now();
       for (let k = 0; k < sizes[i]; k++) f();
-      samples[i].push(sizes[i] / ((performance.now() - t0) / 1000));
+      out[i].push(sizes[i] / ((performance.now() - t0) / 1000));
     });
   }
-  return samples.map(median);
+  return out;
+}
+
+/** Median calls per second of each function, timed in alternating chunks after a warm-up. */
+function rates(fs: (() => void)[]): number[] {
+  return samples(fs).map(median);
 }
 
 function singleEnvStepper(env: Env): () => void {
@@ -165,7 +170,10 @@ export async function benchPhysics(): Promise<string> {
       sim.v.ctrl.set(actionAt(tr++, env.actionLow, env.actionHigh, b));
       for (let k = 0; k < frameSkip; k++) mj.mj_step(model, data);
     };
-    const [wrappedRate, rawRate] = rates([wrapped, raw]);
+    // Paired chunks run back to back, so their ratio cancels most of the machine's load drift.
+    const [wrappedSamples, rawSamples] = samples([wrapped, raw]);
+    const rawRate = median(rawSamples);
+    const overhead = median(rawSamples.map((r, i) => r / wrappedSamples[i])) - 1;
     env.close();
     sim.close();
 
@@ -174,7 +182,7 @@ export async function benchPhysics(): Promise<string> {
     const mjStepRate = rawRate * frameSkip;
     lines.push(
       `| ${name} | ${frameSkip} | ${fmt(singleRate)} | ${fmt(vecRate * 8)} | ${fmt(rawRate)} | ${
-        pct(rawRate / wrappedRate - 1)
+        pct(overhead)
       } | ${fmt(mjStepRate)} | ${native === null ? "n/a" : fmt(native)} | ${
         native === null ? "n/a" : (mjStepRate / native).toFixed(2)
       } |`,
@@ -182,7 +190,8 @@ export async function benchPhysics(): Promise<string> {
   }
   lines.push(
     "",
-    "wrapper overhead = (raw loop rate / wrapped rate) − 1 on the same trajectory; the wrapper adds",
+    "wrapper overhead = median over paired chunks of (raw loop rate / wrapped rate) − 1, on the same",
+    "trajectory (same start state and actions, no early termination); the wrapper adds",
     "action validation, mj_rnePostConstraint, observation, reward, termination and the float32 copy.",
     "native: `mujoco-testspeed` (Debian libmujoco-samples) on the same model file; n/a when not installed.",
   );
