@@ -6,7 +6,7 @@
  *
  * @example
  * ```ts
- * import { listEnvs, makeEnv } from "./physics/mod.ts";
+ * import { listEnvs, makeEnv } from "./mod.ts";
  * console.log(listEnvs().length); // 9
  * const env = await makeEnv("Hopper", { seed: 0 });
  * let { observation } = env.reset();
