@@ -31,12 +31,15 @@
  *   writing) is ignored by the reader and cut off by the writer when the run resumes.
  * - `metrics.csv` — the same rows as CSV, with the union of the columns ({@link CSV_COLUMNS});
  *   empty cells where a row type has no such column; `returns` joined with `;`.
- * - `checkpoints/last/` and `checkpoints/best/` — each written atomically as a whole directory:
- *   `agent/` (what `agent.save` writes: `agent.json`, `tensors.bin`), `trainer.json`
+ * - `checkpoints/last/` and `checkpoints/best/` — each written atomically as a whole directory
+ *   (`writeDirAtomic`: built beside, then renamed in): what `agent.save` writes (`agent.json`,
+ *   `tensors.bin`; `loadAgent(dir)` reads it), `trainer.json`
  *   (steps done, episode counters, RNG states, the current episodes' reset seeds and actions so
  *   far, best evaluation) and, with `--checkpoint-replay`, `replay.bin` (the replay arrays).
- * - `rollouts/<label>.json` — what `recordRollout` returns (labels such as `step-000000`,
- *   `step-050000`, `best`).
+ * - `rollouts/<label>.json` — what `recordRollout` returns, as `encodeRollout` writes it
+ *   (format "stackrl-rollout/1", see physics/rollout.ts; decode with `decodeRollout`): one
+ *   deterministic episode of member 0 (labels `step-000000` at the start, `step-<n>` every
+ *   `recordEvery` steps, `best` for the best evaluation so far).
  *
  * @module
  */
@@ -467,11 +470,14 @@ export class RunWriter {
     await writeFileAtomic(join(this.dir, "status.json"), JSON.stringify(status, null, 2) + "\n");
   }
 
-  /** Writes `rollouts/<label>.json` atomically. */
+  /** Writes `rollouts/<label>.json` atomically (JSON text as is, anything else stringified). */
   async writeRollout(label: string, rollout: unknown): Promise<void> {
     checkRunId(label, "rollout label");
     await Deno.mkdir(join(this.dir, "rollouts"), { recursive: true });
-    await writeFileAtomic(join(this.dir, "rollouts", `${label}.json`), JSON.stringify(rollout));
+    await writeFileAtomic(
+      join(this.dir, "rollouts", `${label}.json`),
+      typeof rollout === "string" ? rollout : JSON.stringify(rollout),
+    );
   }
 
   /** The directory of checkpoint `name` (`"last"` or `"best"`). */

@@ -1,0 +1,689 @@
+/**
+ * The training loop: P seeds of one algorithm on one task as one population (DESIGN §5), one
+ * environment per member, Spinning Up's schedule (uniform random actions for `startSteps`,
+ * no updates before `updateAfter`, then every `updateEvery` steps a block of `updateEvery`
+ * updates), deterministic evaluations, checkpoints, rollouts and metrics in the run store.
+ *
+ * Time-limit truncation does not set `done` (the replay keeps bootstrapping through it);
+ * only a true termination does.
+ *
+ * Reproducibility: every random number comes from a seeded member stream (`memberRng`):
+ * the agent's own (init, exploration, smoothing), `replay` for minibatch sampling and
+ * `environment` for reset seeds and the uniform start actions. A checkpoint stores all of them,
+ * and the episode in progress as its reset seed plus the actions taken so far (replayed on
+ * resume, so the simulator state is restored exactly); with the replay buffer saved
+ * (`checkpointReplay`) a resumed run reproduces the uninterrupted one bit for bit.
+ * @module
+ */
+import {
+  type Agent,
+  createAgent,
+  loadAgent,
+  memberRng,
+  STREAMS,
+  type UpdateInfo,
+} from "../agent.ts";
+import { ReplayBuffer } from "../replay.ts";
+import { Rng } from "../rng.ts";
+import { VERSIONS } from "../deps.ts";
+import { makeEnv } from "../../physics/envs.ts";
+import { encodeRollout, recordRollout } from "../../physics/rollout.ts";
+import type { Env } from "../../physics/types.ts";
+import {
+  agentHyperparameters,
+  resolveTrainConfig,
+  storedFields,
+  type TrainConfig,
+  type TrainInput,
+} from "./config.ts";
+import {
+  cleanCheckpoints,
+  findCheckpoint,
+  readTrainerState,
+  replayFromBytes,
+  type TrainerState,
+  writeCheckpoint,
+} from "./checkpoint.ts";
+import {
+  checkRunId,
+  type MetricRow,
+  newRunId,
+  type RunConfig,
+  type RunState,
+  type RunStatus,
+  type RunSummary,
+  RunWriter,
+} from "../store/run_store.ts";
+
+/** Stream of the fixed evaluation reset seeds (after the agent's and the loop's streams). */
+const EVAL_STREAM = 5;
+
+/** What `onProgress` receives. */
+export interface TrainProgress {
+  id: string;
+  dir: string;
+  stepsDone: number;
+  stepsTotal: number;
+  /** Environment steps per member per second (recent). */
+  stepsPerSecond: number;
+  /** Seconds left at the recent rate (null before a rate is known). */
+  etaSeconds: number | null;
+  /** Last evaluation mean return per member (null before the first). */
+  lastEval: (number | null)[];
+  bestEval: number | null;
+  /** What the loop is doing. */
+  phase: "starting" | "random" | "learning" | "evaluating" | "checkpoint" | "done";
+  /** Wall time so far in seconds (summed across resumes). */
+  wallTime: number;
+}
+
+/** Options of {@link train} and {@link resumeRun}. */
+export interface TrainOptions {
+  /** Called on every event and at most every `progressInterval` ms in between. */
+  onProgress?: (progress: TrainProgress) => void;
+  /** Aborting writes a checkpoint, marks the run interrupted and returns. */
+  signal?: AbortSignal;
+  /** Minimum milliseconds between routine `onProgress` calls (default 200). */
+  progressInterval?: number;
+  /** Run id (default: `name` if given, else `<env>-<algo>-<UTC time>-<hex>`). */
+  id?: string;
+}
+
+/** What {@link train} returns: the run's summary and its last evaluation per member. */
+export interface TrainResult extends RunSummary {
+  status: RunState;
+  stepsDone: number;
+  stepsTotal: number;
+  bestEval: number | null;
+  wallTime: number;
+  lastEval: (number | null)[];
+}
+
+/** Git commit of the working directory, if it is a repository and git is available. */
+async function gitCommit(): Promise<string | undefined> {
+  try {
+    const out = await new Deno.Command("git", {
+      args: ["rev-parse", "HEAD"],
+      stdout: "piped",
+      stderr: "null",
+    }).output();
+    const text = new TextDecoder().decode(out.stdout).trim();
+    return out.success && /^[0-9a-f]{40}$/.test(text) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Trains one run (one env, one algorithm, the config's seeds as one population) and writes it to
+ * `<config.out>/<id>/`. The config is validated completely before anything is written.
+ *
+ * @example
+ * ```ts
+ * import { train } from "./mod.ts";
+ * const summary = await train({ env: "InvertedPendulum", algo: "td3", steps: 2000 });
+ * console.log(summary.dir, summary.bestEval);
+ * ```
+ */
+export async function train(input: TrainInput, options: TrainOptions = {}): Promise<TrainResult> {
+  const config = resolveTrainConfig(input);
+  const id = checkRunId(options.id ?? config.name ?? newRunId(config.env, config.algo));
+  // everything that can fail on a bad config happens before the run directory exists
+  const session = await Session.create(config, undefined);
+  try {
+    const runConfig: RunConfig = {
+      id,
+      ...storedFields(config),
+      createdAt: new Date().toISOString(),
+      versions: { deno: Deno.version.deno, tfjs: VERSIONS.tfjs, mujoco: VERSIONS.mujoco },
+    } as RunConfig;
+    const git = await gitCommit();
+    if (git) runConfig.git = git;
+    const writer = await RunWriter.create(config.out, runConfig, session.status("running"));
+    return await session.run(writer, id, options);
+  } finally {
+    session.dispose();
+  }
+}
+
+/**
+ * Continues the run in `dir` from its last checkpoint (or from the start if it has none), with
+ * the agent, optimizer, RNG and (if saved) replay state restored. `steps` extends the budget.
+ */
+export async function resumeRun(
+  dir: string,
+  options: TrainOptions & { steps?: number; backend?: TrainConfig["backend"] } = {},
+): Promise<TrainResult> {
+  dir = dir.replace(/\/+$/, "");
+  const id = checkRunId(dir.split("/").pop());
+  const stored = JSON.parse(await Deno.readTextFile(`${dir}/config.json`)) as RunConfig;
+  const { id: _id, createdAt: _c, versions: _v, git: _g, ...fields } = stored;
+  const out = dir.split("/").slice(0, -1).join("/") || ".";
+  const config = resolveTrainConfig({
+    ...fields,
+    out,
+    ...(options.steps !== undefined ? { steps: options.steps } : {}),
+    ...(options.backend !== undefined ? { backend: options.backend } : {}),
+  } as TrainInput);
+  const checkpointsDir = `${dir}/checkpoints`;
+  const last = await findCheckpoint(checkpointsDir, "last");
+  const session = await Session.create(config, last);
+  try {
+    await cleanCheckpoints(checkpointsDir, last);
+    if (last && !last.endsWith("/last")) {
+      // recover a checkpoint left under last.old-* by an interrupted write
+      await Deno.rename(last, `${checkpointsDir}/last`);
+    }
+    const writer = await RunWriter.open(dir, session.stepsDone);
+    if (options.steps !== undefined && options.steps !== stored.steps) {
+      await Deno.writeTextFile(
+        `${dir}/config.json`,
+        JSON.stringify({ ...stored, steps: config.steps }, null, 2) + "\n",
+      );
+    }
+    return await session.run(writer, id, options);
+  } finally {
+    session.dispose();
+  }
+}
+
+interface Episode {
+  resetSeed: number;
+  actions: number[];
+  return: number;
+  length: number;
+}
+
+/** The state of one training session (a fresh run or a resume). */
+class Session {
+  stepsDone = 0;
+  wallTimeBefore = 0;
+  bestEval: number | null = null;
+  lastEval: (number | null)[];
+  episodesDone: number[];
+  current: Episode[];
+  lastUpdateRowStep = 0;
+  readonly P: number;
+  readonly O: number;
+  readonly A: number;
+  readonly obs: Float32Array;
+  readonly evalSeeds: number[];
+  #started = performance.now();
+  #writer!: RunWriter;
+  #id = "";
+  #options: TrainOptions = {};
+  #lastProgress = 0;
+  #rate = { step: 0, time: 0, sps: 0 };
+  #phase: TrainProgress["phase"] = "starting";
+  #lastStatus = 0;
+
+  private constructor(
+    readonly config: TrainConfig,
+    readonly agent: Agent,
+    readonly replay: ReplayBuffer,
+    readonly envs: Env[],
+    readonly evalEnvs: Env[],
+    readonly envRng: Rng[],
+    readonly replayRng: Rng[],
+  ) {
+    this.P = config.seeds.length;
+    this.O = envs[0].observationSize;
+    this.A = envs[0].actionSize;
+    this.obs = new Float32Array(this.P * this.O);
+    this.lastEval = new Array(this.P).fill(null);
+    this.episodesDone = new Array(this.P).fill(0);
+    this.current = [];
+    this.evalSeeds = Array.from(
+      { length: this.P },
+      (_, p) => memberRng(config.seeds[0], p, EVAL_STREAM).nextUint32(),
+    );
+  }
+
+  /** Builds the agent, buffers and environments; restores `checkpoint` if given. */
+  static async create(config: TrainConfig, checkpoint: string | undefined): Promise<Session> {
+    const P = config.seeds.length;
+    const seed = config.seeds[0];
+    const envs: Env[] = [];
+    const evalEnvs: Env[] = [];
+    let agent: Agent | undefined;
+    try {
+      for (let p = 0; p < P; p++) {
+        envs.push(await makeEnv(config.env, { seed: seed + p }));
+        evalEnvs.push(await makeEnv(config.env, { seed: seed + p }));
+      }
+      const env = envs[0];
+      const capacity = Math.min(config.replayCapacity, config.steps);
+      const replay = new ReplayBuffer(P, capacity, env.observationSize, env.actionSize);
+      const agentOptions = {
+        observationSize: env.observationSize,
+        actionSize: env.actionSize,
+        actionLow: env.actionLow,
+        actionHigh: env.actionHigh,
+        population: P,
+        seed,
+        backend: config.backend,
+        ...agentHyperparameters(config),
+      };
+      agent = checkpoint
+        ? await loadAgent(checkpoint, { backend: config.backend })
+        : await createAgent(config.algo, agentOptions);
+      const envRng = Array.from({ length: P }, (_, p) => memberRng(seed, p, STREAMS.environment));
+      const replayRng = Array.from({ length: P }, (_, p) => memberRng(seed, p, STREAMS.replay));
+      const session = new Session(config, agent, replay, envs, evalEnvs, envRng, replayRng);
+      if (checkpoint) await session.#restore(checkpoint);
+      else session.#startEpisodes();
+      return session;
+    } catch (error) {
+      agent?.dispose();
+      for (const e of [...envs, ...evalEnvs]) e.close();
+      throw error;
+    }
+  }
+
+  #startEpisodes(): void {
+    for (let p = 0; p < this.P; p++) this.#resetMember(p);
+  }
+
+  #resetMember(p: number): void {
+    const resetSeed = this.envRng[p].nextUint32();
+    const { observation } = this.envs[p].reset({ seed: resetSeed });
+    this.obs.set(observation, p * this.O);
+    this.current[p] = { resetSeed, actions: [], return: 0, length: 0 };
+  }
+
+  async #restore(dir: string): Promise<void> {
+    const state = await readTrainerState(dir);
+    if (state.envRng.length !== this.P) {
+      throw new Error(`${dir}/trainer.json: ${state.envRng.length} members, config has ${this.P}`);
+    }
+    this.stepsDone = state.stepsDone;
+    this.wallTimeBefore = state.wallTime;
+    this.bestEval = state.bestEval;
+    this.lastEval = state.lastEval;
+    this.episodesDone = state.episodes;
+    this.lastUpdateRowStep = state.lastUpdateRowStep;
+    state.envRng.forEach((s, p) => (this.envRng[p].state = s));
+    state.replayRng.forEach((s, p) => (this.replayRng[p].state = s));
+    for (let p = 0; p < this.P; p++) {
+      const saved = state.current[p];
+      let { observation } = this.envs[p].reset({ seed: saved.resetSeed });
+      const actions = Float32Array.from(saved.actions);
+      for (let i = 0; i < saved.length; i++) {
+        observation = this.envs[p].step(actions.subarray(i * this.A, (i + 1) * this.A)).observation;
+      }
+      this.obs.set(observation, p * this.O);
+      this.current[p] = { ...saved, actions: [...saved.actions] };
+    }
+    if (state.replay.saved) {
+      const bytes = await Deno.readFile(`${dir}/replay.bin`);
+      replayFromBytes(this.replay, bytes, state.replay);
+    }
+  }
+
+  #trainerState(): TrainerState {
+    return {
+      format: "stackrl-trainer/1",
+      stepsDone: this.stepsDone,
+      wallTime: this.wallTime,
+      bestEval: this.bestEval,
+      lastEval: [...this.lastEval],
+      envRng: this.envRng.map((r) => r.state),
+      replayRng: this.replayRng.map((r) => r.state),
+      episodes: [...this.episodesDone],
+      current: this.current.map((e) => ({ ...e, actions: [...e.actions] })),
+      replay: {
+        saved: this.config.checkpointReplay,
+        capacity: this.replay.capacity,
+        position: this.replay.position,
+        size: this.replay.size,
+      },
+      lastUpdateRowStep: this.lastUpdateRowStep,
+    };
+  }
+
+  get wallTime(): number {
+    return this.wallTimeBefore + (performance.now() - this.#started) / 1000;
+  }
+
+  status(status: RunState, error?: string): RunStatus {
+    return {
+      status,
+      stepsDone: this.stepsDone,
+      stepsTotal: this.config.steps,
+      bestEval: this.bestEval,
+      wallTime: round(this.wallTime, 3),
+      updatedAt: new Date().toISOString(),
+      ...(error ? { error } : {}),
+      pid: Deno.pid,
+    };
+  }
+
+  #progress(force = false): void {
+    const now = performance.now();
+    if (!this.#options.onProgress) return;
+    if (!force && now - this.#lastProgress < (this.#options.progressInterval ?? 200)) return;
+    this.#lastProgress = now;
+    const dt = (now - this.#rate.time) / 1000;
+    if (dt >= 1) {
+      const sps = (this.stepsDone - this.#rate.step) / dt;
+      this.#rate = {
+        step: this.stepsDone,
+        time: now,
+        sps: this.#rate.sps ? 0.5 * this.#rate.sps + 0.5 * sps : sps,
+      };
+    }
+    const sps = this.#rate.sps;
+    this.#options.onProgress({
+      id: this.#id,
+      dir: this.#writer.dir,
+      stepsDone: this.stepsDone,
+      stepsTotal: this.config.steps,
+      stepsPerSecond: sps,
+      etaSeconds: sps > 0 ? (this.config.steps - this.stepsDone) / sps : null,
+      lastEval: [...this.lastEval],
+      bestEval: this.bestEval,
+      phase: this.#phase,
+      wallTime: this.wallTime,
+    });
+  }
+
+  /** Runs to the end of the budget (or until aborted); returns the summary. */
+  async run(writer: RunWriter, id: string, options: TrainOptions): Promise<TrainResult> {
+    this.#writer = writer;
+    this.#id = id;
+    this.#options = options;
+    this.#started = performance.now();
+    this.#rate = { step: this.stepsDone, time: this.#started, sps: 0 };
+    const { config } = this;
+    let state: RunState = "running";
+    try {
+      await writer.writeStatus(this.status("running"));
+      this.#progress(true);
+      if (this.stepsDone === 0) {
+        await this.#evaluate();
+        await this.#record("step-000000");
+      }
+      const rowEvery = updateRowEvery(config);
+      const sums = new BlockSums(this.P);
+      let rowStart = { step: this.stepsDone, time: performance.now() };
+      const rewards = new Float64Array(this.P);
+      const dones = new Float32Array(this.P);
+      const next = new Float32Array(this.P * this.O);
+      const { P, O, A } = this;
+      const actions = new Float32Array(P * A);
+      while (this.stepsDone < config.steps) {
+        if (options.signal?.aborted) {
+          state = "interrupted";
+          break;
+        }
+        // act
+        const random = this.stepsDone < config.startSteps;
+        this.#phase = random ? "random" : "learning";
+        if (random) {
+          const low = this.envs[0].actionLow, high = this.envs[0].actionHigh;
+          for (let p = 0; p < P; p++) {
+            for (let j = 0; j < A; j++) {
+              actions[p * A + j] = low[j] + (high[j] - low[j]) * this.envRng[p].uniform();
+            }
+          }
+        } else {
+          actions.set(this.agent.act(this.obs, { explore: true }));
+        }
+        // step every member
+        const finished: number[] = [];
+        for (let p = 0; p < P; p++) {
+          const a = actions.subarray(p * A, (p + 1) * A);
+          const r = this.envs[p].step(a);
+          next.set(r.observation, p * O);
+          rewards[p] = r.reward;
+          dones[p] = r.terminated ? 1 : 0; // truncation is not a termination
+          const ep = this.current[p];
+          for (let j = 0; j < A; j++) ep.actions.push(a[j]);
+          ep.return += r.reward;
+          ep.length++;
+          if (r.terminated || r.truncated) finished.push(p);
+        }
+        this.replay.add(this.obs, actions, rewards, next, dones);
+        this.obs.set(next);
+        this.stepsDone++;
+        const rows: MetricRow[] = [];
+        for (const p of finished) {
+          const ep = this.current[p];
+          this.episodesDone[p]++;
+          rows.push({
+            type: "episode",
+            member: p,
+            seed: config.seeds[p],
+            step: this.stepsDone,
+            return: ep.return,
+            length: ep.length,
+            time: round(this.wallTime, 3),
+          });
+          this.#resetMember(p);
+        }
+        // a block of updates
+        const s = this.stepsDone;
+        if (
+          s >= config.updateAfter && s % config.updateEvery === 0 &&
+          this.replay.size >= Math.min(config.batchSize, config.updateAfter || 1)
+        ) {
+          for (let u = 0; u < config.updateEvery; u++) {
+            const batch = this.replay.sample(config.batchSize, this.replayRng);
+            sums.add(await this.agent.update(batch));
+            if (u % 10 === 9) this.#progress();
+          }
+        }
+        if (s - this.lastUpdateRowStep >= rowEvery || (s === config.steps && sums.count > 0)) {
+          const now = performance.now();
+          const sps = (s - rowStart.step) / Math.max(1e-9, (now - rowStart.time) / 1000);
+          if (sums.count > 0) {
+            rows.push(...sums.rows(config.seeds, s, sps, round(this.wallTime, 3)));
+          }
+          sums.clear();
+          rowStart = { step: s, time: now };
+          this.lastUpdateRowStep = s;
+        }
+        await writer.append(rows);
+        // evaluation, rollouts, checkpoints
+        const end = s === config.steps;
+        if ((config.evalEvery > 0 && s % config.evalEvery === 0) || end) await this.#evaluate();
+        if (config.recordEvery > 0 && s % config.recordEvery === 0) {
+          await this.#record(`step-${String(s).padStart(6, "0")}`);
+        }
+        if ((config.checkpointEvery > 0 && s % config.checkpointEvery === 0) || end) {
+          await this.#checkpoint();
+        }
+        if (performance.now() - this.#lastStatus > 2000) {
+          this.#lastStatus = performance.now();
+          await writer.writeStatus(this.status("running"));
+        }
+        this.#progress();
+      }
+      if (state === "interrupted") await this.#checkpoint();
+      else state = "finished";
+      this.#phase = "done";
+      await writer.writeStatus(this.status(state));
+      this.#progress(true);
+    } catch (error) {
+      state = "failed";
+      await writer.writeStatus(this.status("failed", String((error as Error)?.stack ?? error)))
+        .catch(() => {});
+      throw error;
+    } finally {
+      writer.close();
+    }
+    return {
+      id,
+      dir: writer.dir,
+      env: config.env,
+      algo: config.algo,
+      seeds: config.seeds,
+      stepsDone: this.stepsDone,
+      stepsTotal: config.steps,
+      status: state,
+      bestEval: this.bestEval,
+      wallTime: round(this.wallTime, 3),
+      lastEval: [...this.lastEval],
+    };
+  }
+
+  /** `evalEpisodes` deterministic episodes per member, all members stepped together. */
+  async #evaluate(): Promise<void> {
+    this.#phase = "evaluating";
+    this.#progress(true);
+    const { P, O, A } = this;
+    const E = this.config.evalEpisodes;
+    const returns: number[][] = Array.from({ length: P }, () => []);
+    const obs = new Float32Array(P * O);
+    for (let e = 0; e < E; e++) {
+      const alive = new Array(P).fill(true);
+      const total = new Array(P).fill(0);
+      for (let p = 0; p < P; p++) {
+        obs.set(this.evalEnvs[p].reset({ seed: (this.evalSeeds[p] + e) >>> 0 }).observation, p * O);
+      }
+      let living = P;
+      while (living > 0) {
+        const actions = this.agent.act(obs, { explore: false });
+        for (let p = 0; p < P; p++) {
+          if (!alive[p]) continue;
+          const r = this.evalEnvs[p].step(actions.subarray(p * A, (p + 1) * A));
+          total[p] += r.reward;
+          obs.set(r.observation, p * O);
+          if (r.terminated || r.truncated) {
+            alive[p] = false;
+            living--;
+          }
+        }
+      }
+      for (let p = 0; p < P; p++) returns[p].push(total[p]);
+    }
+    const rows: MetricRow[] = [];
+    for (let p = 0; p < P; p++) {
+      const mean = returns[p].reduce((a, b) => a + b, 0) / E;
+      const std = Math.sqrt(returns[p].reduce((a, b) => a + (b - mean) ** 2, 0) / E);
+      this.lastEval[p] = mean;
+      rows.push({
+        type: "eval",
+        member: p,
+        seed: this.config.seeds[p],
+        step: this.stepsDone,
+        returnMean: mean,
+        returnStd: std,
+        returns: returns[p],
+        time: round(this.wallTime, 3),
+      });
+    }
+    await this.#writer.append(rows);
+    const overall = (this.lastEval as number[]).reduce((a, b) => a + b, 0) / P;
+    if (this.bestEval === null || overall > this.bestEval) {
+      this.bestEval = overall;
+      if (this.stepsDone > 0) {
+        await this.#checkpoint("best");
+        await this.#record("best");
+      }
+    }
+    this.#phase = "learning";
+  }
+
+  /** Records one deterministic episode of member 0 to `rollouts/<label>.json`. */
+  async #record(label: string): Promise<void> {
+    const { P, O } = this;
+    const padded = new Float32Array(P * O);
+    const policy = (observation: Float32Array) => {
+      padded.set(observation, 0);
+      return this.agent.act(padded, { explore: false }).slice(0, this.A);
+    };
+    const rollout = await recordRollout(this.evalEnvs[0], policy, {
+      episodes: 1,
+      fps: 30,
+      seed: this.evalSeeds[0],
+    });
+    await this.#writer.writeRollout(label, encodeRollout(rollout));
+  }
+
+  async #checkpoint(name: "last" | "best" = "last"): Promise<void> {
+    const previous = this.#phase;
+    this.#phase = "checkpoint";
+    this.#progress(true);
+    await writeCheckpoint(
+      this.#writer.checkpointDir(name),
+      this.agent,
+      this.#trainerState(),
+      this.replay,
+    );
+    if (name === "last") {
+      this.#lastStatus = performance.now();
+      await this.#writer.writeStatus(this.status("running"));
+    }
+    this.#phase = previous;
+  }
+
+  dispose(): void {
+    this.agent.dispose();
+    for (const e of [...this.envs, ...this.evalEnvs]) e.close();
+  }
+}
+
+/** Steps between update-diagnostics rows: a multiple of updateEvery, ~2000 rows per member. */
+function updateRowEvery(config: TrainConfig): number {
+  return Math.max(1, Math.ceil(config.steps / 2000 / config.updateEvery)) * config.updateEvery;
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+const DIAGNOSTICS = [
+  "actorObjective",
+  "gradientNorm",
+  "correctionNorm",
+  "cosine",
+  "correctionRatio",
+] as const;
+
+/** Sums of UpdateInfo fields over a block, per member. */
+class BlockSums {
+  count = 0;
+  actorCount = 0;
+  critic: Float64Array;
+  diag: Float64Array[];
+  constructor(readonly P: number) {
+    this.critic = new Float64Array(P);
+    this.diag = DIAGNOSTICS.map(() => new Float64Array(P));
+  }
+  add(info: UpdateInfo): void {
+    this.count++;
+    for (let p = 0; p < this.P; p++) this.critic[p] += info.criticLoss[p];
+    if (info.actorUpdated) {
+      this.actorCount++;
+      DIAGNOSTICS.forEach((k, i) => {
+        for (let p = 0; p < this.P; p++) this.diag[i][p] += info[k][p];
+      });
+    }
+  }
+  rows(seeds: number[], step: number, sps: number, time: number): MetricRow[] {
+    return Array.from({ length: this.P }, (_, p) => {
+      const d = (i: number) => (this.actorCount > 0 ? this.diag[i][p] / this.actorCount : null);
+      return {
+        type: "update" as const,
+        member: p,
+        seed: seeds[p],
+        step,
+        criticLoss: this.critic[p] / this.count,
+        actorObjective: d(0),
+        gradientNorm: d(1),
+        correctionNorm: d(2),
+        cosine: d(3),
+        correctionRatio: d(4),
+        stepsPerSecond: round(sps, 2),
+        time,
+      };
+    });
+  }
+  clear(): void {
+    this.count = this.actorCount = 0;
+    this.critic.fill(0);
+    for (const d of this.diag) d.fill(0);
+  }
+}
