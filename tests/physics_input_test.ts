@@ -4,7 +4,7 @@
 // WASM heap.
 import { assert, assertEquals, assertRejectsMatching, assertThrowsMatching } from "./assert.ts";
 import { listEnvs, makeEnv, ModelCompileError, wasmHeapBytes } from "../physics/mod.ts";
-import { readBundledModel } from "../physics/mujoco.ts";
+import { cachedModelCount, readBundledModel } from "../physics/mujoco.ts";
 import { ValidationError } from "../lib/errors.ts";
 
 Deno.test("bad actions are rejected and the state is left unchanged", async () => {
@@ -192,6 +192,7 @@ Deno.test("creating and closing 1,000 envs does not grow the WASM heap", async (
   // Warm up: compile every model and let the allocator reach its working size.
   for (const name of names) (await makeEnv(name, { seed: 0 })).close();
   const before = await wasmHeapBytes();
+  const models = cachedModelCount();
   for (let i = 0; i < 1000; i++) {
     const env = await makeEnv(names[i % names.length], { seed: i });
     env.reset();
@@ -199,6 +200,7 @@ Deno.test("creating and closing 1,000 envs does not grow the WASM heap", async (
     env.close();
   }
   const growth = (await wasmHeapBytes()) - before;
+  assertEquals(cachedModelCount(), models, "each model compiles once");
   // One leaked MjData is 12–14 MB here, so 1,000 leaks would be gigabytes.
   assert(growth <= 1 << 20, `WASM heap grew by ${growth} bytes`);
 });
