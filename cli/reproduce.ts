@@ -8,8 +8,10 @@
  */
 import { nearest } from "../lib/errors.ts";
 import { buildToySection, type ReportFile, runToyGrid } from "../lib/report/toy_section.ts";
+import { buildDirectionsSection, measureDirections } from "../lib/report/directions_section.ts";
+import { listEnvs } from "../physics/mod.ts";
 
-const SECTIONS = ["toy"] as const;
+const SECTIONS = ["toy", "directions"] as const;
 const BUDGETS = ["smoke", "short", "paper"] as const;
 const FLAGS = ["--only", "--out", "--id", "--budget", "--toy-steps", "--help"] as const;
 
@@ -29,7 +31,11 @@ Options:
   --toy-steps <n>     updates per toy-game run (overrides the budget; integer 10..1000000)
   --help              this text
 
-Writes <out>/<id>/report.md, <out>/<id>/toy/*.svg (figures) and <out>/<id>/toy/*.csv (tables).
+Sections: toy (the paper's §6.1 games), directions (cosine and correction ratio of every actor
+direction on fresh networks of each task; smoke: InvertedPendulum, 1 seed; short: every task,
+3 seeds; paper: 5 seeds).
+
+Writes <out>/<id>/report.md, <out>/<id>/<section>/*.svg (figures) and *.csv (tables).
 `;
 
 /** Thrown for bad command-line input; main() prints it and returns 2. */
@@ -217,6 +223,21 @@ export async function main(args: string[]): Promise<number> {
           ` (${v.holdsUnder.length}/${v.holdsUnder.length + v.failsUnder.length} settings)`,
       );
     }
+  }
+  if (parsed.only.includes("directions")) {
+    const smoke = parsed.budget === "smoke";
+    const options = {
+      tasks: smoke ? ["InvertedPendulum"] : listEnvs(),
+      seeds: smoke ? 1 : parsed.budget === "short" ? 3 : 5,
+      denseLimit: 1000,
+      log: (line: string) => console.log(line),
+    };
+    console.log(
+      `reproduce: directions on ${options.tasks.join(", ")} (${options.seeds} seed(s)) ...`,
+    );
+    const section = buildDirectionsSection(await measureDirections(options), options);
+    md.push(section.markdown, "");
+    files.push(...section.files);
   }
   md.push(
     "## Environment",
