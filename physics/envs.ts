@@ -78,3 +78,28 @@ export function taskSpec(name: string): TaskSpec {
 export async function makeEnv(name: string, options: EnvOptions = {}): Promise<Env> {
   return await createEnv(taskSpec(name), options);
 }
+
+/**
+ * The options a task accepts and their defaults (Gymnasium v5's, in camelCase), including the
+ * common `frameSkip` and `maxEpisodeSteps`; `seed` and `xmlFile` have no default. Useful for
+ * help texts and run configs.
+ *
+ * @param name One of {@link listEnvs}.
+ * @returns A fresh object of option name → default value.
+ * @example
+ * ```ts
+ * import { envDefaults } from "./mod.ts";
+ * console.log(envDefaults("Hopper").healthyZRange); // [0.7, Infinity]
+ * ```
+ */
+export function envDefaults(name: string): Record<string, unknown> {
+  const spec = taskSpec(name);
+  const out: Record<string, unknown> = {
+    frameSkip: spec.frameSkip,
+    maxEpisodeSteps: spec.maxEpisodeSteps,
+  };
+  for (const [key, value] of Object.entries(spec.defaults)) {
+    out[key] = Array.isArray(value) ? [...value] : value;
+  }
+  return out;
+}

@@ -2,7 +2,7 @@
 // model sizes, integrator and solver, masses, observation/action sizes and bounds, dt and the
 // default episode limit. The expected numbers are typed in from the document, not computed.
 import { assertAlmostEquals, assertEquals } from "./assert.ts";
-import { listEnvs, makeEnv } from "../physics/mod.ts";
+import { envDefaults, listEnvs, makeEnv } from "../physics/mod.ts";
 import { compileModel, readBundledModel } from "../physics/mujoco.ts";
 import { taskSpec } from "../physics/envs.ts";
 
@@ -331,4 +331,28 @@ Deno.test("maxEpisodeSteps overrides the limit: truncated exactly on the N-th st
   const flags = [1, 2, 3, 4].map(() => env.step(new Float32Array(6)).truncated);
   assertEquals(flags, [false, false, true, true]);
   env.close();
+});
+
+Deno.test("envDefaults lists each task's options with Gymnasium's defaults", () => {
+  assertEquals(envDefaults("Hopper"), {
+    frameSkip: 4,
+    maxEpisodeSteps: 1000,
+    forwardRewardWeight: 1,
+    ctrlCostWeight: 1e-3,
+    healthyReward: 1,
+    terminateWhenUnhealthy: true,
+    healthyStateRange: [-100, 100],
+    healthyZRange: [0.7, Infinity],
+    healthyAngleRange: [-0.2, 0.2],
+    resetNoiseScale: 5e-3,
+    excludeCurrentPositionsFromObservation: true,
+  });
+  assertEquals(envDefaults("Reacher"), {
+    frameSkip: 2,
+    maxEpisodeSteps: 50,
+    rewardDistWeight: 1,
+    rewardControlWeight: 1,
+  });
+  assertEquals(envDefaults("Humanoid").contactCostRange, [-Infinity, 10]);
+  assertEquals(envDefaults("Ant").mainBody, 1);
 });
