@@ -1,9 +1,9 @@
 """Outside-oracle trajectories (ENVIRONMENTS.md §12): for each v5 task, reset Gymnasium with a
-seed, record qpos/qvel, then 40 steps of the documented deterministic action sequence
+seed, record qpos/qvel, then 40 steps (or argv[2]) of the documented deterministic action sequence
 a_j(t) = low_j + (0.5 sin(0.1 t + j) + 1)(high_j - low_j)/2 (float32). Writes JSON for
 compare.ts. Never part of the test suite.
 
-    /tmp/oracle/bin/python physics/oracle/gymnasium_trajectories.py /tmp/gym_traj.json
+    /tmp/oracle/bin/python physics/oracle/gymnasium_trajectories.py /tmp/gym_traj.json [steps]
     deno run --allow-read physics/oracle/compare.ts /tmp/gym_traj.json
 """
 import json
@@ -14,6 +14,7 @@ import numpy as np
 
 TASKS = ["Ant", "HalfCheetah", "Hopper", "Humanoid", "InvertedDoublePendulum",
          "InvertedPendulum", "Reacher", "Swimmer", "Walker2d"]
+STEPS = int(sys.argv[2]) if len(sys.argv) > 2 else 40
 out = {}
 for name in TASKS:
     env = gym.make(f"{name}-v5")
@@ -21,7 +22,7 @@ for name in TASKS:
     data = env.unwrapped.data
     low, high = env.action_space.low, env.action_space.high
     rec = {"qpos": data.qpos.tolist(), "qvel": data.qvel.tolist(), "obs0": obs.tolist(), "steps": []}
-    for t in range(40):
+    for t in range(STEPS):
         a = np.array([low[j] + (0.5 * np.sin(0.1 * t + j) + 1) * (high[j] - low[j]) / 2
                       for j in range(len(low))], dtype=np.float32)
         o, r, term, trunc, info = env.step(a)
