@@ -99,7 +99,6 @@ interface Workspace {
   gram: Float64Array | null;
   gramS: Float64Array | null;
   gramT: Float64Array | null;
-  gramX: Float64Array | null;
   cg: Float64Array[];
 }
 
@@ -480,7 +479,7 @@ export class FusedUpdater {
    */
   #cgSampleSpace(B: number, work: Workspace): void {
     const s = this.#s, m = work.gram!;
-    perSampleGram(this.criticNet, work.critic, B, m, work.gramX!, work.gramS!, work.gramT!);
+    perSampleGram(this.criticNet, work.critic, B, m, work.gramS!, work.gramT!);
     const [rho, pi, mRho, mPi, aPi, maPi, mXi] = work.cg;
     const scale = 2 / B, eps = s.epsilon;
     for (let i = 0; i < B; i++) {
@@ -526,7 +525,6 @@ export class FusedUpdater {
     const solver = s.traits.actor.kind === "fast" ? s.traits.actor.solver : "none";
     const o = Math.min(s.degree, nw);
     const cgGram = perSample && solver === "cg";
-    const widest = Math.max(...this.criticNet.sizes);
     this.#work = {
       B,
       actor: netWork(this.actorNet, B),
@@ -551,7 +549,6 @@ export class FusedUpdater {
       gram: cgGram ? new Float64Array(B * B) : null,
       gramS: cgGram ? new Float64Array(B * B) : null,
       gramT: cgGram ? new Float64Array(B * B) : null,
-      gramX: cgGram ? new Float64Array(B * widest) : null,
       cg: Array.from(
         { length: 7 },
         () => new Float64Array(cgGram ? B : solver === "cg" ? nw : 0),
