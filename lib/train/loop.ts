@@ -24,6 +24,7 @@ import {
   type UpdateInfo,
 } from "../agent.ts";
 import { ReplayBuffer } from "../replay.ts";
+import { ValidationError } from "../errors.ts";
 import { Rng } from "../rng.ts";
 import { VERSIONS } from "../deps.ts";
 import { makeEnv } from "../../physics/envs.ts";
@@ -247,13 +248,26 @@ class Session {
     const evalEnvs: Env[] = [];
     let agent: Agent | undefined;
     try {
+      envs.push(await makeEnv(config.env, { seed }));
+      const env = envs[0];
+      // the buffer holds at most `steps` transitions per member; check it fits first
+      const capacity = Math.min(config.replayCapacity, config.steps);
+      let replay: ReplayBuffer;
+      try {
+        replay = new ReplayBuffer(P, capacity, env.observationSize, env.actionSize);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const detail = error.message.replace(/^.*?allowed: /, "");
+        throw new ValidationError(
+          "replayCapacity",
+          config.replayCapacity,
+          `${detail} (the buffer holds min(replayCapacity, steps) = ${capacity} transitions per member)`,
+        );
+      }
       for (let p = 0; p < P; p++) {
-        envs.push(await makeEnv(config.env, { seed: seed + p }));
+        if (p > 0) envs.push(await makeEnv(config.env, { seed: seed + p }));
         evalEnvs.push(await makeEnv(config.env, { seed: seed + p }));
       }
-      const env = envs[0];
-      const capacity = Math.min(config.replayCapacity, config.steps);
-      const replay = new ReplayBuffer(P, capacity, env.observationSize, env.actionSize);
       const agentOptions = {
         observationSize: env.observationSize,
         actionSize: env.actionSize,
