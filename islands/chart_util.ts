@@ -106,7 +106,15 @@ export async function createChart(
       built.data as UPlot.AlignedData,
       el,
     );
-  let plot = make();
+  const hideBandLegends = (p: UPlot) => {
+    // the ±std series only carry the band; keep them out of the legend
+    const items = p.root.querySelectorAll(".u-legend .u-series");
+    p.series.forEach((s, i) => {
+      if (/[−+]std$/.test(String(s.label ?? ""))) items[i]?.classList.add("hidden-band");
+    });
+    return p;
+  };
+  let plot = hideBandLegends(make());
   const onResize = () =>
     plot.setSize({ width: Math.max(300, el.clientWidth), height: plot.height });
   globalThis.addEventListener("resize", onResize);
@@ -119,7 +127,7 @@ export async function createChart(
       } else {
         shape = nextShape;
         plot.destroy();
-        plot = make();
+        plot = hideBandLegends(make());
       }
     },
     destroy() {

@@ -57,37 +57,43 @@ export async function GET(ctx: RouteContext): Promise<Response> {
       <h2>Learning curves</h2>
       <Island name="RunCharts" component={RunCharts} props={{ id: run.id, live }} />
       <h2>Rollouts</h2>
-      {rollouts.length === 0 ? <p class="muted">No rollouts recorded yet.</p> : (
-        <table class="rollouts">
-          <thead>
-            <tr>
-              <th>Label</th>
-              <th>Env</th>
-              <th class="num">Episodes</th>
-              <th class="num">Frames</th>
-              <th class="num">Return</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rollouts.map((r) => (
+      {rollouts.length === 0
+        ? <p class="muted">No rollouts recorded yet.</p>
+        : (
+          <table class="rollouts">
+            <thead>
               <tr>
-                <td>
-                  {r.error ? r.label : (
-                    <a href={`/runs/${id}/rollouts/${encodeURIComponent(r.label)}`}>{r.label}</a>
-                  )}
-                  {r.error ? <div class="error-text">{r.error}</div> : null}
-                </td>
-                <td>{r.env ?? "–"}</td>
-                <td class="num">{r.episodes?.length ?? "–"}</td>
-                <td class="num">{r.episodes?.reduce((a, e) => a + e.frames, 0) ?? "–"}</td>
-                <td class="num">
-                  {r.episodes ? r.episodes.map((e) => fmt(e.return)).join(", ") : "–"}
-                </td>
+                <th>Label</th>
+                <th>Env</th>
+                <th class="num">Episodes</th>
+                <th class="num">Frames</th>
+                <th class="num">Return</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {rollouts.map((r) => (
+                <tr>
+                  <td>
+                    {r.error
+                      ? r.label
+                      : (
+                        <a href={`/runs/${id}/rollouts/${encodeURIComponent(r.label)}`}>
+                          {r.label}
+                        </a>
+                      )}
+                    {r.error ? <div class="error-text">{r.error}</div> : null}
+                  </td>
+                  <td>{r.env ?? "–"}</td>
+                  <td class="num">{r.episodes?.length ?? "–"}</td>
+                  <td class="num">{r.episodes?.reduce((a, e) => a + e.frames, 0) ?? "–"}</td>
+                  <td class="num">
+                    {r.episodes ? r.episodes.map((e) => fmt(e.return)).join(", ") : "–"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       <h2>Config</h2>
       {config
         ? <pre class="config">{JSON.stringify(config, null, 2)}</pre>

@@ -15,7 +15,10 @@ export async function GET(ctx: RouteContext): Promise<Response> {
   const label = checkLabel(ctx.params.label);
   const run = await loadRun(ctx.runsDir, ctx.params.id);
   if (!run.rollouts.includes(label)) {
-    throw new HttpError(404, `run ${JSON.stringify(run.id)} has no rollout ${JSON.stringify(label)}`);
+    throw new HttpError(
+      404,
+      `run ${JSON.stringify(run.id)} has no rollout ${JSON.stringify(label)}`,
+    );
   }
   const [info] = await rolloutInfos(ctx.runsDir, { ...run, rollouts: [label] });
   const id = encodeURIComponent(run.id);
@@ -25,17 +28,20 @@ export async function GET(ctx: RouteContext): Promise<Response> {
       <h1>
         Rollout <code>{label}</code> of <a href={`/runs/${id}`}>{run.id}</a>
       </h1>
-      {info.error ? <ErrorPanel title="This rollout cannot be played" errors={[info.error]} /> : (
-        <Island
-          name="RolloutPlayer"
-          component={RolloutPlayer}
-          props={{
-            rolloutUrl: `/api/runs/${id}/rollouts/${encodeURIComponent(label)}`,
-            modelUrl: `/api/models/${encodeURIComponent(info.model ?? "")}`,
-            title: `${info.env ?? "rollout"} · ${label}`,
-          }}
-        />
-      )}
+      {info.error
+        ? <ErrorPanel title="This rollout cannot be played" errors={[info.error]} />
+        : (
+          <Island
+            name="RolloutPlayer"
+            component={RolloutPlayer}
+            props={{
+              rolloutUrl: `/api/runs/${id}/rollouts/${encodeURIComponent(label)}`,
+              modelUrl: `/api/models/${encodeURIComponent(info.model ?? "")}`,
+              title: `${info.env ?? "rollout"} · ${label}`,
+              videoName: `${run.id}-${label}`,
+            }}
+          />
+        )}
     </>,
   );
 }
