@@ -101,6 +101,22 @@ Deno.test("train: an interrupted run resumes bit for bit with the replay buffer 
   await Deno.remove(out, { recursive: true });
 });
 
+Deno.test("train: a population of two seeds equals two single-seed runs", async () => {
+  const out = await Deno.makeTempDir();
+  const config = { ...SMALL, out, steps: 500, evalEvery: 250, checkpointEvery: 0 };
+  const both = await train({ ...config, seeds: [5, 6], name: "both" });
+  const rows = async (dir: string) =>
+    (await openRun(dir)).metrics.filter((r) => r.type !== "update")
+      .map((r) => ({ ...r, time: 0 }));
+  const all = await rows(both.dir);
+  for (const [member, seed] of [[0, 5], [1, 6]]) {
+    const single = await train({ ...config, seeds: [seed], name: `single-${seed}` });
+    const own = all.filter((r) => r.member === member).map((r) => ({ ...r, member: 0 }));
+    assertEquals(own, await rows(single.dir));
+  }
+  await Deno.remove(out, { recursive: true });
+});
+
 Deno.test("train: resume without the replay buffer continues to the end", async () => {
   const out = await Deno.makeTempDir();
   const first = await train({

@@ -41,6 +41,16 @@
  *   deterministic episode of member 0 (labels `step-000000` at the start, `step-<n>` every
  *   `recordEvery` steps, `best` for the best evaluation so far).
  *
+ * @example
+ * ```ts
+ * import { listRuns, openRun } from "./run_store.ts";
+ * for (const summary of await listRuns("runs")) {
+ *   if (summary.error) continue; // a malformed run
+ *   const run = await openRun(summary.dir);
+ *   const evals = run.metrics.filter((row) => row.type === "eval");
+ *   console.log(run.id, run.status.status, evals.length, run.rollouts);
+ * }
+ * ```
  * @module
  */
 import { writeFileAtomic } from "../atomic.ts";

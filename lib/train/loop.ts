@@ -121,9 +121,10 @@ async function gitCommit(): Promise<string | undefined> {
  *
  * @example
  * ```ts
- * import { train } from "./mod.ts";
- * const summary = await train({ env: "InvertedPendulum", algo: "td3", steps: 2000 });
- * console.log(summary.dir, summary.bestEval);
+ * import { train } from "./loop.ts";
+ * const out = await Deno.makeTempDir();
+ * const summary = await train({ algo: "td3", steps: 300, startSteps: 100, updateAfter: 100, out });
+ * console.log(summary.status, summary.dir, summary.bestEval); // "finished" …
  * ```
  */
 export async function train(input: TrainInput, options: TrainOptions = {}): Promise<TrainResult> {
@@ -166,6 +167,7 @@ export async function resumeRun(
     ...(options.steps !== undefined ? { steps: options.steps } : {}),
     ...(options.backend !== undefined ? { backend: options.backend } : {}),
   } as TrainInput);
+  await checkNotRunning(dir);
   const checkpointsDir = `${dir}/checkpoints`;
   const last = await findCheckpoint(checkpointsDir, "last");
   const session = await Session.create(config, last);
@@ -185,6 +187,28 @@ export async function resumeRun(
     return await session.run(writer, id, options);
   } finally {
     session.dispose();
+  }
+}
+
+/** Refuses to resume a run whose status says a live process is still training it (Linux). */
+async function checkNotRunning(dir: string): Promise<void> {
+  let status: RunStatus;
+  try {
+    status = JSON.parse(await Deno.readTextFile(`${dir}/status.json`));
+  } catch {
+    return;
+  }
+  if (status.status !== "running" || !status.pid || status.pid === Deno.pid) return;
+  let cmdline: string;
+  try {
+    cmdline = await Deno.readTextFile(`/proc/${status.pid}/cmdline`);
+  } catch {
+    return; // no such process (or no /proc here)
+  }
+  if (/deno/.test(cmdline)) {
+    throw new Error(
+      `${dir} is still being trained by process ${status.pid}; stop it first (Ctrl-C writes a checkpoint)`,
+    );
   }
 }
 
@@ -378,7 +402,7 @@ class Session {
     if (!force && now - this.#lastProgress < (this.#options.progressInterval ?? 200)) return;
     this.#lastProgress = now;
     const dt = (now - this.#rate.time) / 1000;
-    if (dt >= 1) {
+    if (dt >= 0.5) {
       const sps = (this.stepsDone - this.#rate.step) / dt;
       this.#rate = {
         step: this.stepsDone,
