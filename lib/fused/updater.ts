@@ -17,6 +17,7 @@ import type { AlgorithmTraits } from "../config.ts";
 import type { Rng } from "../rng.ts";
 import {
   backwardBatch,
+  type BackwardOptions,
   choleskySolve,
   forwardBatch,
   type NetLayout,
@@ -100,6 +101,15 @@ interface Workspace {
   gramS: Float64Array | null;
   gramT: Float64Array | null;
   cg: Float64Array[];
+  /** What each backward pass accumulates (preallocated: no allocation inside an update). */
+  back: {
+    critic: BackwardOptions;
+    dqda: BackwardOptions;
+    fs: BackwardOptions;
+    fsDiag: BackwardOptions;
+    actor: BackwardOptions;
+    actorWeighted: BackwardOptions;
+  };
 }
 
 /** The whole population's state and its update, in flat Float32Arrays. */
@@ -325,7 +335,7 @@ export class FusedUpdater {
       }
       loss += sq / B;
       grad.fill(0);
-      backwardBatch(cn, this.critics[c], p * cn.n, cw, B, { grad });
+      backwardBatch(cn, this.critics[c], p * cn.n, cw, B, work.back.critic);
       adam(
         this.critics[c],
         this.criticM[c],
@@ -377,17 +387,12 @@ export class FusedUpdater {
     const o = Math.min(s.degree, nw);
     const gw = work.gw, diag = work.diag;
     if (kind === "gradient") {
-      backwardBatch(cn, critic, cOff, cw, B, { inputGrad: work.dqda, inStart: O });
+      backwardBatch(cn, critic, cOff, cw, B, work.back.dqda);
     } else {
       gw.fill(0);
       const useDiag = perSample && solver === "block" && o === 1;
       if (useDiag) diag.fill(0);
-      backwardBatch(cn, critic, cOff, cw, B, {
-        grad: gw,
-        diag: useDiag ? diag : null,
-        inputGrad: work.dqda,
-        inStart: O,
-      });
+      backwardBatch(cn, critic, cOff, cw, B, useDiag ? work.back.fsDiag : work.back.fs);
       for (let j = 0; j < nw; j++) gw[j] /= B; // ∂J/∂w
     }
     // actor output delta: ∂q/∂a · half · (1 − tanh²)
@@ -431,9 +436,9 @@ export class FusedUpdater {
     grad.fill(0);
     if (perSample) {
       weighted.fill(0);
-      backwardBatch(an, this.actor, p * nt, aw, B, { grad, weighted, weights: cvec });
+      backwardBatch(an, this.actor, p * nt, aw, B, work.back.actorWeighted);
     } else {
-      backwardBatch(an, this.actor, p * nt, aw, B, { grad });
+      backwardBatch(an, this.actor, p * nt, aw, B, work.back.actor);
     }
     const dir = work.direction, corr = work.correction;
     const cScale = -2 / B;
@@ -525,24 +530,36 @@ export class FusedUpdater {
     const solver = s.traits.actor.kind === "fast" ? s.traits.actor.solver : "none";
     const o = Math.min(s.degree, nw);
     const cgGram = perSample && solver === "cg";
+    const gw = new Float64Array(nw), dqda = new Float64Array(B * A), c = new Float64Array(B);
+    const criticGrad = new Float64Array(nw), actorGrad = new Float64Array(nt);
+    const actorWeighted = new Float64Array(nt), diag = new Float64Array(nw);
+    const O = s.observationSize;
     this.#work = {
       B,
+      back: {
+        critic: { grad: criticGrad },
+        dqda: { inputGrad: dqda, inStart: O },
+        fs: { grad: gw, inputGrad: dqda, inStart: O },
+        fsDiag: { grad: gw, diag, inputGrad: dqda, inStart: O },
+        actor: { grad: actorGrad },
+        actorWeighted: { grad: actorGrad, weighted: actorWeighted, weights: c },
+      },
       actor: netWork(this.actorNet, B),
       critic: netWork(this.criticNet, B),
       tanh: new Float64Array(B * A),
       noise: new Float32Array(B * A),
       y: new Float64Array(B),
       q: new Float64Array(B),
-      dqda: new Float64Array(B * A),
-      criticGrad: new Float64Array(nw),
-      actorGrad: new Float64Array(nt),
-      actorWeighted: new Float64Array(nt),
+      dqda,
+      criticGrad,
+      actorGrad,
+      actorWeighted,
       direction: new Float64Array(nt),
       correction: new Float64Array(nt),
-      gw: new Float64Array(nw),
-      diag: new Float64Array(nw),
+      gw,
+      diag,
       x: new Float64Array(nw),
-      c: new Float64Array(B),
+      c,
       rows: perSample && solver === "block" && o > 1 ? new Float64Array(B * nw) : null,
       block: new Float64Array(solver === "block" ? o * o : 0),
       blockRhs: new Float64Array(solver === "block" ? o : 0),
