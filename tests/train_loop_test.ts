@@ -61,45 +61,48 @@ Deno.test("train: a short fixed-seed InvertedPendulum run learns", async () => {
   await Deno.remove(out, { recursive: true });
 });
 
-Deno.test("train: an interrupted run resumes bit for bit with the replay buffer saved", async () => {
-  const out = await Deno.makeTempDir();
-  const config = {
-    ...SMALL,
-    seeds: [3, 4],
-    out,
-    steps: 900,
-    evalEvery: 300,
-    checkpointEvery: 0,
-    checkpointReplay: true,
-  };
-  const whole = await train({ ...config, name: "whole" });
-  const controller = new AbortController();
-  const part = await train({ ...config, name: "part" }, {
-    signal: controller.signal,
-    onProgress: (p) => {
-      if (p.stepsDone >= 437) controller.abort();
-    },
-    progressInterval: 0,
-  });
-  assertEquals(part.status, "interrupted");
-  assert(part.stepsDone >= 437 && part.stepsDone < 900, `${part.stepsDone}`);
-  assertEquals((await openRun(part.dir)).status.status, "interrupted");
-  const resumed = await resumeRun(part.dir);
-  assertEquals(resumed.status, "finished");
-  assertEquals(resumed.stepsDone, 900);
+for (const backend of ["wasm", "cpu"] as const) {
+  Deno.test(`train: an interrupted run resumes bit for bit with the replay buffer saved (${backend})`, async () => {
+    const out = await Deno.makeTempDir();
+    const config = {
+      ...SMALL,
+      backend,
+      seeds: [3, 4],
+      out,
+      steps: backend === "cpu" ? 600 : 900,
+      evalEvery: 300,
+      checkpointEvery: 0,
+      checkpointReplay: true,
+    };
+    const whole = await train({ ...config, name: "whole" });
+    const controller = new AbortController();
+    const part = await train({ ...config, name: "part" }, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.stepsDone >= 437) controller.abort();
+      },
+      progressInterval: 0,
+    });
+    assertEquals(part.status, "interrupted");
+    assert(part.stepsDone >= 437 && part.stepsDone < config.steps, `${part.stepsDone}`);
+    assertEquals((await openRun(part.dir)).status.status, "interrupted");
+    const resumed = await resumeRun(part.dir);
+    assertEquals(resumed.status, "finished");
+    assertEquals(resumed.stepsDone, config.steps);
 
-  const a = await Deno.readFile(`${whole.dir}/checkpoints/last/tensors.bin`);
-  const b = await Deno.readFile(`${part.dir}/checkpoints/last/tensors.bin`);
-  assertEquals(a.length, b.length);
-  assert(a.every((x, i) => x === b[i]), "weights, targets and Adam state differ");
-  const strip = (rows: { type: string }[]) =>
-    rows.filter((r) => r.type !== "update").map((r) => ({ ...r, time: 0 }));
-  const rowsA = strip((await openRun(whole.dir)).metrics);
-  const rowsB = strip((await openRun(part.dir)).metrics);
-  assertEquals(rowsB, rowsA);
-  assertEquals(resumed.lastEval, whole.lastEval);
-  await Deno.remove(out, { recursive: true });
-});
+    const a = await Deno.readFile(`${whole.dir}/checkpoints/last/tensors.bin`);
+    const b = await Deno.readFile(`${part.dir}/checkpoints/last/tensors.bin`);
+    assertEquals(a.length, b.length);
+    assert(a.every((x, i) => x === b[i]), "weights, targets and Adam state differ");
+    const strip = (rows: { type: string }[]) =>
+      rows.filter((r) => r.type !== "update").map((r) => ({ ...r, time: 0 }));
+    const rowsA = strip((await openRun(whole.dir)).metrics);
+    const rowsB = strip((await openRun(part.dir)).metrics);
+    assertEquals(rowsB, rowsA);
+    assertEquals(resumed.lastEval, whole.lastEval);
+    await Deno.remove(out, { recursive: true });
+  });
+}
 
 Deno.test("train: a population of two seeds equals two single-seed runs", async () => {
   const out = await Deno.makeTempDir();

@@ -23,9 +23,11 @@
  *   - `{type: "eval", member, seed, step, returnMean, returnStd, returns: number[], time}` —
  *     `evalEpisodes` deterministic episodes (no exploration noise);
  *   - `{type: "update", member, seed, step, criticLoss, actorObjective, gradientNorm,
- *     correctionNorm, cosine, correctionRatio, stepsPerSecond, time}` — means over one block
- *     of updates (`updateEvery` updates); the diagnostics average the updates that stepped the
- *     actor (null when none did).
+ *     correctionNorm, cosine, correctionRatio, stepsPerSecond, time}` — means over the updates
+ *     since the previous update row (rows come every `updateEvery` steps, or a multiple of it
+ *     chosen so a run has about 2000 rows per member); the actor diagnostics average the updates
+ *     that stepped the actor (null when none did); `stepsPerSecond` is environment steps per
+ *     member per second over that stretch, evaluation and checkpoint time left out.
  *   `member` is the population index, `seed` its seed, `time` seconds of wall time since the
  *   run started (summed across resumes). A torn last line (the process was killed while
  *   writing) is ignored by the reader and cut off by the writer when the run resumes.

@@ -522,7 +522,8 @@ class Session {
           this.lastUpdateRowStep = s;
         }
         await writer.append(rows);
-        // evaluation, rollouts, checkpoints
+        // evaluation, rollouts, checkpoints (their time is left out of stepsPerSecond)
+        const pauseStart = performance.now();
         const end = s === config.steps;
         if ((config.evalEvery > 0 && s % config.evalEvery === 0) || end) await this.#evaluate();
         if (config.recordEvery > 0 && s % config.recordEvery === 0) {
@@ -531,6 +532,7 @@ class Session {
         if ((config.checkpointEvery > 0 && s % config.checkpointEvery === 0) || end) {
           await this.#checkpoint();
         }
+        rowStart.time += performance.now() - pauseStart;
         if (performance.now() - this.#lastStatus > 2000) {
           this.#lastStatus = performance.now();
           await writer.writeStatus(this.status("running"));
