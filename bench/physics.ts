@@ -8,12 +8,16 @@
  * - `mj_step`/s in WASM on `mujoco-testspeed`'s workload (from rest, 1% control noise) and,
  *   when Debian's `mujoco-testspeed` is installed, the native rate of the same model file and
  *   step count, and the WASM/native ratio.
- * Medians of chunks of about 30 ms, after a warm-up: V8 first runs the 10 MB WASM module with its
- * baseline compiler and only later with the optimising one, which is several times faster.
+ * Rates are per second of this process's CPU time (user + system), not wall time, so that other
+ * work on a shared machine does not distort them; medians of chunks of about 30 ms, after a
+ * warm-up (V8 first runs the 10 MB WASM module with its baseline compiler and only later with the
+ * optimising one, which is several times faster). Native runs are timed the same way (the
+ * child's CPU time, via bash's `time`).
  * Benchmarks report; they never pass or fail on time.
  * Run alone: `deno run --allow-read --allow-run --allow-env bench/physics.ts`.
  * @module
  */
+import process from "node:process";
 import { listEnvs, makeEnv, makeVecEnv } from "../physics/mod.ts";
 import type { Env } from "../physics/mod.ts";
 import { taskSpec } from "../physics/envs.ts";
@@ -25,6 +29,12 @@ const CHUNKS = 15;
 /** Control noise of the testspeed workload, as a fraction of each actuator's half range. */
 const CTRL_NOISE = 0.01;
 const CHUNK_MS = 30;
+
+/** Seconds of CPU time (user + system) this process has used. */
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -73,9 +83,9 @@ function samples(fs: (() => void)[]): number[][] {
   const out = fs.map(() => [] as number[]);
   for (let c = 0; c < CHUNKS; c++) {
     fs.forEach((f, i) => {
-      const t0 = performance.now();
+      const t0 = cpuSeconds();
       for (let k = 0; k < sizes[i]; k++) f();
-      out[i].push(sizes[i] / ((performance.now() - t0) / 1000));
+      out[i].push(sizes[i] / Math.max(cpuSeconds() - t0, 1e-6));
     });
   }
   return out;
@@ -103,27 +113,46 @@ function noTerminationOptions(name: string): Record<string, unknown> {
     : {};
 }
 
-/** `mujoco-testspeed model nstep 1 0.01` (native, one thread); null when it is not installed. */
-async function nativeStepsPerSecond(modelPath: string, nstep: number): Promise<number | null> {
+/** CPU seconds (user + system) of one `mujoco-testspeed model nstep 1 noise` run, or null. */
+async function testspeedCpuSeconds(modelPath: string, nstep: number): Promise<number | null> {
   try {
-    const out = await new Deno.Command("mujoco-testspeed", {
-      args: [modelPath, String(nstep), "1", String(CTRL_NOISE)],
+    const out = await new Deno.Command("bash", {
+      args: [
+        "-c",
+        'TIMEFORMAT="%U %S"; time mujoco-testspeed "$0" "$1" 1 "$2" > /dev/null 2>&1',
+        modelPath,
+        String(nstep),
+        String(CTRL_NOISE),
+      ],
       stdout: "piped",
       stderr: "piped",
     }).output();
-    if (!out.success) return null;
-    const text = new TextDecoder().decode(out.stdout);
-    const m = text.match(/steps per second\s*[:=]?\s*([\d.eE+]+)/i) ??
-      text.match(/([\d.eE+]+)\s*steps\s*\/\s*s(ec(ond)?)?/i);
-    return m ? Number(m[1]) : null;
+    const text = new TextDecoder().decode(out.stderr).trim().split("\n").pop() ?? "";
+    const m = text.match(/^([\d.]+) ([\d.]+)$/);
+    return out.success && m ? Number(m[1]) + Number(m[2]) : null;
   } catch {
-    return null; // not installed (or not runnable here)
+    return null; // no bash (or not runnable here)
   }
 }
 
 /**
- * WASM mj_step/s on `mujoco-testspeed`'s workload: a fresh MjData (qpos0, at rest), then `nstep`
- * steps with pseudo-random controls of CTRL_NOISE × the half range around each range's centre.
+ * Native mj_step per CPU-second from `mujoco-testspeed` (one thread), or null when it is not
+ * installed. Two runs of n and 2n steps are differenced, which removes loading and compiling.
+ */
+async function nativeStepsPerSecond(modelPath: string, nstep: number): Promise<number | null> {
+  const found = await new Deno.Command("bash", { args: ["-c", "command -v mujoco-testspeed"] })
+    .output().then((o) => o.success, () => false);
+  if (!found) return null;
+  const one = await testspeedCpuSeconds(modelPath, nstep);
+  const two = await testspeedCpuSeconds(modelPath, 2 * nstep);
+  if (one === null || two === null || two <= one) return null;
+  return nstep / (two - one);
+}
+
+/**
+ * WASM mj_step per CPU-second on `mujoco-testspeed`'s workload: a fresh MjData (qpos0, at rest),
+ * then 2 × `nstep` steps with pseudo-random controls of CTRL_NOISE × the half range around each
+ * range's centre; the second half is timed (the same steps the native difference measures).
  */
 function wasmTestspeed(mj: MainModule, model: MjModel, nstep: number): number {
   const sim = new Sim(mj, model);
@@ -131,8 +160,9 @@ function wasmTestspeed(mj: MainModule, model: MjModel, nstep: number): number {
     const range = model.actuator_ctrlrange as Float64Array;
     const rng = new Rng(0);
     const ctrl = new Float64Array(sim.nu);
-    const t0 = performance.now();
-    for (let i = 0; i < nstep; i++) {
+    let t0 = 0;
+    for (let i = 0; i < 2 * nstep; i++) {
+      if (i === nstep) t0 = cpuSeconds();
       for (let j = 0; j < sim.nu; j++) {
         const center = (range[2 * j] + range[2 * j + 1]) / 2;
         const radius = (range[2 * j + 1] - range[2 * j]) / 2;
@@ -141,7 +171,7 @@ function wasmTestspeed(mj: MainModule, model: MjModel, nstep: number): number {
       sim.v.ctrl.set(ctrl);
       mj.mj_step(model, sim.data);
     }
-    return nstep / ((performance.now() - t0) / 1000);
+    return nstep / (cpuSeconds() - t0);
   } finally {
     sim.close();
   }
@@ -151,7 +181,7 @@ function wasmTestspeed(mj: MainModule, model: MjModel, nstep: number): number {
 export async function benchPhysics(): Promise<string> {
   const mj = await loadMujoco();
   const lines = [
-    `physics throughput, MuJoCo ${mj.mj_versionString()} WASM (single-threaded), Deno ${Deno.version.deno}; medians of ${CHUNKS} chunks of ~${CHUNK_MS} ms`,
+    `physics throughput, MuJoCo ${mj.mj_versionString()} WASM (single-threaded), Deno ${Deno.version.deno}; per CPU-second of this process, medians of ${CHUNKS} chunks of ~${CHUNK_MS} ms`,
     "",
     "| task | frame_skip | env steps/s (1 env) | env steps/s (vec 8) | raw mj_step loop, env steps/s | wrapper overhead | mj_step/s WASM (testspeed workload) | mj_step/s native (mujoco-testspeed) | WASM/native |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -210,8 +240,8 @@ export async function benchPhysics(): Promise<string> {
     sim.close();
 
     const path = new URL(`../physics/models/${spec.modelFile}`, import.meta.url);
-    // Same workload natively and in WASM, about a second each.
-    const nstep = Math.max(2000, Math.min(20000, Math.round(rawRate * frameSkip)));
+    // Same workload natively and in WASM, about half a second of stepping each.
+    const nstep = Math.max(1000, Math.min(20000, Math.round(rawRate * frameSkip / 2)));
     wasmTestspeed(mj, model, Math.min(nstep, 2000)); // warm-up
     const mjStepRate = wasmTestspeed(mj, model, nstep);
     const native = path.protocol === "file:"
