@@ -135,6 +135,21 @@ async function testspeedCpuSeconds(modelPath: string, nstep: number): Promise<nu
   }
 }
 
+/** The installed libmujoco-samples version (Debian), or "not installed". */
+async function nativeVersion(): Promise<string> {
+  try {
+    const out = await new Deno.Command("dpkg-query", {
+      args: ["-W", "-f=${Version}", "libmujoco-samples"],
+      stdout: "piped",
+      stderr: "null",
+    }).output();
+    const text = new TextDecoder().decode(out.stdout).trim();
+    return out.success && text ? `libmujoco-samples ${text}` : "not installed";
+  } catch {
+    return "not installed";
+  }
+}
+
 /**
  * Native mj_step per CPU-second from `mujoco-testspeed` (one thread), or null when it is not
  * installed. Two runs of n and 2n steps are differenced, which removes loading and compiling.
@@ -259,10 +274,12 @@ export async function benchPhysics(): Promise<string> {
     "",
     "wrapper overhead = median over paired chunks of (raw loop rate / wrapped rate) − 1, on the same",
     "trajectory (same start state and actions, no early termination); the wrapper adds",
-    "action validation, mj_rnePostConstraint, observation, reward, termination and the float32 copy.",
+    "action validation, mj_rnePostConstraint (Ant, Humanoid), observation, reward, termination and",
+    "the float32 copy.",
     "testspeed workload: from rest, pseudo-random controls of 1% of the range, one thread; native is",
     "Debian's `mujoco-testspeed` (libmujoco-samples, whatever MuJoCo version it ships) on the same",
     "model file with the same step count; n/a when it is not installed.",
+    `native package: ${await nativeVersion()}`,
   );
   return lines.join("\n");
 }
