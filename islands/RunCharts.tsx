@@ -30,7 +30,14 @@ export const RUN_CHARTS: ChartSpec[] = [
     field: "return",
     grid: "bins",
   },
-  { key: "critic", title: "Critic loss", type: "update", field: "criticLoss", grid: "bins" },
+  {
+    key: "critic",
+    title: "Critic loss (log scale)",
+    type: "update",
+    field: "criticLoss",
+    grid: "bins",
+    log: true,
+  },
   {
     key: "cosine",
     title: "Cosine of direction with ∂J/∂θ",
@@ -40,10 +47,11 @@ export const RUN_CHARTS: ChartSpec[] = [
   },
   {
     key: "ratio",
-    title: "Correction ratio |correction| / |∂J/∂θ|",
+    title: "Correction ratio |correction| / |∂J/∂θ| (log scale)",
     type: "update",
     field: "correctionRatio",
     grid: "bins",
+    log: true,
   },
   { key: "sps", title: "Steps per second", type: "update", field: "stepsPerSecond", grid: "bins" },
 ];
@@ -62,7 +70,7 @@ export default function RunCharts(props: { id: string; live: boolean }) {
     const draw = async () => {
       const missing: string[] = [];
       for (const spec of RUN_CHARTS) {
-        const band = seedBand(rows, spec.type, spec.field, { grid: spec.grid, bins: 150 });
+        const band = seedBand(rows, spec.type, spec.field, { grid: spec.grid, bins: 100 });
         const el = refs.current[spec.key];
         if (band.x.length === 0 || !el) {
           missing.push(spec.key);

@@ -89,7 +89,17 @@ export async function createChart(
   opts: { yLabel?: string; log?: boolean; height?: number } = {},
 ): Promise<LiveChart> {
   const uPlot = await loadUPlot();
-  let built = buildChart(groups);
+  // a logarithmic axis cannot show values ≤ 0: leave those points out
+  const prepare = (g: BandGroup[]) => {
+    const b = buildChart(g);
+    if (opts.log) {
+      b.data = b.data.map((col, i) =>
+        i === 0 ? col : col.map((v) => v !== null && v > 0 ? v : null)
+      );
+    }
+    return b;
+  };
+  let built = prepare(groups);
   let shape = built.series.map((s) => s.label).join("|");
   const make = () =>
     new uPlot(
@@ -120,7 +130,7 @@ export async function createChart(
   globalThis.addEventListener("resize", onResize);
   return {
     update(next) {
-      built = buildChart(next);
+      built = prepare(next);
       const nextShape = built.series.map((s) => s.label).join("|");
       if (nextShape === shape) {
         plot.setData(built.data as UPlot.AlignedData);

@@ -37,7 +37,8 @@ function numeric(v: unknown): number | null {
  * Builds the per-member curves and their mean ± std of `field` over rows of `type`.
  * `grid: "exact"` uses the union of the rows' steps (evaluations happen at the same steps for every
  * seed); `grid: "bins"` averages each member's rows into `bins` equal step intervals (training
- * episodes end at different steps per seed).
+ * episodes end at different steps per seed), and a member without rows in a bin keeps its previous
+ * bin's value (between its first and last row).
  */
 export function seedBand(
   rows: readonly RowLike[],
@@ -76,11 +77,18 @@ export function seedBand(
     sums[i][b] += get(r, field) as number;
     counts[i][b]++;
   }
-  const curves = order.map((member, i) => ({
-    member,
-    seed: members.get(member)!,
-    y: Array.from(x, (_, b) => counts[i][b] > 0 ? sums[i][b] / counts[i][b] : null),
-  }));
+  const carry = opts.grid === "bins";
+  const curves = order.map((member, i) => {
+    const y = Array.from(x, (_, b) => counts[i][b] > 0 ? sums[i][b] / counts[i][b] : null);
+    // binned quantities (episodes end at different steps per seed): a member keeps its last
+    // value through bins where it has none, up to its last row, so the mean does not zigzag
+    if (carry) {
+      let lastBin = -1;
+      for (let b = 0; b < y.length; b++) if (y[b] !== null) lastBin = b;
+      for (let b = 1; b <= lastBin; b++) if (y[b] === null) y[b] = y[b - 1];
+    }
+    return { member, seed: members.get(member)!, y };
+  });
   const mean: (number | null)[] = [], std: (number | null)[] = [];
   for (let b = 0; b < x.length; b++) {
     const vals = curves.map((c) => c.y[b]).filter((v): v is number => v !== null);
