@@ -278,7 +278,9 @@ class MujocoEnv implements Env {
       this.#broken = true;
       terminated = true;
       reward = 0;
-      for (const key of Object.keys(info)) if (key.startsWith("reward_")) info[key] = 0;
+      for (const key of Object.keys(info)) {
+        if (key.startsWith("reward_") || key.endsWith("_penalty")) info[key] = 0;
+      }
       info.unstable = reason;
     }
     this.#steps++;

@@ -160,6 +160,18 @@ Deno.test("a blown-up velocity ends the episode with a named reason and finite o
   env.reset();
   assertEquals(env.step(new Float32Array(3)).terminated, false);
   env.close();
+  // Every reward term is zeroed with the reward, so reward = Σ terms still holds.
+  const idp = await makeEnv("InvertedDoublePendulum", { seed: 0 });
+  idp.reset();
+  idp.setState([0, 0, 0], [0, 1e12, 0]);
+  const s = idp.step(new Float32Array(1));
+  assertEquals([s.terminated, s.reward, s.info.unstable], [true, 0, "mjWARN_BADQVEL"]);
+  assertEquals([s.info.reward_survive, s.info.distance_penalty, s.info.velocity_penalty], [
+    0,
+    0,
+    0,
+  ]);
+  idp.close();
 });
 
 Deno.test("a huge actuator force (bad acceleration) ends the episode with mjWARN_BADQACC", async () => {
