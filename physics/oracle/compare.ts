@@ -19,6 +19,8 @@ interface OracleStep {
 }
 
 interface OracleRun {
+  env: string;
+  kwargs: Record<string, unknown>;
   qpos: number[];
   qvel: number[];
   obs0: number[];
@@ -40,7 +42,13 @@ export async function compareWithOracle(runs: Record<string, OracleRun>): Promis
     "| --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const [name, run] of Object.entries(runs)) {
-    const env = await makeEnv(name, { seed: 0 });
+    // Gymnasium's snake_case keyword → our camelCase option.
+    const options = Object.fromEntries(
+      Object.entries(run.kwargs).map((
+        [k, v],
+      ) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), v]),
+    );
+    const env = await makeEnv(run.env, { seed: 0, ...options });
     env.reset();
     const first = maxRelDiff(env.setState(run.qpos, run.qvel), run.obs0);
     let obs = 0, reward = 0, info = 0, flags = 0;

@@ -15,13 +15,19 @@ import numpy as np
 TASKS = ["Ant", "HalfCheetah", "Hopper", "Humanoid", "InvertedDoublePendulum",
          "InvertedPendulum", "Reacher", "Swimmer", "Walker2d"]
 STEPS = int(sys.argv[2]) if len(sys.argv) > 2 else 40
+# Also the tasks that terminate early, kept running (terminate_when_unhealthy=False), so that long
+# horizons are compared too.
+RUNS = [(name, {}) for name in TASKS] + [
+    (name, {"terminate_when_unhealthy": False}) for name in ["Ant", "Hopper", "Humanoid", "Walker2d"]
+]
 out = {}
-for name in TASKS:
-    env = gym.make(f"{name}-v5")
+for name, kwargs in RUNS:
+    env = gym.make(f"{name}-v5", **kwargs)
     obs, _ = env.reset(seed=3)
     data = env.unwrapped.data
     low, high = env.action_space.low, env.action_space.high
-    rec = {"qpos": data.qpos.tolist(), "qvel": data.qvel.tolist(), "obs0": obs.tolist(), "steps": []}
+    rec = {"env": name, "kwargs": kwargs, "qpos": data.qpos.tolist(), "qvel": data.qvel.tolist(),
+           "obs0": obs.tolist(), "steps": []}
     for t in range(STEPS):
         a = np.array([low[j] + (0.5 * np.sin(0.1 * t + j) + 1) * (high[j] - low[j]) / 2
                       for j in range(len(low))], dtype=np.float32)
@@ -32,6 +38,6 @@ for name in TASKS:
         })
         if term:
             break
-    out[name] = rec
+    out[name + "".join(f" {k}={v}" for k, v in kwargs.items())] = rec
 with open(sys.argv[1] if len(sys.argv) > 1 else "gym_traj.json", "w") as f:
     json.dump(out, f)
