@@ -211,3 +211,26 @@ Deno.test("Humanoid info carries the two tendons (hip_y/knee) as documented", as
   assertEquals((r.info.tendon_velocity as number[]).length, 2);
   env.close();
 });
+
+Deno.test("Humanoid's contact cost saturates at contactCostRange's upper end (default 10)", async () => {
+  // With weight 1 any real contact exceeds 10, so the cost is clipped to exactly 10; with the
+  // range widened it is the raw sum.
+  const terms: number[][] = [];
+  for (const range of [undefined, [-Infinity, 1e9]]) {
+    const env = await makeEnv("Humanoid", {
+      seed: 1,
+      contactCostWeight: 1,
+      ...(range ? { contactCostRange: range } : {}),
+    });
+    env.reset();
+    const got: number[] = [];
+    for (let t = 0; t < 15; t++) {
+      got.push(env.step(new Float32Array(17)).info.reward_contact as number);
+    }
+    terms.push(got);
+    env.close();
+  }
+  const [clipped, raw] = terms;
+  assert(raw.some((x) => x < -10), "some contact exceeds the clip");
+  raw.forEach((x, t) => assertEquals(clipped[t], Math.max(x, -10), `step ${t}`));
+});
