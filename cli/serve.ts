@@ -77,6 +77,11 @@ export async function main(args: string[]): Promise<number> {
   } catch {
     console.error(`serve: --runs ${runs} does not exist yet; it will be listed once created`);
   }
+  if (!["127.0.0.1", "localhost", "::1"].includes(host)) {
+    console.error(
+      `serve: warning: listening on ${host} exposes your runs to the network (no authentication)`,
+    );
+  }
   const app = createApp({ runsDir: runs });
   try {
     const bundle = await bundleIslands();

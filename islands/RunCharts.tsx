@@ -61,6 +61,7 @@ export default function RunCharts(props: { id: string; live: boolean }) {
   const refs = useRef<Record<string, HTMLDivElement | null>>({});
   const [note, setNote] = useState("loading metrics…");
   const [empty, setEmpty] = useState<string[]>([]);
+  const [count, setCount] = useState(0);
 
   useEffect(() => {
     let closed = false;
@@ -92,6 +93,7 @@ export default function RunCharts(props: { id: string; live: boolean }) {
       }
       const body = await res.json();
       rows = body.rows;
+      setCount(rows.length);
       setNote(
         `${body.total} metric rows${body.downsampled ? `, downsampled to ${body.returned}` : ""}` +
           (props.live ? " · live" : ""),
@@ -102,6 +104,8 @@ export default function RunCharts(props: { id: string; live: boolean }) {
         let pending = false;
         source.addEventListener("rows", (e) => {
           rows = rows.concat(JSON.parse((e as MessageEvent).data).rows);
+          setCount(rows.length);
+          setNote(`${rows.length} metric rows · live`);
           if (!pending) {
             pending = true;
             setTimeout(() => {
@@ -124,7 +128,7 @@ export default function RunCharts(props: { id: string; live: boolean }) {
   }, [props.id, props.live]);
 
   return (
-    <div class="run-charts">
+    <div class="run-charts" data-rows={count}>
       <p class="muted" id="charts-note">{note}</p>
       <div class="chart-grid">
         {RUN_CHARTS.map((spec) => (

@@ -4,7 +4,8 @@
  * because playwright-core probes files (`/proc/sys/fs/binfmt_misc/WSLInterop`) that Deno grants
  * only with `--allow-all`, which the test task does not give.
  *
- * Usage: `deno run -A lib/ui/browser_check.ts <base-url> <finished-run-id> [chromium] [--video]`
+ * Usage: `deno run -A lib/ui/browser_check.ts <base-url> <runs-dir> <finished-id> <running-id>
+ * [chromium] [--video]`
  * (`--video` also exports the rollout to WebM: about 20 s under software rendering).
  * @module
  */
@@ -16,6 +17,8 @@ export interface BrowserReport {
   firstAfterSort: string | null;
   compareHref: string | null;
   drawnPixels: number;
+  /** Metric rows the running run's page held before and after a row was appended on disk. */
+  liveRows: [number, number];
   canvasChanged: boolean;
   frameIndex: string | null;
   exportLabel: string;
@@ -28,7 +31,9 @@ export interface BrowserReport {
 /** Runs the check against the UI at `base`. */
 export async function browserCheck(
   base: string,
+  runsDir: string,
   runId: string,
+  runningId: string,
   executablePath: string,
   video = false,
 ): Promise<BrowserReport> {
@@ -46,7 +51,11 @@ export async function browserCheck(
     });
     page.on("pageerror", (e) => problems.push(`page error: ${e}`));
     page.on("requestfailed", (r) => {
-      if (!r.url().startsWith("blob:")) problems.push(`request failed: ${r.url()}`);
+      // leaving a page aborts its open event stream: not a failure
+      const aborted = r.url().includes("/stream") && /ABORTED/.test(r.failure()?.errorText ?? "");
+      if (!r.url().startsWith("blob:") && !aborted) {
+        problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+      }
     });
     page.on("response", (r) => {
       if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
@@ -76,6 +85,37 @@ export async function browserCheck(
       for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
       return n;
     });
+
+    // live updates: a row appended to a running run's metrics arrives over SSE, no reload
+    const runPage = page.url();
+    await page.goto(`${base}/runs/${runningId}`);
+    await page.waitForFunction(() =>
+      Number(document.querySelector(".run-charts")?.getAttribute("data-rows")) > 0
+    );
+    const before0 = Number(await page.getAttribute(".run-charts", "data-rows"));
+    const row = {
+      type: "eval",
+      member: 0,
+      seed: 0,
+      step: 999_999,
+      returnMean: 1,
+      returnStd: 0,
+      returns: [1],
+      time: 1,
+    };
+    await Deno.writeTextFile(
+      `${runsDir}/${runningId}/metrics.jsonl`,
+      JSON.stringify(row) + "\n",
+      { append: true },
+    );
+    await page.waitForFunction(
+      (n) => Number(document.querySelector(".run-charts")?.getAttribute("data-rows")) > n,
+      before0,
+      { timeout: 15_000 },
+    ).catch(() => {});
+    const after0 = Number(await page.getAttribute(".run-charts", "data-rows"));
+    await page.goto(runPage);
+    await page.waitForSelector('[data-chart="eval"] canvas');
 
     // rollout: MuJoCo + three.js draw it; playing changes the picture
     // (a small viewport keeps software rendering and encoding quick in headless chromium)
@@ -109,6 +149,7 @@ export async function browserCheck(
       firstAfterSort,
       compareHref,
       drawnPixels,
+      liveRows: [before0, after0],
       canvasChanged,
       frameIndex,
       exportLabel,
@@ -122,8 +163,15 @@ export async function browserCheck(
 }
 
 if (import.meta.main) {
-  const [base, runId, chromiumPath = "/usr/bin/chromium"] = Deno.args;
-  const report = await browserCheck(base, runId, chromiumPath, Deno.args.includes("--video"));
+  const [base, runsDir, runId, runningId, chromiumPath = "/usr/bin/chromium"] = Deno.args;
+  const report = await browserCheck(
+    base,
+    runsDir,
+    runId,
+    runningId,
+    chromiumPath.startsWith("--") ? "/usr/bin/chromium" : chromiumPath,
+    Deno.args.includes("--video"),
+  );
   console.log(JSON.stringify(report));
   // playwright keeps handles open on some platforms; the report is out, so leave now
   Deno.exit(0);

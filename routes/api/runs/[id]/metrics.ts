@@ -34,9 +34,11 @@ export async function GET(ctx: RouteContext): Promise<Response> {
   if (member !== null && !(Number.isInteger(member) && member >= 0)) {
     throw new HttpError(400, `member: got ${JSON.stringify(memberRaw)}; allowed: an integer ≥ 0`);
   }
-  const { offset } = await readMetrics(run.dir).catch(() => ({ offset: 0 }));
-  const rows = run.metrics.filter((r) =>
-    types.includes(r.type) && (member === null || r.member === member)
+  // rows and offset from one read, so that a stream continuing at `offset` misses nothing
+  const { rows: all, offset } = await readMetrics(run.dir);
+  const rows = all.filter((r) =>
+    types.includes(r.type) && typeof r.step === "number" &&
+    (member === null || r.member === member)
   );
   const out = downsampleRows(rows, max);
   return json({
