@@ -5,7 +5,8 @@
  *
  * ## Layout of `runs/<id>/`
  *
- * Run ids match `/^[A-Za-z0-9._-]+$/` and never contain `..`.
+ * Run ids match `/^[A-Za-z0-9._-]+$/` and never contain `..`. A run directory appears complete
+ * (created as `<id>.tmp-*` and renamed; readers skip names containing `.tmp-`).
  *
  * - `config.json` — the resolved config, written once before training starts:
  *   `{id, env, algo, seeds: number[], steps, backend, hidden, ...every hyper-parameter of
@@ -16,7 +17,8 @@
  * - `status.json` — rewritten atomically (temporary file, then rename):
  *   `{status: "running"|"finished"|"failed"|"interrupted", stepsDone, stepsTotal,
  *   bestEval: number|null, wallTime (seconds), updatedAt (ISO), error?: string, pid?: number}`.
- *   `stepsDone` and `stepsTotal` count environment steps per population member.
+ *   `stepsDone` and `stepsTotal` count environment steps per population member; `bestEval` is
+ *   the best evaluation so far of the mean over members of their mean evaluation returns.
  * - `metrics.jsonl` — one JSON object per line, appended; each has a `type`:
  *   - `{type: "episode", member, seed, step, return, length, time}` — a finished training
  *     episode (step = the member's environment step at its end);
@@ -424,12 +426,30 @@ export class RunWriter {
     const id = checkRunId(config.id);
     await Deno.mkdir(root, { recursive: true });
     const dir = join(root, id);
-    await Deno.mkdir(dir); // throws AlreadyExists: never write into another run
-    await writeFileAtomic(join(dir, "config.json"), JSON.stringify(config, null, 2) + "\n");
+    // built under a temporary name (which listRuns skips), then renamed into place, so a reader
+    // never sees a run directory without its config.json
+    const temp = `${dir}.tmp-${crypto.randomUUID().slice(0, 8)}`;
+    await Deno.mkdir(temp);
+    try {
+      await Deno.writeTextFile(join(temp, "config.json"), JSON.stringify(config, null, 2) + "\n");
+      await Deno.writeTextFile(join(temp, "status.json"), JSON.stringify(status, null, 2) + "\n");
+      await Deno.writeTextFile(join(temp, "metrics.jsonl"), "");
+      await Deno.writeTextFile(join(temp, "metrics.csv"), CSV_COLUMNS.join(",") + "\n");
+      // never write into another run (rename would replace an empty directory)
+      let exists = true;
+      try {
+        await Deno.stat(dir);
+      } catch (error) {
+        if (!(error instanceof Deno.errors.NotFound)) throw error;
+        exists = false;
+      }
+      if (exists) throw new Deno.errors.AlreadyExists(`run ${dir} already exists`);
+      await Deno.rename(temp, dir);
+    } catch (error) {
+      await Deno.remove(temp, { recursive: true }).catch(() => {});
+      throw error;
+    }
     const writer = new RunWriter(dir, id);
-    await writer.writeStatus(status);
-    await Deno.writeTextFile(join(dir, "metrics.jsonl"), "");
-    await Deno.writeTextFile(join(dir, "metrics.csv"), CSV_COLUMNS.join(",") + "\n");
     await writer.#openFiles();
     return writer;
   }
