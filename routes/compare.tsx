@@ -1,14 +1,15 @@
 /** @jsxImportSource npm:preact@10.29.8 */
 /**
- * `/compare?ids=a,b,…`: several runs on one chart (mean ± std over seeds per run) and a table of
- * final and best evaluation returns. Without ids, a list of runs to pick from.
+ * `/compare?ids=a,b,…`: several runs side by side (the paper's Figure 3: one chart per environment,
+ * one mean ± std band over seeds per run) and a table of final and best evaluation returns.
+ * Without ids, a list of runs to pick from.
  * @module
  */
 import { ErrorPanel, fmt, Island, renderPage } from "../lib/ui/layout.tsx";
 import type { RouteContext } from "../lib/ui/route.ts";
 import { HttpError, listRuns, loadRun, runDir, type RunView } from "../lib/ui/runs.ts";
 import { evalSummary } from "../lib/ui/series.ts";
-import CompareChart from "../islands/CompareChart.tsx";
+import CompareChart, { type CompareRun } from "../islands/CompareChart.tsx";
 
 /** Run ids of the query: `ids=a,b` and/or repeated `ids`/`id` parameters, de-duplicated. */
 export function idsOf(url: URL): string[] {
@@ -54,9 +55,17 @@ export async function GET(ctx: RouteContext): Promise<Response> {
       else throw error;
     }
   }
-  const labels = runs.map((r) =>
-    r.config ? `${r.config.algo} · ${r.config.env} (${r.id.slice(-4)})` : r.id
-  );
+  // legend: the algorithm, plus the id where one environment has the algorithm twice
+  const count = new Map<string, number>();
+  for (const r of runs) {
+    const key = `${r.config?.env}\u0000${r.config?.algo}`;
+    count.set(key, (count.get(key) ?? 0) + 1);
+  }
+  const compareRuns: CompareRun[] = runs.map((r) => {
+    const env = r.config?.env ?? "unknown env", algo = r.config?.algo ?? "unknown algorithm";
+    const twice = (count.get(`${r.config?.env}\u0000${r.config?.algo}`) ?? 0) > 1;
+    return { id: r.id, env, algo, label: twice ? `${algo} (${r.id})` : algo };
+  });
   return renderPage(
     "Compare",
     <>
@@ -65,7 +74,7 @@ export async function GET(ctx: RouteContext): Promise<Response> {
       <Island
         name="CompareChart"
         component={CompareChart}
-        props={{ ids: runs.map((r) => r.id), labels }}
+        props={{ runs: compareRuns }}
       />
       <h2>Final and best evaluation returns</h2>
       <table class="compare-table">
@@ -79,7 +88,7 @@ export async function GET(ctx: RouteContext): Promise<Response> {
             <th class="num">Final (mean ± std over seeds)</th>
             <th class="num">Best mean</th>
             <th class="num">at step</th>
-            <th class="num">Best of any seed</th>
+            <th class="num">Best eval (run status)</th>
           </tr>
         </thead>
         <tbody>
