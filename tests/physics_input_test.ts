@@ -149,6 +149,26 @@ Deno.test("an MJCF that fails to compile carries MuJoCo's message and the model'
   }
 });
 
+Deno.test("an xmlFile that lacks what the task reads is refused with a clear error", async () => {
+  const models = new URL("../physics/models/", import.meta.url);
+  await assertRejectsMatching(
+    () => makeEnv("Reacher", { xmlFile: new URL("swimmer.xml", models).pathname }),
+    /^Cannot use this model for Reacher: nq is 5, expected 4$/,
+  );
+  await assertRejectsMatching(
+    () =>
+      makeEnv("InvertedDoublePendulum", {
+        xmlFile: new URL("inverted_pendulum.xml", models).pathname,
+      }),
+    /^Cannot use this model: it has no site named "tip"$/,
+  );
+  // A compatible replacement works and reports its file.
+  const path = new URL("hopper.xml", models).pathname;
+  const env = await makeEnv("Hopper", { seed: 0, xmlFile: path });
+  assertEquals([env.modelFile, env.observationSize], [path, 11]);
+  env.close();
+});
+
 Deno.test("a blown-up velocity ends the episode with a named reason and finite observations", async () => {
   const env = await makeEnv("Hopper", { seed: 0 });
   env.reset();
