@@ -33,15 +33,7 @@ async function time(
   implementation: "reference" | "fused" = "reference",
   extra: Record<string, unknown> = {},
   warmup = DENSE_HESSIAN.has(algo) ? 0 : 10,
-  { clock = "wall", group = 1 }: { clock?: "wall" | "cpu"; group?: number } = {},
 ) {
-  // "cpu": this process's CPU time (user + system), robust to other load on a shared machine
-  const now = clock === "cpu"
-    ? () => {
-      const { user, system } = process.cpuUsage();
-      return (user + system) / 1000;
-    }
-    : () => performance.now();
   const agent = await createAgent(algo, {
     observationSize: OBS,
     actionSize: ACT,
@@ -59,9 +51,9 @@ async function time(
   while (
     samples.length < minReps || (performance.now() - start < budgetMs && samples.length < 200)
   ) {
-    const t0 = now();
-    for (let g = 0; g < group; g++) await agent.update(batches[(samples.length + g) % 4]);
-    samples.push((now() - t0) / group);
+    const t0 = performance.now();
+    await agent.update(batches[samples.length % 4]);
+    samples.push(performance.now() - t0);
   }
   agent.dispose();
   samples.sort((a, b) => a - b);
@@ -83,53 +75,80 @@ const FUSED_ROWS: [string, Record<string, unknown>, string][] = [
   ["fstd3-cg", { k1k2: "per-sample" }, "fstd3-cg (per-sample)"],
 ];
 
+/** This process's CPU time in ms (user + system): robust to other load on a shared machine. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 /**
  * The fused host path against the tfjs reference on the wasm backend: median ms per update,
- * per agent-update, ratio to ddpg on the same path, speed-up of fused over reference.
+ * per agent-update, ratio to ddpg on the same path, speed-up of fused over reference. Every
+ * cell of one population size is timed round-robin (one group of updates per agent per round),
+ * so that load from other processes falls on all cells alike; times are process CPU time.
  */
 export async function benchFused(
-  { budgetMs = 1500, populations = [1, 16, 256] } = {},
+  { rounds = 7, populations = [1, 16, 256] } = {},
 ): Promise<string> {
   const lines = [
-    `fused vs reference (wasm backend), obs ${OBS}, act ${ACT}, hidden 16×16, batch ${BATCH}; median process CPU ms per update over groups of updates (per agent-update; ratio to ddpg on the same path, same run)`,
+    `fused vs reference (wasm backend), obs ${OBS}, act ${ACT}, hidden 16×16, batch ${BATCH}; median process CPU ms per update (per agent-update; ratio to ddpg on the same path), cells of one implementation timed round-robin, one run`,
     "",
     "| algorithm | P | reference ms | per agent | ratio | fused ms | per agent | ratio | fused speed-up |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const P of populations) {
-    const base: Record<string, number> = {};
-    // P = 256 only for ddpg and fsddpg (the reference takes ~0.2 s per update there)
+    // P = 256 only for ddpg and fsddpg (the reference takes ~0.2–0.4 s per update there)
     const rows = P > 16
       ? FUSED_ROWS.filter(([a, e]) => a === "ddpg" || (a === "fsddpg" && e.degree === undefined))
       : FUSED_ROWS;
-    for (const [algo, extra, label] of rows) {
-      const cells: string[] = [];
-      const medians: number[] = [];
-      for (const impl of ["reference", "fused"] as const) {
-        const warmup = impl === "fused" ? Math.max(2, Math.ceil(200 / P)) : P > 16 ? 2 : 10;
-        const { median, reps } = await time(
-          algo,
-          "wasm",
-          P,
-          P > 16 ? budgetMs / 2 : budgetMs,
-          3,
-          impl,
-          extra,
-          warmup,
-          // groups of updates cover TD3's delay (2) and DDPG-TTSU's 10 critic steps per actor step
-          { clock: "cpu", group: P > 16 ? 2 : 10 },
-        );
-        if (algo === "ddpg") base[impl] = median;
-        medians.push(median);
-        cells.push(
-          `${median.toFixed(3)}${reps < 5 ? ` (${reps} rep)` : ""}`,
-          (median / P).toFixed(4),
-          `${(median / base[impl]).toFixed(2)}×`,
-        );
+    // one phase per implementation, so that the reference's tfjs garbage (collected by V8's
+    // background threads, which count as process CPU time) does not land on fused cells
+    const medians: number[] = new Array(2 * rows.length);
+    for (const implementation of ["fused", "reference"] as const) {
+      const cells = [];
+      for (const [algo, extra] of rows) {
+        const agent = await createAgent(algo, {
+          observationSize: OBS,
+          actionSize: ACT,
+          population: P,
+          backend: "wasm",
+          seed: 0,
+          implementation,
+          ...extra,
+        });
+        // whole schedules: TD3's delay (2), DDPG-TTSU's 10 critic steps per actor step
+        const group = implementation === "fused"
+          ? (P === 1 ? 50 : P <= 16 ? 10 : 2)
+          : algo === "ddpg-ttsu"
+          ? 10
+          : 2;
+        cells.push({ agent, group, samples: [] as number[] });
       }
-      cells.push(`${(medians[0] / medians[1]).toFixed(1)}×`);
-      lines.push(`| ${label} | ${P} | ${cells.join(" | ")} |`);
+      const batches = Array.from({ length: 4 }, (_, i) => batchFor(P, new Rng(i)));
+      const phaseRounds = implementation === "fused" ? 2 * rounds : rounds;
+      for (let round = -2; round < phaseRounds; round++) {
+        for (const cell of cells) {
+          const t0 = cpuMs();
+          for (let g = 0; g < cell.group; g++) await cell.agent.update(batches[g % 4]);
+          if (round >= 0) cell.samples.push((cpuMs() - t0) / cell.group); // two rounds warm up
+        }
+      }
+      cells.forEach((c, r) => {
+        c.agent.dispose();
+        const sorted = [...c.samples].sort((a, b) => a - b);
+        medians[2 * r + (implementation === "fused" ? 1 : 0)] =
+          sorted[Math.floor(sorted.length / 2)];
+      });
     }
+    rows.forEach(([, , label], r) => {
+      const out: string[] = [];
+      for (let k = 0; k < 2; k++) {
+        const m = medians[2 * r + k];
+        out.push(m.toFixed(3), (m / P).toFixed(4), `${(m / medians[k]).toFixed(2)}×`);
+      }
+      out.push(`${(medians[2 * r] / medians[2 * r + 1]).toFixed(1)}×`);
+      lines.push(`| ${label} | ${P} | ${out.join(" | ")} |`);
+    });
   }
   lines.push(
     "",
@@ -142,7 +161,7 @@ export async function benchFused(
 export async function benchUpdates(
   { full = false, budgetMs = 1500, algos = [...ALGORITHMS] as string[] } = {},
 ): Promise<string> {
-  const fused = await benchFused({ budgetMs });
+  const fused = await benchFused();
   const lines = [
     fused,
     "",
