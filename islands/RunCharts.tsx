@@ -62,6 +62,7 @@ export default function RunCharts(props: { id: string; live: boolean }) {
   const [note, setNote] = useState("loading metrics…");
   const [empty, setEmpty] = useState<string[]>([]);
   const [count, setCount] = useState(0);
+  const [live, setLive] = useState("");
 
   useEffect(() => {
     let closed = false;
@@ -114,6 +115,17 @@ export default function RunCharts(props: { id: string; live: boolean }) {
             }, 250);
           }
         });
+        source.addEventListener("status", (e) => {
+          const st = JSON.parse((e as MessageEvent).data);
+          if (st && typeof st.stepsDone === "number") {
+            setLive(
+              `${st.status} · ${st.stepsDone.toLocaleString("en-US")} / ${
+                Number(st.stepsTotal).toLocaleString("en-US")
+              } steps` +
+                (typeof st.bestEval === "number" ? ` · best eval ${st.bestEval.toFixed(1)}` : ""),
+            );
+          }
+        });
         source.addEventListener("end", () => {
           source?.close();
           setNote((n) => n.replace(" · live", " · run ended"));
@@ -129,7 +141,10 @@ export default function RunCharts(props: { id: string; live: boolean }) {
 
   return (
     <div class="run-charts" data-rows={count}>
-      <p class="muted" id="charts-note">{note}</p>
+      <p class="muted" id="charts-note">
+        {note}
+        {live ? <span id="live-status">· {live}</span> : null}
+      </p>
       <div class="chart-grid">
         {RUN_CHARTS.map((spec) => (
           <section class="chart" data-chart={spec.key}>

@@ -7,7 +7,7 @@
  */
 import { ErrorPanel, fmt, Island, renderPage } from "../lib/ui/layout.tsx";
 import type { RouteContext } from "../lib/ui/route.ts";
-import { HttpError, listRuns, loadRun, runDir, type RunView } from "../lib/ui/runs.ts";
+import { HttpError, loadRun, runDir, runSummaries, type RunView } from "../lib/ui/runs.ts";
 import { evalSummary } from "../lib/ui/series.ts";
 import CompareChart, { type CompareRun } from "../islands/CompareChart.tsx";
 
@@ -25,7 +25,7 @@ export async function GET(ctx: RouteContext): Promise<Response> {
   const ids = idsOf(ctx.url);
   for (const id of ids) runDir(ctx.runsDir, id); // 400 on a bad id
   if (ids.length === 0) {
-    const runs = await listRuns(ctx.runsDir);
+    const runs = await runSummaries(ctx.runsDir);
     return renderPage(
       "Compare",
       <>

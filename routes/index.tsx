@@ -5,12 +5,12 @@
  */
 import { Island, renderPage } from "../lib/ui/layout.tsx";
 import type { RouteContext } from "../lib/ui/route.ts";
-import { listRuns } from "../lib/ui/runs.ts";
+import { runSummaries } from "../lib/ui/runs.ts";
 import RunsTable, { type RunRow } from "../islands/RunsTable.tsx";
 
 /** Renders the runs page. */
 export async function GET(ctx: RouteContext): Promise<Response> {
-  const runs: RunRow[] = (await listRuns(ctx.runsDir)).map(({ dir: _dir, ...r }) => r);
+  const runs: RunRow[] = await runSummaries(ctx.runsDir);
   return renderPage(
     "Runs",
     <>

@@ -85,6 +85,38 @@ Deno.test("ui: a corrupt metrics file or config gives an error panel, not a cras
   assert(metrics.total > 0);
 });
 
+Deno.test("ui: fields of the wrong type are named on the run, the pages still render", async () => {
+  const weird = await Deno.makeTempDir({ prefix: "stackrl-ui-weird-" });
+  try {
+    await Deno.mkdir(`${weird}/weird-run`);
+    await Deno.writeTextFile(
+      `${weird}/weird-run/config.json`,
+      JSON.stringify({ id: "weird-run", env: 3, algo: "td3", seeds: "0,1", steps: "many" }),
+    );
+    await Deno.writeTextFile(
+      `${weird}/weird-run/status.json`,
+      JSON.stringify({ status: "dancing", stepsDone: "x", bestEval: {}, wallTime: [] }),
+    );
+    await Deno.writeTextFile(
+      `${weird}/weird-run/metrics.jsonl`,
+      '{"type":"eval","member":"a","seed":0,"step":1}\n[1,2]\n',
+    );
+    const weirdApp = createApp({ runsDir: weird });
+    for (const path of ["/", "/runs/weird-run", "/compare?ids=weird-run", "/api/runs"]) {
+      const res = await weirdApp.request(path);
+      const text = await res.text();
+      assertEquals(res.status, 200, `${path}: ${text.slice(0, 400)}`);
+      if (path === "/") assert(text.includes("unexpected value"), "the table names the bad field");
+      if (path === "/runs/weird-run") {
+        assert(text.includes("error-panel") && text.includes("&quot;seeds&quot; should be"));
+        assert(text.includes("metrics.jsonl has 2 malformed lines"));
+      }
+    }
+  } finally {
+    await Deno.remove(weird, { recursive: true });
+  }
+});
+
 Deno.test("ui: compare, toys and player pages render", async () => {
   const c = await get(`/compare?ids=${FIXTURE.finished},${FIXTURE.running}`);
   assertEquals(c.status, 200);

@@ -121,6 +121,85 @@ export function checkMetrics(text: string): { rows: MetricRow[]; problems: strin
   return { rows, problems };
 }
 
+const STATES = ["running", "finished", "failed", "interrupted"];
+const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const isStr = (v: unknown): v is string => typeof v === "string";
+const isSeeds = (v: unknown): v is number[] => Array.isArray(v) && v.every(isNum);
+
+/**
+ * Checks the fields of a config the UI shows; a field of the wrong type is removed and named in
+ * `errors` (so a page never calls a method on it).
+ */
+export function sanitizeConfig(raw: Record<string, unknown>, errors: string[]): RunConfig {
+  const out = { ...raw };
+  const checks: [string, (v: unknown) => boolean, string][] = [
+    ["env", isStr, "a string"],
+    ["algo", isStr, "a string"],
+    ["seeds", isSeeds, "a list of numbers"],
+    ["steps", isNum, "a number"],
+    ["createdAt", isStr, "a string"],
+  ];
+  for (const [key, ok, what] of checks) {
+    if (out[key] !== undefined && !ok(out[key])) {
+      errors.push(`config.json: "${key}" should be ${what}, got ${JSON.stringify(out[key])}`);
+      delete out[key];
+    }
+  }
+  return out as unknown as RunConfig;
+}
+
+/** Like {@link sanitizeConfig}, for `status.json`. */
+export function sanitizeStatus(raw: Record<string, unknown>, errors: string[]): RunStatus {
+  const out = { ...raw };
+  const checks: [string, (v: unknown) => boolean, string][] = [
+    ["status", (v) => STATES.includes(v as string), `one of ${STATES.join(", ")}`],
+    ["stepsDone", isNum, "a number"],
+    ["stepsTotal", isNum, "a number"],
+    ["bestEval", (v) => v === null || isNum(v), "a number or null"],
+    ["wallTime", isNum, "a number"],
+    ["updatedAt", isStr, "a string"],
+    ["error", isStr, "a string"],
+  ];
+  for (const [key, ok, what] of checks) {
+    if (out[key] !== undefined && !ok(out[key])) {
+      errors.push(`status.json: "${key}" should be ${what}, got ${JSON.stringify(out[key])}`);
+      delete out[key];
+    }
+  }
+  return out as unknown as RunStatus;
+}
+
+/** A run store summary without its server path and with every shown field type-checked. */
+export type RunRowData = Omit<RunSummary, "dir">;
+
+/** Summaries of the runs under `runsDir` for the table and the API (never throws on bad runs). */
+export async function runSummaries(runsDir: string): Promise<RunRowData[]> {
+  return (await listRuns(runsDir)).map(({ dir: _dir, ...r }) => {
+    const errors: string[] = r.error ? [r.error] : [];
+    const raw = r as unknown as Record<string, unknown>;
+    const checks: [string, (v: unknown) => boolean][] = [
+      ["env", isStr],
+      ["algo", isStr],
+      ["seeds", isSeeds],
+      ["stepsDone", isNum],
+      ["stepsTotal", isNum],
+      ["status", (v) => STATES.includes(v as string)],
+      ["bestEval", (v) => v === null || isNum(v)],
+      ["wallTime", isNum],
+      ["createdAt", isStr],
+    ];
+    const out: Record<string, unknown> = { ...raw };
+    for (const [key, ok] of checks) {
+      if (out[key] !== undefined && !ok(out[key])) {
+        errors.push(`"${key}" has an unexpected value ${JSON.stringify(out[key])}`);
+        delete out[key];
+      }
+    }
+    if (errors.length > 0) out.error = errors.join("; ");
+    return out as RunRowData;
+  });
+}
+
 /** Reads run `id`; 400 for a bad id, 404 when there is no such run directory. */
 export async function loadRun(runsDir: string, id: string): Promise<RunView> {
   const dir = runDir(runsDir, id);
@@ -130,13 +209,15 @@ export async function loadRun(runsDir: string, id: string): Promise<RunView> {
     throw new HttpError(404, `no run ${JSON.stringify(id)} in ${runsDir}`);
   }
   const errors: string[] = [];
-  const config = await readJsonFile(`${dir}/config.json`, "config.json", errors) as
-    | RunConfig
-    | null;
+  const rawConfig = await readJsonFile(`${dir}/config.json`, "config.json", errors);
+  const config = rawConfig === null
+    ? null
+    : sanitizeConfig(rawConfig as Record<string, unknown>, errors);
   const statusErrors: string[] = [];
-  let status = await readJsonFile(`${dir}/status.json`, "status.json", statusErrors) as
-    | RunStatus
-    | null;
+  const rawStatus = await readJsonFile(`${dir}/status.json`, "status.json", statusErrors);
+  let status = rawStatus === null
+    ? null
+    : sanitizeStatus(rawStatus as Record<string, unknown>, errors);
   // a run that has not written its first status yet is running; anything else is an error
   if (statusErrors.length > 0 && !statusErrors[0].endsWith("is missing")) {
     errors.push(...statusErrors);

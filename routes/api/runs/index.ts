@@ -4,10 +4,10 @@
  * @module
  */
 import { json, type RouteContext } from "../../../lib/ui/route.ts";
-import { listRuns } from "../../../lib/ui/runs.ts";
+import { runSummaries } from "../../../lib/ui/runs.ts";
 
 /** Lists the runs. */
 export async function GET(ctx: RouteContext): Promise<Response> {
-  const runs = (await listRuns(ctx.runsDir)).map(({ dir: _dir, ...r }) => r);
+  const runs = await runSummaries(ctx.runsDir);
   return json({ runs });
 }
