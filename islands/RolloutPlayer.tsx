@@ -231,7 +231,7 @@ async function loadEngine(
           );
           radius = Math.max(radius, d + num(model.geom_size, 3 * g));
         }
-        const distance = Math.min(30, 2.8 * radius + 0.8);
+        const distance = Math.min(30, 2.3 * radius + 0.6);
         controls.target.copy(target);
         camera.position.set(
           target.x + 0.25 * distance,
@@ -350,6 +350,36 @@ async function exportVideo(
   if (failure) throw failure;
   muxer.finalize();
   return new Blob([muxer.target.buffer], { type: "video/webm" });
+}
+
+/** Per-frame rewards as a small SVG line with a marker at the current frame. */
+function RewardSparkline(
+  { reward, frame, onSeek }: { reward: number[]; frame: number; onSeek: (f: number) => void },
+) {
+  const w = 236, h = 70, n = reward.length;
+  if (n < 2) return null;
+  const lo = reward.reduce((m, v) => Math.min(m, v), 0);
+  let hi = reward.reduce((m, v) => Math.max(m, v), -Infinity);
+  if (hi - lo < 1e-12) hi = lo + 1;
+  const x = (i: number) => (i / (n - 1)) * w;
+  const y = (v: number) => h - 4 - ((v - lo) / (hi - lo)) * (h - 8);
+  const d = reward.map((v, i) => `${i ? "L" : "M"}${x(i).toFixed(1)} ${y(v).toFixed(1)}`).join("");
+  return (
+    <svg
+      class="sparkline"
+      width={w}
+      height={h}
+      viewBox={`0 0 ${w} ${h}`}
+      onClick={(e) => {
+        const rect = (e.currentTarget as SVGSVGElement).getBoundingClientRect();
+        onSeek(Math.round(((e.clientX - rect.left) / rect.width) * (n - 1)));
+      }}
+    >
+      <line x1={0} x2={w} y1={y(0)} y2={y(0)} stroke="#c7ccd6" stroke-width="1" />
+      <path d={d} fill="none" stroke="#1f77b4" stroke-width="1.3" />
+      <line x1={x(frame)} x2={x(frame)} y1={0} y2={h} stroke="#d62728" stroke-width="1.2" />
+    </svg>
+  );
 }
 
 /** The rollout player island. */
@@ -483,6 +513,24 @@ export default function RolloutPlayer(props: PlayerProps) {
     engine.render(state.current.frame);
   };
 
+  // keyboard: space plays/pauses, ←/→ step one frame (when focus is not in a form field)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const tag = (e.target as HTMLElement | null)?.tagName;
+      if (!rollout || tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
+      if (e.key === " ") {
+        e.preventDefault();
+        togglePlay();
+      } else if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
+        e.preventDefault();
+        setPlaying(false);
+        seek(state.current.frame + (e.key === "ArrowRight" ? 1 : -1));
+      }
+    };
+    globalThis.addEventListener("keydown", onKey);
+    return () => globalThis.removeEventListener("keydown", onKey);
+  });
+
   const cumulative = ep ? ep.reward.slice(0, frame + 1).reduce((a, r) => a + r, 0) : 0;
   return (
     <div class="player">
@@ -559,6 +607,8 @@ export default function RolloutPlayer(props: PlayerProps) {
         <div>{ep ? `${ep.time[frame].toFixed(3)} s` : "–"}</div>
         <div class="muted">reward of this frame</div>
         <div class="reward" id="frame-reward">{ep ? ep.reward[frame].toFixed(3) : "–"}</div>
+        <div class="muted">reward per frame (click to seek)</div>
+        {ep ? <RewardSparkline reward={ep.reward} frame={frame} onSeek={seek} /> : null}
         <div class="muted">return so far</div>
         <div>{ep ? cumulative.toFixed(2) : "–"}</div>
         <div class="muted">episode return / length</div>
@@ -567,8 +617,8 @@ export default function RolloutPlayer(props: PlayerProps) {
           {ep?.terminated ? "terminated" : ep ? "truncated / time limit" : ""}
         </div>
         <p class="muted small">
-          Drag to orbit, scroll to zoom, right-drag to pan. Poses are computed by MuJoCo{" "}
-          {rollout ? "" : "(loading)"} from the recorded qpos.
+          Drag to orbit, scroll to zoom, right-drag to pan; space plays or pauses, ←/→ step a frame.
+          Poses are computed by MuJoCo from the recorded qpos.
         </p>
       </aside>
     </div>
