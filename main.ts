@@ -4,6 +4,7 @@
  * @module
  */
 const COMMANDS: Record<string, () => Promise<{ main(args: string[]): Promise<number> }>> = {
+  train: () => import("./cli/train.ts"),
   reproduce: () => import("./cli/reproduce.ts"),
 };
 

@@ -79,3 +79,29 @@ export {
   type VecResetResult,
   type VecStepResult,
 } from "./physics/mod.ts";
+export {
+  resumeRun,
+  train,
+  type TrainOptions,
+  type TrainProgress,
+  type TrainResult,
+} from "./lib/train/loop.ts";
+export {
+  EMBEDDED_DEFAULT,
+  resolveTrainConfig,
+  type TrainConfig,
+  type TrainInput,
+} from "./lib/train/config.ts";
+export {
+  type EpisodeRow,
+  type EvalRow,
+  listRuns,
+  type MetricRow,
+  openRun,
+  readMetrics,
+  type Run,
+  type RunConfig,
+  type RunStatus,
+  type RunSummary,
+  type UpdateRow,
+} from "./lib/store/run_store.ts";
