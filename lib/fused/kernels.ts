@@ -84,6 +84,16 @@ export function rowsTimesT(
   B: number,
   gate: Float64Array | null = null,
 ): void {
+  if (nin === 1) {
+    // an outer product (back-propagating a scalar output): no reduction to block
+    for (let i = 0; i < B; i++) {
+      const xi = x[i], oi = i * nout;
+      for (let j = 0; j < nout; j++) {
+        put(out, oi + j, (bias === null ? 0 : bias[bOff + j]) + xi * m[mOff + j], gate);
+      }
+    }
+    return;
+  }
   let i = 0;
   // 4 rows × 2 outputs per pass: 6 loads per 8 multiply-adds (measured fastest in V8)
   for (; i + 4 <= B; i += 4) {
