@@ -7,6 +7,7 @@ import { patternOf } from "../lib/ui/route.ts";
 import { checkMetrics } from "../lib/ui/runs.ts";
 import { downsampleRows, evalSummary, seedBand } from "../lib/ui/series.ts";
 import { parseServeArgs } from "../cli/serve.ts";
+import { npmPackageDir, parseNpmSpecifier, repoRoot } from "../lib/ui/bundle.ts";
 
 const root = await Deno.makeTempDir({ prefix: "stackrl-ui-" });
 await writeFixtureRuns(root);
@@ -233,6 +234,28 @@ Deno.test("ui: static, vendor and island bundles are served with content types",
     assert(!/from\s*["']npm:/.test(js.text), `${name}: npm: specifier left in the bundle`);
   }
   assertEquals((await get("/islands/Nope.js")).status, 404);
+});
+
+Deno.test("ui: islands resolve pinned npm specifiers to installed packages", async () => {
+  assertEquals(parseNpmSpecifier("npm:@mujoco/mujoco@3.14.0/mt"), {
+    name: "@mujoco/mujoco",
+    version: "3.14.0",
+    subpath: "/mt",
+  });
+  assertEquals(parseNpmSpecifier("npm:preact@10.29.8"), {
+    name: "preact",
+    version: "10.29.8",
+    subpath: "",
+  });
+  assertEquals(parseNpmSpecifier("npm:preact"), null);
+  assert((await npmPackageDir(repoRoot(), "preact", "10.29.8")).endsWith("/preact"));
+  let message = "";
+  try {
+    await npmPackageDir(repoRoot(), "preact", "1.0.0");
+  } catch (e) {
+    message = (e as Error).message;
+  }
+  assert(message.includes("preact@1.0.0") && message.includes("npm install"), message);
 });
 
 Deno.test("ui: live metrics arrive over Server-Sent Events", async () => {

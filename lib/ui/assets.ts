@@ -4,7 +4,7 @@
  * fetched from a CDN. Every name is checked against a strict pattern before a path is built.
  * @module
  */
-import { ensureInstalled, npmPackageParent, repoRoot } from "./bundle.ts";
+import { npmPackageDir, repoRoot } from "./bundle.ts";
 import { HttpError } from "./runs.ts";
 
 /** Content types by file extension. */
@@ -77,14 +77,8 @@ export async function readVendor(name: string): Promise<Uint8Array> {
   const entry = VENDOR[name];
   if (!entry) throw new HttpError(404, `no vendor file ${JSON.stringify(name)}`);
   const [pkg, version, inner] = entry;
-  const root = repoRoot();
-  const path = `${npmPackageParent(root, pkg, version)}/${pkg}/${inner}`;
-  try {
-    return await Deno.readFile(path);
-  } catch {
-    await ensureInstalled(root);
-    return await readOr404(path, `vendor file ${name}`);
-  }
+  const dir = await npmPackageDir(repoRoot(), pkg, version);
+  return await readOr404(`${dir}/${inner}`, `vendor file ${name}`);
 }
 
 /** The MJCF files of `physics/models/`, sorted. */

@@ -3,9 +3,9 @@
  * process, in memory (nothing is written to disk). Each island becomes an entry that hydrates every
  * `<div data-island="Name">` of the page; code shared by islands (preact, uPlot, …) is split into
  * chunks. Islands import npm packages with the same fully qualified `npm:name@version/sub`
- * specifiers the server uses; a small esbuild plugin maps them onto the package directories Deno
- * installed under `node_modules/.deno/` (installing them with `deno cache` when missing), so the
- * browser gets exactly the versions the server pins and nothing comes from a CDN.
+ * specifiers the server uses; a small esbuild plugin maps them onto the installed packages in
+ * `node_modules/` (see {@link npmPackageDir}), so the browser gets exactly the versions the server
+ * pins and nothing comes from a CDN.
  * @module
  */
 import { esbuild } from "./deps.ts";
@@ -47,50 +47,46 @@ export function parseNpmSpecifier(
   return { name: m[1], version: m[2], subpath: m[3] ?? "" };
 }
 
-/** Directory holding the installed package (`node_modules/.deno/<name>@<version>/node_modules`). */
-export function npmPackageParent(root: string, name: string, version: string): string {
-  return `${root}/node_modules/.deno/${name.replace("/", "+")}@${version}/node_modules`;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Makes sure Deno installed every npm package the islands import (runs `deno cache` when not). */
-export async function ensureInstalled(root: string): Promise<void> {
-  const specs = new Set<string>();
-  for (const name of ISLANDS) {
-    const text = await Deno.readTextFile(`${root}/islands/${name}.tsx`);
-    for (const m of text.matchAll(/["'](npm:[^"']+)["']/g)) specs.add(m[1]);
-  }
-  for (const name of ["deps.ts"]) {
-    const text = await Deno.readTextFile(`${root}/islands/${name}`).catch(() => "");
-    for (const m of text.matchAll(/["'](npm:[^"']+)["']/g)) specs.add(m[1]);
-  }
-  let missing = false;
-  for (const spec of specs) {
-    const p = parseNpmSpecifier(spec);
-    if (p && !(await exists(`${npmPackageParent(root, p.name, p.version)}/${p.name}`))) {
-      missing = true;
+/**
+ * The directory of the installed npm package `name@version`: `node_modules/<name>` as `npm install`
+ * lays it out (deno.json `nodeModulesDir: "manual"`), or Deno's own
+ * `node_modules/.deno/<name>@<version>/node_modules/<name>` (`nodeModulesDir: "auto"`). Only the
+ * pinned version is accepted, so the browser gets what the server pins.
+ */
+export async function npmPackageDir(root: string, name: string, version: string): Promise<string> {
+  const candidates = [
+    `${root}/node_modules/${name}`,
+    `${root}/node_modules/.deno/${name.replace("/", "+")}@${version}/node_modules/${name}`,
+  ];
+  const found: string[] = [];
+  for (const dir of candidates) {
+    try {
+      const pkg = JSON.parse(await Deno.readTextFile(`${dir}/package.json`));
+      if (pkg.version === version) return dir;
+      found.push(`${dir} has ${pkg.version}`);
+    } catch {
+      // not there
     }
   }
-  if (!missing) return;
-  const files = [...ISLANDS.map((n) => `islands/${n}.tsx`), "islands/deps.ts"];
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["cache", ...files],
-    cwd: root,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  if (!out.success) {
-    throw new Error(
-      `cannot install the islands' npm packages: ${new TextDecoder().decode(out.stderr)}`,
-    );
+  throw new Error(
+    `npm package ${name}@${version} is not installed${
+      found.length ? ` (${found.join("; ")})` : ""
+    }:` +
+      " run `npm install` in the repository (package.json lists the UI's packages)",
+  );
+}
+
+/** Checks that every npm package the islands import is installed at its pinned version. */
+export async function ensureInstalled(root: string): Promise<void> {
+  const specs = new Set<string>();
+  for (const file of [...ISLANDS.map((n) => `${n}.tsx`), "deps.ts", "chart_util.ts"]) {
+    const text = await Deno.readTextFile(`${root}/islands/${file}`).catch(() => "");
+    // only runtime imports: type-only packages (@types/…) are not bundled
+    for (const m of text.matchAll(/(?:from|import\()\s*["'](npm:[^"']+)["']/g)) specs.add(m[1]);
+  }
+  for (const spec of specs) {
+    const p = parseNpmSpecifier(spec);
+    if (p && !p.name.startsWith("@types/")) await npmPackageDir(root, p.name, p.version);
   }
 }
 
@@ -101,9 +97,16 @@ function npmPlugin(root: string): esbuild.Plugin {
       build.onResolve({ filter: /^npm:/ }, async (args) => {
         const p = parseNpmSpecifier(args.path);
         if (!p) return { errors: [{ text: `unpinned npm specifier ${args.path}` }] };
+        let dir: string;
+        try {
+          dir = await npmPackageDir(root, p.name, p.version);
+        } catch (error) {
+          return { errors: [{ text: (error as Error).message }] };
+        }
+        // resolve from the node_modules folder that holds the package (honours its exports map)
         const result = await build.resolve(p.name + p.subpath, {
           kind: args.kind,
-          resolveDir: npmPackageParent(root, p.name, p.version),
+          resolveDir: dir.slice(0, dir.length - p.name.length - 1),
         });
         if (result.errors.length > 0) return { errors: result.errors };
         return { path: result.path, sideEffects: result.sideEffects };
