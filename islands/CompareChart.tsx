@@ -50,7 +50,7 @@ export default function CompareChart(props: { runs: CompareRun[] }) {
 
   useEffect(() => {
     Promise.all(props.runs.map(async (r) => {
-      const res = await fetch(`/api/runs/${encodeURIComponent(r.id)}/metrics?max=2000`);
+      const res = await fetch(`/api/runs/${encodeURIComponent(r.id)}/metrics?max=1000`);
       return [r.id, res.ok ? (await res.json()).rows : []] as const;
     })).then((pairs) => {
       setRows(Object.fromEntries(pairs));

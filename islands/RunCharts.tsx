@@ -87,7 +87,7 @@ export default function RunCharts(props: { id: string; live: boolean }) {
     };
     (async () => {
       const id = encodeURIComponent(props.id);
-      const res = await fetch(`/api/runs/${id}/metrics?max=2000`);
+      const res = await fetch(`/api/runs/${id}/metrics?max=1000`);
       if (!res.ok) {
         setNote(`cannot load metrics: HTTP ${res.status}`);
         return;

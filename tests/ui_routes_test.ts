@@ -4,7 +4,7 @@ import { createApp, isTraversal } from "../lib/ui/app.ts";
 import { FIXTURE, writeFixtureRuns } from "../lib/ui/fixture.ts";
 import { ROUTES } from "../lib/ui/manifest.ts";
 import { patternOf } from "../lib/ui/route.ts";
-import { checkMetrics } from "../lib/ui/runs.ts";
+import { checkMetrics, readRunMetrics } from "../lib/ui/runs.ts";
 import { downsampleRows, evalSummary, seedBand } from "../lib/ui/series.ts";
 import { parseServeArgs } from "../cli/serve.ts";
 import { npmPackageDir, parseNpmSpecifier, repoRoot } from "../lib/ui/bundle.ts";
@@ -328,6 +328,29 @@ Deno.test("ui: series helpers: mean ± std over seeds, summaries, downsampling",
   const { rows: ok, problems } = checkMetrics('{"type":"eval","member":0,"seed":0,"step":1}\n{"ty');
   assertEquals([ok.length, problems], [1, []]);
   assertEquals(checkMetrics("garbage\n").problems.length, 1);
+});
+
+Deno.test("ui: metrics are read incrementally; a torn line, a rewrite and a shrink are handled", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "stackrl-ui-metrics-" });
+  const path = `${dir}/metrics.jsonl`;
+  const row = (step: number) =>
+    JSON.stringify({ type: "update", member: 0, seed: 0, step, cosine: 1 }) + "\n";
+  try {
+    assertEquals((await readRunMetrics(dir)).rows, []);
+    await Deno.writeTextFile(path, row(1) + row(2) + row(3).slice(0, 10));
+    let m = await readRunMetrics(dir);
+    assertEquals([m.rows.map((r) => r.step), m.problems], [[1, 2], []]);
+    assertEquals(m.offset, new TextEncoder().encode(row(1) + row(2)).length);
+    await Deno.writeTextFile(path, row(3).slice(10) + "oops\n" + row(4), { append: true });
+    m = await readRunMetrics(dir);
+    assertEquals(m.rows.map((r) => r.step), [1, 2, 3, 4]);
+    assertEquals(m.problems, ["metrics.jsonl has 1 malformed line (first: line 4)"]);
+    await Deno.writeTextFile(path, row(7)); // a resume rewrote the file shorter
+    m = await readRunMetrics(dir);
+    assertEquals([m.rows.map((r) => r.step), m.problems], [[7], []]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
 
 Deno.test("ui: serve's command line", () => {

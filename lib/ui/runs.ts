@@ -9,7 +9,6 @@ import {
   listRollouts,
   listRuns,
   type MetricRow,
-  parseMetrics,
   readMetrics,
   type RunConfig,
   type RunStatus,
@@ -85,40 +84,117 @@ async function readJsonFile(path: string, name: string, errors: string[]): Promi
   }
 }
 
+function parseRow(line: string): MetricRow | null {
+  try {
+    const row = JSON.parse(line);
+    return row !== null && typeof row === "object" && typeof row.type === "string" &&
+        typeof row.step === "number" && typeof row.member === "number"
+      ? row as MetricRow
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function problemText(bad: number, firstBad: number): string[] {
+  return bad === 0
+    ? []
+    : [`metrics.jsonl has ${bad} malformed line${bad === 1 ? "" : "s"} (first: line ${firstBad})`];
+}
+
 /**
- * Checks `metrics.jsonl` text: rows are what the run store's reader returns; `problems` names the
- * malformed complete lines (a torn last line, the mark of a writer killed mid-line, is not one).
+ * Checks `metrics.jsonl` text: the rows (objects with a string `type` and numeric `step` and
+ * `member`), and `problems` naming the malformed complete lines. A torn last line (the mark of a
+ * writer killed mid-line) is not a problem; it counts as a row when it parses on its own.
  */
 export function checkMetrics(text: string): { rows: MetricRow[]; problems: string[] } {
-  const problems: string[] = [];
   const lines = text.split("\n");
-  const torn = !text.endsWith("\n");
+  const tail = lines.pop() ?? "";
+  const rows: MetricRow[] = [];
   let bad = 0, firstBad = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.trim() === "" || (torn && i === lines.length - 1)) continue;
-    let ok = false;
+  lines.forEach((line, i) => {
+    if (line.trim() === "") return;
+    const row = parseRow(line);
+    if (row) rows.push(row);
+    else if (bad++ === 0) firstBad = i + 1;
+  });
+  const last = tail.trim() === "" ? null : parseRow(tail);
+  if (last) rows.push(last);
+  return { rows, problems: problemText(bad, firstBad) };
+}
+
+interface MetricsCacheEntry {
+  ident: string;
+  /** Bytes of complete lines parsed so far. */
+  offset: number;
+  lines: number;
+  rows: MetricRow[];
+  bad: number;
+  firstBad: number;
+}
+
+const metricsCache = new Map<string, MetricsCacheEntry>();
+const METRICS_CACHE_RUNS = 8;
+
+/**
+ * The metric rows of the run in `dir`, its problems, and the byte offset after the last complete
+ * line (to continue with the live stream). Reads incrementally: the parsed rows of the last few
+ * runs are kept, and only the bytes appended since are parsed on the next call (a file that
+ * shrank or was replaced is read again). The returned `rows` must not be modified.
+ */
+export async function readRunMetrics(
+  dir: string,
+): Promise<{ rows: MetricRow[]; problems: string[]; offset: number }> {
+  const path = `${dir}/metrics.jsonl`;
+  let file: Deno.FsFile;
+  try {
+    file = await Deno.open(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return { rows: [], problems: [], offset: 0 };
+    throw error;
+  }
+  let entry: MetricsCacheEntry;
+  let bytes: Uint8Array;
+  try {
+    const st = await file.stat();
+    const ident = `${st.dev}:${st.ino}:${st.birthtime?.getTime() ?? ""}`;
+    const cached = metricsCache.get(path);
+    entry = cached && cached.ident === ident && st.size >= cached.offset
+      ? cached
+      : { ident, offset: 0, lines: 0, rows: [], bad: 0, firstBad: -1 };
+    await file.seek(entry.offset, Deno.SeekMode.Start);
+    bytes = new Uint8Array(await new Response(file.readable).arrayBuffer());
+  } finally {
     try {
-      const row = JSON.parse(line);
-      ok = row !== null && typeof row === "object" && typeof row.type === "string" &&
-        typeof row.step === "number" && typeof row.member === "number";
+      file.close();
     } catch {
-      ok = false;
-    }
-    if (!ok) {
-      bad++;
-      if (firstBad < 0) firstBad = i + 1;
+      // closed by reading the stream to its end
     }
   }
-  if (bad > 0) {
-    problems.push(
-      `metrics.jsonl has ${bad} malformed line${bad === 1 ? "" : "s"} (first: line ${firstBad})`,
-    );
+  const lastNewline = bytes.lastIndexOf(10);
+  const complete = new TextDecoder().decode(bytes.subarray(0, lastNewline + 1));
+  const lines = complete.split("\n");
+  lines.pop();
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].trim() === "") continue;
+    const row = parseRow(lines[i]);
+    if (row) entry.rows.push(row);
+    else if (entry.bad++ === 0) entry.firstBad = entry.lines + i + 1;
   }
-  const rows = parseMetrics(text).rows.filter((r) =>
-    typeof r.step === "number" && typeof r.member === "number"
-  );
-  return { rows, problems };
+  entry.lines += lines.length;
+  entry.offset += lastNewline + 1;
+  metricsCache.delete(path);
+  metricsCache.set(path, entry);
+  while (metricsCache.size > METRICS_CACHE_RUNS) {
+    metricsCache.delete(metricsCache.keys().next().value!);
+  }
+  const tail = new TextDecoder().decode(bytes.subarray(lastNewline + 1));
+  const last = tail.trim() === "" ? null : parseRow(tail);
+  return {
+    rows: last ? [...entry.rows, last] : entry.rows,
+    problems: problemText(entry.bad, entry.firstBad),
+    offset: entry.offset,
+  };
 }
 
 const STATES = ["running", "finished", "failed", "interrupted"];
@@ -237,13 +313,11 @@ export async function loadRun(runsDir: string, id: string): Promise<RunView> {
   }
   let metrics: MetricRow[] = [];
   try {
-    const { rows, problems } = checkMetrics(await Deno.readTextFile(`${dir}/metrics.jsonl`));
+    const { rows, problems } = await readRunMetrics(dir);
     metrics = rows;
     errors.push(...problems);
   } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound)) {
-      errors.push(`metrics.jsonl: ${(error as Error).message}`);
-    }
+    errors.push(`metrics.jsonl: ${(error as Error).message}`);
   }
   let rollouts: string[] = [];
   try {
@@ -278,10 +352,24 @@ export interface RolloutInfo {
   error?: string;
 }
 
-/** Reads the header of every rollout of a run (malformed files give `error`). */
+const rolloutCache = new Map<string, { key: string; info: RolloutInfo }>();
+
+/**
+ * Reads the header of every rollout of a run (malformed files give `error`). Headers are cached
+ * by file size and modification time, so a page does not re-parse large rollouts on every view.
+ */
 export async function rolloutInfos(runsDir: string, run: RunView): Promise<RolloutInfo[]> {
   const out: RolloutInfo[] = [];
   for (const label of run.rollouts) {
+    const path = `${runDir(runsDir, run.id)}/rollouts/${checkLabel(label)}.json`;
+    const st = await Deno.stat(path).catch(() => null);
+    const key = st ? `${st.size}:${st.mtime?.getTime()}:${st.ino}` : "";
+    const hit = rolloutCache.get(path);
+    if (st && hit && hit.key === key) {
+      out.push(hit.info);
+      continue;
+    }
+    const before = out.length;
     try {
       const raw = JSON.parse(await readRolloutText(runsDir, run.id, label));
       if (raw?.format !== "stackrl-rollout/1" || !Array.isArray(raw.episodes)) {
@@ -301,6 +389,10 @@ export async function rolloutInfos(runsDir: string, run: RunView): Promise<Rollo
       });
     } catch (error) {
       out.push({ label, error: (error as Error).message });
+    }
+    if (st && out.length > before) {
+      rolloutCache.set(path, { key, info: out[out.length - 1] });
+      if (rolloutCache.size > 256) rolloutCache.delete(rolloutCache.keys().next().value!);
     }
   }
   return out;

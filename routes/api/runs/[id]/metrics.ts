@@ -9,14 +9,19 @@
  * @module
  */
 import { json, type RouteContext } from "../../../../lib/ui/route.ts";
-import { HttpError, loadRun, readMetrics } from "../../../../lib/ui/runs.ts";
+import { HttpError, readRunMetrics, runDir } from "../../../../lib/ui/runs.ts";
 import { downsampleRows } from "../../../../lib/ui/series.ts";
 
 const TYPES = ["episode", "eval", "update"];
 
 /** The run's metric rows, filtered and downsampled. */
 export async function GET(ctx: RouteContext): Promise<Response> {
-  const run = await loadRun(ctx.runsDir, ctx.params.id);
+  const dir = runDir(ctx.runsDir, ctx.params.id);
+  try {
+    if (!(await Deno.stat(dir)).isDirectory) throw new Error();
+  } catch {
+    throw new HttpError(404, `no run ${JSON.stringify(ctx.params.id)}`);
+  }
   const q = ctx.url.searchParams;
   const types = q.get("type")?.split(",").filter(Boolean) ?? TYPES;
   for (const t of types) {
@@ -35,14 +40,13 @@ export async function GET(ctx: RouteContext): Promise<Response> {
     throw new HttpError(400, `member: got ${JSON.stringify(memberRaw)}; allowed: an integer ≥ 0`);
   }
   // rows and offset from one read, so that a stream continuing at `offset` misses nothing
-  const { rows: all, offset } = await readMetrics(run.dir);
+  const { rows: all, offset } = await readRunMetrics(dir);
   const rows = all.filter((r) =>
-    types.includes(r.type) && typeof r.step === "number" &&
-    (member === null || r.member === member)
+    types.includes(r.type) && (member === null || r.member === member)
   );
   const out = downsampleRows(rows, max);
   return json({
-    id: run.id,
+    id: ctx.params.id,
     offset,
     total: rows.length,
     returned: out.length,
