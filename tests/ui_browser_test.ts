@@ -53,6 +53,7 @@ Deno.test({
       assert(report.drawnPixels > 1000, `eval chart: only ${report.drawnPixels} drawn pixels`);
       assert(report.liveRows[0] > 0, "the running run's charts loaded no rows");
       assertEquals(report.liveRows[1], report.liveRows[0] + 1, "the appended row arrived over SSE");
+      assertEquals(report.compareCharts, 1, "one compare chart for the one environment");
       assert(report.canvasChanged, "the rollout canvas did not change while playing");
       assert(/^\d+ \/ 90$/.test(report.frameIndex ?? ""), `frame index ${report.frameIndex}`);
       assert(report.exportLabel.startsWith("Export video"), report.exportLabel);

@@ -145,6 +145,8 @@ Deno.test("ui: compare, toys and player pages render", async () => {
 });
 
 Deno.test("ui: the JSON API returns the documented shapes", async () => {
+  const index = await getJson("/api");
+  assert(index.endpoints.some((e: { path: string }) => e.path === "/api/runs/:id/stream?offset=N"));
   const list = await getJson("/api/runs");
   assertEquals(list.runs.length, 4);
   const fin = list.runs.find((r: { id: string }) => r.id === FIXTURE.finished);

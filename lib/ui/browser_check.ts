@@ -19,6 +19,8 @@ export interface BrowserReport {
   drawnPixels: number;
   /** Metric rows the running run's page held before and after a row was appended on disk. */
   liveRows: [number, number];
+  /** Chart canvases on the compare page of the two runs. */
+  compareCharts: number;
   canvasChanged: boolean;
   frameIndex: string | null;
   exportLabel: string;
@@ -117,6 +119,13 @@ export async function browserCheck(
     await page.goto(runPage);
     await page.waitForSelector('[data-chart="eval"] canvas');
 
+    // compare: one chart per environment (the fixture runs are all Hopper)
+    await page.goto(`${base}/compare?ids=${runId},${runningId}`);
+    await page.waitForSelector('[data-env="Hopper"] canvas');
+    const compareCharts = await page.locator(".compare-chart canvas").count();
+    await page.goto(runPage);
+    await page.waitForSelector('[data-chart="eval"] canvas');
+
     // rollout: MuJoCo + three.js draw it; playing changes the picture
     // (a small viewport keeps software rendering and encoding quick in headless chromium)
     await page.setViewportSize({ width: 640, height: 600 });
@@ -150,6 +159,7 @@ export async function browserCheck(
       compareHref,
       drawnPixels,
       liveRows: [before0, after0],
+      compareCharts,
       canvasChanged,
       frameIndex,
       exportLabel,

@@ -58,7 +58,7 @@ function Shell(
             <a href="/">Runs</a>
             <a href="/compare">Compare</a>
             <a href="/toys">Toy games</a>
-            <a href="/api/runs">API</a>
+            <a href="/api">API</a>
           </nav>
         </header>
         <main dangerouslySetInnerHTML={{ __html: body }} />

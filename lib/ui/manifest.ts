@@ -10,6 +10,7 @@ import * as run from "../../routes/runs/[id].tsx";
 import * as rollout from "../../routes/runs/[id]/rollouts/[label].tsx";
 import * as compare from "../../routes/compare.tsx";
 import * as toys from "../../routes/toys.tsx";
+import * as api from "../../routes/api/index.ts";
 import * as apiRuns from "../../routes/api/runs/index.ts";
 import * as apiRun from "../../routes/api/runs/[id]/index.ts";
 import * as apiMetrics from "../../routes/api/runs/[id]/metrics.ts";
@@ -26,6 +27,7 @@ export const ROUTES: Record<string, RouteModule> = {
   "runs/[id]/rollouts/[label].tsx": rollout,
   "compare.tsx": compare,
   "toys.tsx": toys,
+  "api/index.ts": api,
   "api/runs/index.ts": apiRuns,
   "api/runs/[id]/index.ts": apiRun,
   "api/runs/[id]/metrics.ts": apiMetrics,
