@@ -3,6 +3,7 @@
 import { type Agent, type Batch, createAgent, loadAgent, Rng } from "../mod.ts";
 import { traits } from "../lib/config.ts";
 import { FusedUpdater } from "../lib/fused/updater.ts";
+import { simdKernels, useSimd } from "../lib/fused/simd.ts";
 import { initialParameters } from "../lib/nets.ts";
 import { assert, assertEquals, assertRejectsMatching, relativeError } from "./assert.ts";
 import { fdGradient, forward64, matVec, solve64 } from "./reference64.ts";
@@ -345,4 +346,43 @@ Deno.test("fused CG with n_w iterations approaches the exact damped solve (well-
     );
   const e2 = cg(2), e59 = cg(59);
   assert(e59 < 1e-6 && e59 < e2, `CG error: 2 iterations ${e2}, 59 iterations ${e59}`);
+});
+
+const simd = simdKernels() !== null;
+if (!simd) {
+  console.log("SIMD comparison skipped: this runtime has no WebAssembly SIMD / shared memory");
+}
+Deno.test({
+  name:
+    "the TypeScript kernels (SIMD off) and the WebAssembly SIMD kernels agree within 1e-6 (relative ∞-norm) after 5 updates",
+  ignore: !simd,
+  fn: async () => {
+    for (
+      const [algo, extra] of [
+        ["td3", {}],
+        ["fsddpg", { k1k2: "per-sample" }],
+        ["fsddpg-cg", { k1k2: "per-sample" }],
+      ] as [string, Record<string, unknown>][]
+    ) {
+      const run = async (simd: boolean) => {
+        const old = useSimd(simd);
+        try {
+          const agent = await createAgent(algo, {
+            ...base,
+            seed: 8,
+            implementation: "fused",
+            ...extra,
+          });
+          for (let k = 0; k < K; k++) await agent.update(randomBatch(1, 30 + k));
+          const w = agent.getWeights().flatMap((x) => Array.from(x.values));
+          agent.dispose();
+          return w;
+        } finally {
+          useSimd(old);
+        }
+      };
+      const err = relativeError(await run(true), await run(false));
+      assert(err <= 1e-6, `${algo}: SIMD vs TypeScript kernels differ by ${err}`);
+    }
+  },
 });

@@ -6,6 +6,7 @@
  * activation itself is the mask.
  * @module
  */
+import { allocF64, inSimdMemory, simdKernels } from "./simd.ts";
 
 /** Offsets of each layer's kernel and bias inside one member's flat parameter vector. */
 export interface NetLayout {
@@ -42,8 +43,12 @@ export interface NetWork {
   readonly out: Float64Array;
   /** ∂/∂(output of layer l) per sample, `[B, n_{l+1}]`. */
   readonly E: Float64Array[];
-  /** Transposed kernels `[out, in]` of each layer (scratch). */
+  /** Transposed kernels `[out, in]` of each layer (scratch, TypeScript kernels). */
   readonly wt: Float32Array[];
+  /** Kernel `[in, out]` then bias of each layer in float64 (scratch, SIMD kernels). */
+  readonly wf: Float64Array[];
+  /** Transposed kernels `[out, in]` in float64 (scratch, SIMD kernels). */
+  readonly wtb: Float64Array[];
   /** Transposes `[n, B]` of an activation and a delta (scratch, the widest layer). */
   readonly ht: Float64Array;
   readonly et: Float64Array;
@@ -52,19 +57,25 @@ export interface NetWork {
 /** Allocates the workspaces of `net` for batches up to `B`. */
 export function netWork(net: NetLayout, B: number): NetWork {
   const H: Float64Array[] = [], E: Float64Array[] = [], wt: Float32Array[] = [];
+  const wf: Float64Array[] = [], wtb: Float64Array[] = [];
   for (let l = 0; l < net.layers; l++) {
-    H.push(new Float64Array(B * net.sizes[l]));
-    E.push(new Float64Array(B * net.sizes[l + 1]));
-    wt.push(new Float32Array(net.sizes[l] * net.sizes[l + 1]));
+    const nin = net.sizes[l], nout = net.sizes[l + 1];
+    H.push(allocF64(B * nin));
+    E.push(allocF64(B * nout));
+    wt.push(new Float32Array(nin * nout));
+    wf.push(allocF64(nin * nout + nout));
+    wtb.push(allocF64(nin * nout));
   }
   const widest = Math.max(...net.sizes);
   return {
     H,
     E,
     wt,
-    out: new Float64Array(B * net.sizes[net.layers]),
-    ht: new Float64Array(B * widest),
-    et: new Float64Array(B * widest),
+    wf,
+    wtb,
+    out: allocF64(B * net.sizes[net.layers]),
+    ht: allocF64(B * widest),
+    et: allocF64(B * widest),
   };
 }
 
@@ -238,6 +249,31 @@ export function outerAccumulate(
   }
 }
 
+/** `outerAccumulate` on the SIMD kernel where it runs (the bias sums stay here). */
+function outerAcc(
+  K: ReturnType<typeof simdKernels>,
+  ht: Float64Array,
+  et: Float64Array,
+  nin: number,
+  nout: number,
+  B: number,
+  g: Float64Array,
+  kOff: number,
+  bOff: number,
+): void {
+  if (K === null) {
+    outerAccumulate(ht, et, nin, nout, B, g, kOff, bOff);
+    return;
+  }
+  for (let j = 0; j < nout; j++) {
+    let s = 0;
+    const ej = j * B;
+    for (let i = 0; i < B; i++) s += et[ej + i];
+    g[bOff + j] += s;
+  }
+  K.outer(ht.byteOffset, et.byteOffset, nin, nout, B, g.byteOffset + 8 * kOff);
+}
+
 /** Forward pass of B rows whose inputs are in `work.H[0]`; the last pre-activation goes to `work.out`. */
 export function forwardBatch(
   net: NetLayout,
@@ -247,9 +283,31 @@ export function forwardBatch(
   B: number,
 ): void {
   const L = net.layers, sizes = net.sizes, H = work.H;
+  const K = inSimdMemory(work.out) ? simdKernels() : null;
   for (let l = 0; l < L; l++) {
     const nin = sizes[l], nout = sizes[l + 1];
     const kOff = wOff + net.kOff[l], bOff = wOff + net.bOff[l];
+    if (K !== null) {
+      // kernel then bias are consecutive in weight order: one float64 copy
+      const wf = work.wf[l], n = nin * nout + nout;
+      for (let t = 0; t < n; t++) wf[t] = w[kOff + t];
+      const dst = l + 1 < L ? H[l + 1] : work.out;
+      const p = wf.byteOffset;
+      K.rows(
+        H[l].byteOffset,
+        nin,
+        p,
+        nout,
+        p + 8 * nin * nout,
+        dst.byteOffset,
+        nout,
+        nout,
+        B,
+        0,
+        l + 1 < L ? 1 : 0,
+      );
+      continue;
+    }
     const wt = work.wt[l];
     for (let k = 0; k < nin; k++) {
       const r = kOff + k * nout;
@@ -296,6 +354,11 @@ export function backwardBatch(
   const inputGrad = opts.inputGrad ?? null, inStart = opts.inStart ?? 0;
   const L = net.layers, sizes = net.sizes, H = work.H, E = work.E;
   const ht = work.ht, et = work.et;
+  const K = inSimdMemory(work.out) && (grad === null || inSimdMemory(grad)) &&
+      (diag === null || inSimdMemory(diag)) && (weighted === null || inSimdMemory(weighted)) &&
+      (inputGrad === null || inSimdMemory(inputGrad))
+    ? simdKernels()
+    : null;
   for (let l = L - 1; l >= 0; l--) {
     const nin = sizes[l], nout = sizes[l + 1];
     const kOff = net.kOff[l], bOff = net.bOff[l];
@@ -303,18 +366,58 @@ export function backwardBatch(
     if (grad !== null) {
       transpose(H[l], nin, B, ht);
       transpose(el, nout, B, et);
-      outerAccumulate(ht, et, nin, nout, B, grad, kOff, bOff);
+      outerAcc(K, ht, et, nin, nout, B, grad, kOff, bOff);
       if (weighted !== null) {
         for (let j = 0; j < nout; j++) {
           for (let i = 0; i < B; i++) et[j * B + i] *= weights![i];
         }
-        outerAccumulate(ht, et, nin, nout, B, weighted, kOff, bOff);
+        outerAcc(K, ht, et, nin, nout, B, weighted, kOff, bOff);
       }
       if (diag !== null) {
         for (let t = 0; t < nin * B; t++) ht[t] *= ht[t];
         for (let t = 0; t < nout * B; t++) et[t] *= et[t];
-        outerAccumulate(ht, et, nin, nout, B, diag, kOff, bOff);
+        outerAcc(K, ht, et, nin, nout, B, diag, kOff, bOff);
       }
+    }
+    if (K !== null && (l > 0 || inputGrad !== null)) {
+      // row j of the transposed kernel holds the weights into output j
+      const wtb = work.wtb[l], k0 = wOff + kOff;
+      for (let k = 0; k < nin; k++) {
+        const r = k0 + k * nout;
+        for (let j = 0; j < nout; j++) wtb[j * nin + k] = w[r + j];
+      }
+      if (l > 0) {
+        const ein = E[l - 1];
+        K.rows(
+          el.byteOffset,
+          nout,
+          wtb.byteOffset,
+          nin,
+          0,
+          ein.byteOffset,
+          nin,
+          nin,
+          B,
+          H[l].byteOffset,
+          0,
+        );
+      } else {
+        const n = nin - inStart;
+        K.rows(
+          el.byteOffset,
+          nout,
+          wtb.byteOffset + 8 * inStart,
+          nin,
+          0,
+          inputGrad!.byteOffset,
+          n,
+          n,
+          B,
+          0,
+          0,
+        );
+      }
+      continue;
     }
     // ∂/∂input: row k of the kernel `[in, out]` holds the weights out of input k
     if (l > 0) {
@@ -393,10 +496,16 @@ export function perSampleGram(
   t: Float64Array,
 ): void {
   m.fill(0, 0, B * B);
+  const K = inSimdMemory(s) && inSimdMemory(t) && inSimdMemory(work.ht) ? simdKernels() : null;
   for (let l = 0; l < net.layers; l++) {
     const nin = net.sizes[l], nout = net.sizes[l + 1];
-    upperGram(work.H[l], nin, B, s);
-    upperGram(work.E[l], nout, B, t);
+    if (K !== null) {
+      upperGramSimd(K, work.H[l], nin, B, s, work.ht);
+      upperGramSimd(K, work.E[l], nout, B, t, work.ht);
+    } else {
+      upperGram(work.H[l], nin, B, s);
+      upperGram(work.E[l], nout, B, t);
+    }
     for (let i = 0; i < B; i++) {
       const r = i * B;
       for (let j = i; j < B; j++) m[r + j] += (s[r + j] + 1) * t[r + j];
@@ -463,6 +572,33 @@ function upperGram(x: Float64Array, n: number, B: number, out: Float64Array): vo
       for (let k = 0; k < n; k++) a += x[i * n + k] * x[j * n + k];
       out[i * B + j] = a;
     }
+  }
+}
+
+/** `upperGram` on the SIMD kernel: blocks of four rows against the transpose in `xt`. */
+function upperGramSimd(
+  K: NonNullable<ReturnType<typeof simdKernels>>,
+  x: Float64Array,
+  n: number,
+  B: number,
+  out: Float64Array,
+  xt: Float64Array,
+): void {
+  transpose(x, n, B, xt);
+  for (let i = 0; i < B; i += 4) {
+    K.rows(
+      x.byteOffset + 8 * i * n,
+      n,
+      xt.byteOffset + 8 * i,
+      B,
+      0,
+      out.byteOffset + 8 * (i * B + i),
+      B - i,
+      B,
+      Math.min(4, B - i),
+      0,
+      0,
+    );
   }
 }
 

@@ -28,6 +28,7 @@ import {
   perSampleGram,
   perSampleRows,
 } from "./kernels.ts";
+import { allocF64 } from "./simd.ts";
 
 const BETA1 = 0.9, BETA2 = 0.999, ADAM_EPS = 1e-8;
 
@@ -530,9 +531,9 @@ export class FusedUpdater {
     const solver = s.traits.actor.kind === "fast" ? s.traits.actor.solver : "none";
     const o = Math.min(s.degree, nw);
     const cgGram = perSample && solver === "cg";
-    const gw = new Float64Array(nw), dqda = new Float64Array(B * A), c = new Float64Array(B);
-    const criticGrad = new Float64Array(nw), actorGrad = new Float64Array(nt);
-    const actorWeighted = new Float64Array(nt), diag = new Float64Array(nw);
+    const gw = allocF64(nw), dqda = allocF64(B * A), c = new Float64Array(B);
+    const criticGrad = allocF64(nw), actorGrad = allocF64(nt);
+    const actorWeighted = allocF64(nt), diag = allocF64(nw);
     const O = s.observationSize;
     this.#work = {
       B,
@@ -564,8 +565,8 @@ export class FusedUpdater {
       block: new Float64Array(solver === "block" ? o * o : 0),
       blockRhs: new Float64Array(solver === "block" ? o : 0),
       gram: cgGram ? new Float64Array(B * B) : null,
-      gramS: cgGram ? new Float64Array(B * B) : null,
-      gramT: cgGram ? new Float64Array(B * B) : null,
+      gramS: cgGram ? allocF64(B * B) : null,
+      gramT: cgGram ? allocF64(B * B) : null,
       cg: Array.from(
         { length: 7 },
         () => new Float64Array(cgGram ? B : solver === "cg" ? nw : 0),
