@@ -442,6 +442,37 @@ export function perSampleDot(
 ): void {
   const L = net.layers, sizes = net.sizes;
   out.fill(0, 0, B);
+  const K = inSimdMemory(x) && inSimdMemory(work.et) && inSimdMemory(work.out)
+    ? simdKernels()
+    : null;
+  if (K !== null) {
+    // per layer U = H_l X_l + x_b (the rows kernel with x as weights), then c_i += U[i]·E_l[i]
+    const u = work.et;
+    for (let l = 0; l < L; l++) {
+      const nin = sizes[l], nout = sizes[l + 1], el = work.E[l];
+      const xp = x.byteOffset;
+      K.rows(
+        work.H[l].byteOffset,
+        nin,
+        xp + 8 * net.kOff[l],
+        nout,
+        xp + 8 * net.bOff[l],
+        u.byteOffset,
+        nout,
+        nout,
+        B,
+        0,
+        0,
+      );
+      for (let i = 0; i < B; i++) {
+        let s = 0;
+        const r = i * nout;
+        for (let j = 0; j < nout; j++) s += u[r + j] * el[r + j];
+        out[i] += s;
+      }
+    }
+    return;
+  }
   for (let l = 0; l < L; l++) {
     const nin = sizes[l], nout = sizes[l + 1];
     const kOff = net.kOff[l], bOff = net.bOff[l];

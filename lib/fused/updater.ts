@@ -28,7 +28,7 @@ import {
   perSampleGram,
   perSampleRows,
 } from "./kernels.ts";
-import { allocF64 } from "./simd.ts";
+import { allocF64, inSimdMemory, simdKernels } from "./simd.ts";
 
 const BETA1 = 0.9, BETA2 = 0.999, ADAM_EPS = 1e-8;
 
@@ -559,17 +559,17 @@ export class FusedUpdater {
       correction: new Float64Array(nt),
       gw,
       diag,
-      x: new Float64Array(nw),
+      x: allocF64(nw),
       c,
       rows: perSample && solver === "block" && o > 1 ? new Float64Array(B * nw) : null,
       block: new Float64Array(solver === "block" ? o * o : 0),
       blockRhs: new Float64Array(solver === "block" ? o : 0),
-      gram: cgGram ? new Float64Array(B * B) : null,
+      gram: cgGram ? allocF64(B * B) : null,
       gramS: cgGram ? allocF64(B * B) : null,
       gramT: cgGram ? allocF64(B * B) : null,
       cg: Array.from(
         { length: 7 },
-        () => new Float64Array(cgGram ? B : solver === "cg" ? nw : 0),
+        () => allocF64(cgGram ? B : solver === "cg" ? nw : 0),
       ),
     };
     return this.#work;
@@ -615,7 +615,14 @@ function dotN(a: Float64Array, b: Float64Array, n: number): number {
   return s;
 }
 
+/** out = M v for a symmetric M `[n, n]`. */
 function matVec(m: Float64Array, v: Float64Array, out: Float64Array, n: number): void {
+  const K = inSimdMemory(m) && inSimdMemory(v) && inSimdMemory(out) ? simdKernels() : null;
+  if (K !== null) {
+    // one row vᵀ times M (= (M v)ᵀ as M is symmetric), vectorised over M's columns
+    K.rows(v.byteOffset, n, m.byteOffset, n, 0, out.byteOffset, n, n, 1, 0, 0);
+    return;
+  }
   for (let i = 0; i < n; i++) {
     let s = 0;
     const r = i * n;
