@@ -5,6 +5,7 @@
  */
 const COMMANDS: Record<string, () => Promise<{ main(args: string[]): Promise<number> }>> = {
   train: () => import("./cli/train.ts"),
+  serve: () => import("./cli/serve.ts"),
   reproduce: () => import("./cli/reproduce.ts"),
 };
 
