@@ -7,6 +7,7 @@
  */
 import process from "node:process";
 import { ALGORITHMS, type Batch, createAgent, Rng } from "../mod.ts";
+import { simdKernels, useSimd } from "../lib/fused/simd.ts";
 
 const OBS = 17, ACT = 6, BATCH = 100;
 /** Algorithms whose update needs n_w Hessian-vector products (as the paper reports). */
@@ -90,12 +91,15 @@ function cpuMs(): number {
 export async function benchFused(
   { rounds = 7, populations = [1, 16, 256] } = {},
 ): Promise<string> {
+  const simd = simdKernels() !== null;
   const lines = [
     `fused vs reference (wasm backend), obs ${OBS}, act ${ACT}, hidden 16×16, batch ${BATCH}; median process CPU ms per update (per agent-update; ratio to ddpg on the same path), cells of one implementation timed round-robin, one run`,
     "",
-    "| algorithm | P | reference ms | per agent | ratio | fused ms | per agent | ratio | fused speed-up |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| algorithm | P | reference ms | per agent | ratio | fused, TS kernels ms | per agent | ratio | fused, SIMD kernels ms | per agent | ratio | speed-up over reference (TS, SIMD) |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
+  // the three implementations timed: reference, fused with TypeScript kernels, fused with SIMD
+  const PHASES = ["reference", "fused-ts", "fused-simd"] as const;
   for (const P of populations) {
     // P = 256 only for ddpg and fsddpg (the reference takes ~0.2–0.4 s per update there)
     const rows = P > 16
@@ -103,8 +107,11 @@ export async function benchFused(
       : FUSED_ROWS;
     // one phase per implementation, so that the reference's tfjs garbage (collected by V8's
     // background threads, which count as process CPU time) does not land on fused cells
-    const medians: number[] = new Array(2 * rows.length);
-    for (const implementation of ["fused", "reference"] as const) {
+    const medians = PHASES.map(() => new Array<number>(rows.length).fill(NaN));
+    for (const [phase, name] of PHASES.entries()) {
+      if (name === "fused-simd" && !simd) continue;
+      const old = useSimd(name === "fused-simd");
+      const implementation = name === "reference" ? "reference" : "fused";
       const cells = [];
       for (const [algo, extra] of rows) {
         const agent = await createAgent(algo, {
@@ -136,23 +143,27 @@ export async function benchFused(
       cells.forEach((c, r) => {
         c.agent.dispose();
         const sorted = [...c.samples].sort((a, b) => a - b);
-        medians[2 * r + (implementation === "fused" ? 1 : 0)] =
-          sorted[Math.floor(sorted.length / 2)];
+        medians[phase][r] = sorted[Math.floor(sorted.length / 2)];
       });
+      useSimd(old);
     }
     rows.forEach(([, , label], r) => {
       const out: string[] = [];
-      for (let k = 0; k < 2; k++) {
-        const m = medians[2 * r + k];
-        out.push(m.toFixed(3), (m / P).toFixed(4), `${(m / medians[k]).toFixed(2)}×`);
+      for (const m of medians) {
+        out.push(m[r].toFixed(3), (m[r] / P).toFixed(4), `${(m[r] / m[0]).toFixed(2)}×`);
       }
-      out.push(`${(medians[2 * r] / medians[2 * r + 1]).toFixed(1)}×`);
+      const ref = medians[0][r];
+      out.push(
+        `${(ref / medians[1][r]).toFixed(1)}×, ${
+          simd ? `${(ref / medians[2][r]).toFixed(1)}×` : "no SIMD here"
+        }`,
+      );
       lines.push(`| ${label} | ${P} | ${out.join(" | ")} |`);
     });
   }
   lines.push(
     "",
-    "fused: lib/fused/ (plain TypeScript over Float32Array state, float64 workspaces, no tfjs); reference: op-by-op tfjs (lib/agent.ts).",
+    "fused: lib/fused/ (Float32Array state, float64 workspaces, no tfjs), with its batched products in plain TypeScript or in WebAssembly SIMD (f64x2, lib/fused/simd.wat); reference: op-by-op tfjs (lib/agent.ts).",
   );
   return lines.join("\n");
 }
