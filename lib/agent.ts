@@ -154,8 +154,12 @@ export class Agent {
     this.#host = values.map((v) => Float32Array.from(v));
     const fused = config.implementation === "fused" ||
       (config.implementation === "auto" && hasFusedPath(config.algo) && backend !== "webgpu");
-    this.#fused = fused ? new FusedUpdater({ ...config, traits: traits(config.algo) }) : null;
+    const threads = fused ? Math.min(config.threads, P) : 1;
+    this.#fused = fused
+      ? new FusedUpdater({ ...config, traits: traits(config.algo) }, { shared: threads > 1 })
+      : null;
     this.#fused?.importTensors([...values, ...values]); // trained, then targets as copies
+    if (threads > 1) this.#fused!.startWorkers(threads - 1);
   }
 
   /** The update implementation in use (`auto` resolved). */
@@ -233,13 +237,10 @@ export class Agent {
       : true;
     const targetsDue = t.td3 ? actorDue : true;
     if (this.#fused) {
-      const info = this.#fused.update(
-        batch,
-        B,
-        actorDue,
-        targetsDue,
-        t.td3 ? this.#smoothing : null,
-      );
+      const smoothing = t.td3 ? this.#smoothing : null;
+      const info = this.#fused.workers > 0
+        ? await this.#fused.updateThreaded(batch, B, actorDue, targetsDue, smoothing)
+        : this.#fused.update(batch, B, actorDue, targetsDue, smoothing);
       this.updates++;
       this.#hostStale = this.#tfStale = true;
       return info;
@@ -472,6 +473,7 @@ export class Agent {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
+    this.#fused?.dispose();
     tf.dispose([...this.#trained(), ...this.#actorTarget, ...this.#criticTargets.flat()]);
     this.#actorOptimizer.dispose();
     this.#criticOptimizer.dispose();

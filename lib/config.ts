@@ -173,6 +173,11 @@ export interface AgentOptions extends Partial<Hyperparameters> {
    * algorithm but SD*, on the wasm and cpu backends), else the tfjs reference.
    */
   implementation?: Implementation;
+  /**
+   * Threads of the fused path: with P ≥ 2 the population is split across this thread and
+   * `threads − 1` workers sharing its state (results identical to one thread). Default 1.
+   */
+  threads?: number;
 }
 
 /** A fully resolved agent configuration (what is saved with the agent). */
@@ -186,6 +191,7 @@ export interface AgentConfig extends Hyperparameters {
   seed: number;
   backend: BackendName;
   implementation: Implementation;
+  threads: number;
 }
 
 /** Options of `createAgent` that are not hyper-parameters. */
@@ -198,6 +204,7 @@ export const STRUCTURAL_KEYS = [
   "seed",
   "backend",
   "implementation",
+  "threads",
 ] as const;
 
 /** Validates `options` for `algo` and fills in defaults; throws a ValidationError otherwise. */
@@ -255,6 +262,7 @@ export function resolveConfig(algo: string, options: AgentOptions): AgentConfig 
     seed: checkNumber("seed", o.seed ?? 0, { min: 0, max: 2 ** 31 - 1, integer: true }),
     backend: checkChoice("backend", o.backend ?? "auto", BACKENDS),
     implementation: checkChoice("implementation", o.implementation ?? "auto", IMPLEMENTATIONS),
+    threads: checkNumber("threads", o.threads ?? 1, { min: 1, max: 64, integer: true }),
     hidden: [...o.hidden],
     lrActor: checkNumber("lrActor", o.lrActor, { min: 0, exclusiveMin: true, max: 10 }),
     lrCritic: checkNumber("lrCritic", o.lrCritic, { min: 0, exclusiveMin: true, max: 10 }),

@@ -386,3 +386,38 @@ Deno.test({
     }
   },
 });
+
+Deno.test("threads: 2 (population split across a worker sharing the state) equals 1 thread bit for bit", async () => {
+  for (
+    const [algo, extra] of [
+      ["td3", {}],
+      ["fsddpg-cg", { k1k2: "per-sample" }],
+      ["fsddpg", { k1k2: "per-sample", degree: 3 }],
+    ] as [string, Record<string, unknown>][]
+  ) {
+    const P = 5;
+    const run = async (threads: number) => {
+      const agent = await createAgent(algo, {
+        ...base,
+        hidden: [8, 8],
+        population: P,
+        seed: 2,
+        implementation: "fused",
+        threads,
+        ...extra,
+      });
+      const infos = [];
+      for (let k = 0; k < 4; k++) infos.push(await agent.update(randomBatch(P, 60 + k)));
+      const weights = agent.getWeights();
+      agent.dispose();
+      return { infos, weights };
+    };
+    const one = await run(1), two = await run(2);
+    assertEquals(two.weights, one.weights, `${algo}: weights`);
+    assertEquals(two.infos, one.infos, `${algo}: UpdateInfo`);
+  }
+  await assertRejectsMatching(
+    () => createAgent("ddpg", { ...base, threads: 0 }),
+    /threads: got 0/,
+  );
+});

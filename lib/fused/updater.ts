@@ -137,22 +137,46 @@ export class FusedUpdater {
   readonly #halfF32: Float32Array;
   #work: Workspace | null = null;
 
-  constructor(settings: FusedSettings) {
+  /** Worker threads sharing the state (the calling thread takes the first share of members). */
+  #workers: { worker: Worker; done: (() => void) | null }[] = [];
+  /** Shared buffers of the threaded update: batch copy, smoothing noise, diagnostics. */
+  #shared: {
+    B: number;
+    batch: FusedBatch;
+    noise: Float32Array;
+    info: Float64Array;
+  } | null = null;
+
+  /**
+   * `shared`: state in SharedArrayBuffers (needed by `startWorkers`); `attach`: wrap existing
+   * state arrays in `stateArrays()` order instead of allocating (a worker's view).
+   */
+  constructor(
+    settings: FusedSettings,
+    { shared = false, attach }: { shared?: boolean; attach?: Float32Array[] } = {},
+  ) {
     this.#s = settings;
     const { observationSize: O, actionSize: A, hidden, population: P } = settings;
     this.actorNet = netLayout([O, ...hidden, A]);
     this.criticNet = netLayout([O + A, ...hidden, 1]);
     this.criticCount = settings.traits.td3 ? 2 : 1;
-    const nt = this.actorNet.n, nw = this.criticNet.n;
-    this.actor = new Float32Array(P * nt);
-    this.actorTarget = new Float32Array(P * nt);
-    this.actorM = new Float32Array(P * nt);
-    this.actorV = new Float32Array(P * nt);
-    const many = () => Array.from({ length: this.criticCount }, () => new Float32Array(P * nw));
-    this.critics = many();
-    this.criticTargets = many();
-    this.criticM = many();
-    this.criticV = many();
+    const nt = this.actorNet.n, nw = this.criticNet.n, C = this.criticCount;
+    let next = 0;
+    const make = (n: number) =>
+      attach
+        ? attach[next++]
+        : shared
+        ? new Float32Array(new SharedArrayBuffer(4 * n))
+        : new Float32Array(n);
+    // stateArrays() order: trained, targets, actor m, v, critic m…, critic v…
+    this.actor = make(P * nt);
+    this.critics = Array.from({ length: C }, () => make(P * nw));
+    this.actorTarget = make(P * nt);
+    this.criticTargets = Array.from({ length: C }, () => make(P * nw));
+    this.actorM = make(P * nt);
+    this.actorV = make(P * nt);
+    this.criticM = Array.from({ length: C }, () => make(P * nw));
+    this.criticV = Array.from({ length: C }, () => make(P * nw));
     // the reference holds mid and half as float32 tensors
     this.#halfF32 = Float32Array.from(
       settings.actionLow,
@@ -236,21 +260,159 @@ export class FusedUpdater {
     targetsDue: boolean,
     smoothing: readonly Rng[] | null,
   ): FusedInfo {
-    const s = this.#s, P = s.population;
-    const work = this.#workspace(B);
-    const criticLoss = new Array<number>(P);
-    const objective = new Array<number>(P).fill(NaN);
-    const gNorm = new Array<number>(P).fill(NaN);
-    const cNorm = new Array<number>(P).fill(NaN);
-    const cosine = new Array<number>(P).fill(NaN);
-    const ratio = new Array<number>(P).fill(NaN);
+    const P = this.#s.population;
+    this.#begin(actorDue);
+    const info = new Float64Array(6 * P).fill(NaN);
+    this.runMembers(batch, B, actorDue, targetsDue, smoothing, 0, P, info);
+    return infoOf(info, P, actorDue);
+  }
+
+  /**
+   * The same update with the members split across this thread and the workers of
+   * `startWorkers` (contiguous shares; results identical to `update`, bit for bit).
+   */
+  async updateThreaded(
+    batch: FusedBatch,
+    B: number,
+    actorDue: boolean,
+    targetsDue: boolean,
+    smoothing: readonly Rng[] | null,
+  ): Promise<FusedInfo> {
+    const s = this.#s, P = s.population, A = s.actionSize, O = s.observationSize;
+    if (this.#workers.length === 0) return this.update(batch, B, actorDue, targetsDue, smoothing);
+    this.#begin(actorDue);
+    if (!this.#shared || this.#shared.B !== B) {
+      const f32 = (n: number) => new Float32Array(new SharedArrayBuffer(4 * n));
+      this.#shared = {
+        B,
+        batch: {
+          observations: f32(P * B * O),
+          actions: f32(P * B * A),
+          rewards: f32(P * B),
+          nextObservations: f32(P * B * O),
+          dones: f32(P * B),
+        },
+        noise: f32(s.traits.td3 ? P * B * A : 0),
+        info: new Float64Array(new SharedArrayBuffer(8 * 6 * P)),
+      };
+    }
+    const sh = this.#shared;
+    sh.batch.observations.set(batch.observations);
+    sh.batch.actions.set(batch.actions);
+    sh.batch.rewards.set(batch.rewards);
+    sh.batch.nextObservations.set(batch.nextObservations);
+    sh.batch.dones.set(batch.dones);
+    sh.info.fill(NaN);
+    if (s.traits.td3) {
+      // every member's draws from its own generator, as `update` makes them
+      for (let p = 0; p < P; p++) {
+        fillNoise(smoothing![p], sh.noise, p * B * A, B * A, s, this.#halfF32);
+      }
+    }
+    const shares = this.#workers.length + 1;
+    const bound = (k: number) => Math.round((k * P) / shares);
+    const pending = this.#workers.map((w, k) =>
+      new Promise<void>((resolve) => {
+        w.done = resolve;
+        w.worker.postMessage({
+          kind: "update",
+          batch: sh.batch,
+          noise: sh.noise,
+          info: sh.info,
+          B,
+          actorDue,
+          targetsDue,
+          actorStep: this.actorStep,
+          criticStep: this.criticStep,
+          p0: bound(k + 1),
+          p1: bound(k + 2),
+        });
+      })
+    );
+    this.runMembers(
+      sh.batch,
+      B,
+      actorDue,
+      targetsDue,
+      s.traits.td3 ? sh.noise : null,
+      0,
+      bound(1),
+      sh.info,
+    );
+    await Promise.all(pending);
+    return infoOf(sh.info, P, actorDue);
+  }
+
+  /** Starts `count` worker threads over shared state (requires `{ shared: true }`). */
+  startWorkers(count: number): void {
+    if (!(this.actor.buffer instanceof SharedArrayBuffer)) {
+      throw new Error("fused: workers need the state in shared memory ({ shared: true })");
+    }
+    for (let k = 0; k < count; k++) {
+      const worker = new Worker(new URL("./worker.ts", import.meta.url).href, { type: "module" });
+      const entry = { worker, done: null as (() => void) | null };
+      worker.onmessage = () => {
+        const done = entry.done;
+        entry.done = null;
+        done?.();
+      };
+      worker.postMessage({
+        kind: "init",
+        settings: this.#s,
+        state: this.stateArrays().map((x) => x.array),
+      });
+      this.#workers.push(entry);
+    }
+  }
+
+  /** Number of worker threads. */
+  get workers(): number {
+    return this.#workers.length;
+  }
+
+  /** Stops the worker threads. */
+  dispose(): void {
+    for (const w of this.#workers) w.worker.terminate();
+    this.#workers = [];
+  }
+
+  #begin(actorDue: boolean): void {
     this.criticStep++;
     if (actorDue) this.actorStep++;
-    for (let p = 0; p < P; p++) {
-      this.#targets(p, batch, B, work, s.traits.td3 ? smoothing![p] : null);
-      criticLoss[p] = Math.fround(this.#criticStep(p, batch, B, work));
+  }
+
+  /**
+   * Updates members [p0, p1) (the step counts already advanced), writing diagnostics to `info`
+   * (`[6, P]`: critic loss, J, ‖∂J/∂θ‖, ‖correction‖, cosine, ratio). Smoothing noise comes from
+   * the members' generators or, precomputed, from `[P, B, A]`.
+   */
+  runMembers(
+    batch: FusedBatch,
+    B: number,
+    actorDue: boolean,
+    targetsDue: boolean,
+    smoothing: readonly Rng[] | Float32Array | null,
+    p0: number,
+    p1: number,
+    info: Float64Array,
+  ): void {
+    const s = this.#s, P = s.population, A = s.actionSize;
+    const work = this.#workspace(B);
+    for (let p = p0; p < p1; p++) {
+      let noise: Float32Array | null = null, noiseOff = 0;
+      if (s.traits.td3) {
+        if (smoothing instanceof Float32Array) {
+          noise = smoothing;
+          noiseOff = p * B * A;
+        } else {
+          noise = work.noise;
+          fillNoise((smoothing as readonly Rng[])[p], noise, 0, B * A, s, this.#halfF32);
+        }
+      }
+      this.#targets(p, batch, B, work, noise, noiseOff);
+      info[p] = this.#criticStep(p, batch, B, work);
       if (actorDue) {
-        objective[p] = Math.fround(this.#actorDirection(p, batch.observations, B, work));
+        info[P + p] = this.#actorDirection(p, batch.observations, B, work);
         const nt = this.actorNet.n, g = work.actorGrad, c = work.correction, d = work.direction;
         let gg = 0, cc = 0, dd = 0, dg = 0;
         for (let j = 0; j < nt; j++) {
@@ -260,27 +422,25 @@ export class FusedUpdater {
           dg += d[j] * g[j];
         }
         const gn = Math.sqrt(gg), cn = Math.sqrt(cc), dn = Math.sqrt(dd);
-        gNorm[p] = Math.fround(gn);
-        cNorm[p] = Math.fround(cn);
-        cosine[p] = Math.fround(divNoNan(dg, dn * gn));
-        ratio[p] = Math.fround(divNoNan(cn, gn));
+        info[2 * P + p] = gn;
+        info[3 * P + p] = cn;
+        info[4 * P + p] = divNoNan(dg, dn * gn);
+        info[5 * P + p] = divNoNan(cn, gn);
         adam(this.actor, this.actorM, this.actorV, p * nt, d, -1, nt, s.lrActor, this.actorStep);
       }
       if (targetsDue) this.#polyak(p);
     }
-    return {
-      criticLoss,
-      actorObjective: objective,
-      gradientNorm: gNorm,
-      correctionNorm: cNorm,
-      cosine,
-      correctionRatio: ratio,
-      actorUpdated: actorDue,
-    };
   }
 
   /** y = r + γ(1 − d)·Q_targ(s′, π_targ(s′)) into `work.y`. */
-  #targets(p: number, batch: FusedBatch, B: number, work: Workspace, rng: Rng | null): void {
+  #targets(
+    p: number,
+    batch: FusedBatch,
+    B: number,
+    work: Workspace,
+    noise: Float32Array | null,
+    noiseOff: number,
+  ): void {
     const s = this.#s, O = s.observationSize, A = s.actionSize;
     const an = this.actorNet, cn = this.criticNet;
     const aw = work.actor, cw = work.critic;
@@ -288,20 +448,14 @@ export class FusedUpdater {
     const ain = aw.H[0], cin = cw.H[0], C = O + A;
     for (let i = 0; i < B * O; i++) ain[i] = s2[base + i];
     forwardBatch(an, this.actorTarget, p * an.n, aw, B);
-    const noise = work.noise;
-    if (rng !== null) {
-      const std = s.targetNoise, clip = s.targetNoiseClip, half = this.#halfF32;
-      for (let i = 0; i < B * A; i++) {
-        const e = Math.min(clip, Math.max(-clip, std * rng.normal()));
-        noise[i] = e * half[i % A];
-      }
-    }
     const mid = this.#mid, half = this.#half, out = aw.out, low = s.actionLow, high = s.actionHigh;
     for (let i = 0; i < B; i++) {
       for (let k = 0; k < O; k++) cin[i * C + k] = s2[base + i * O + k];
       for (let j = 0; j < A; j++) {
         let a = Math.fround(mid[j] + half[j] * Math.tanh(out[i * A + j]));
-        if (rng !== null) a = Math.min(Math.max(a + noise[i * A + j], low[j]), high[j]);
+        if (noise !== null) {
+          a = Math.min(Math.max(a + noise[noiseOff + i * A + j], low[j]), high[j]);
+        }
         cin[i * C + O + j] = a;
       }
     }
@@ -573,6 +727,36 @@ export class FusedUpdater {
       ),
     };
     return this.#work;
+  }
+}
+
+/** The agent's diagnostics from `[6, P]` (float32-rounded, as the reference reads them back). */
+function infoOf(info: Float64Array, P: number, actorDue: boolean): FusedInfo {
+  const column = (f: number) => Array.from(info.subarray(f * P, (f + 1) * P), Math.fround);
+  return {
+    criticLoss: column(0),
+    actorObjective: column(1),
+    gradientNorm: column(2),
+    correctionNorm: column(3),
+    cosine: column(4),
+    correctionRatio: column(5),
+    actorUpdated: actorDue,
+  };
+}
+
+/** TD3 target-smoothing noise of one member, drawn exactly as the reference draws it. */
+function fillNoise(
+  rng: Rng,
+  out: Float32Array,
+  off: number,
+  n: number,
+  s: FusedSettings,
+  half: Float32Array,
+): void {
+  const std = s.targetNoise, clip = s.targetNoiseClip, A = s.actionSize;
+  for (let i = 0; i < n; i++) {
+    const e = Math.min(clip, Math.max(-clip, std * rng.normal()));
+    out[off + i] = e * half[i % A];
   }
 }
 
