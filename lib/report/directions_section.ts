@@ -6,7 +6,7 @@
  * TD targets for the SD* directions are y = r + γ(1 − d)·Q(s′, π(s′)) with the same networks.
  * @module
  */
-import { actorDirection, createAgent } from "../agent.ts";
+import { actorDirection, createAgent, loadAgent, type NamedWeights } from "../agent.ts";
 import { DEFAULTS } from "../config.ts";
 import { actorForwardHost, parameterCount } from "../nets.ts";
 import { Rng } from "../rng.ts";
@@ -62,11 +62,18 @@ export interface DirectionsOptions {
   denseLimit?: number;
   /** Called with a line of progress. */
   log?: (line: string) => void;
+  /**
+   * Trained networks: checkpoint directories (`loadAgent` dirs) of DDPG-family runs per task.
+   * Member 0's actor and first critic are measured in place of fresh ones (one "seed").
+   */
+  trained?: { task: string; checkpoint: string; run: string }[];
 }
 
 /** One measured cell: mean, min and max over seeds. */
 export interface DirectionRow {
   task: string;
+  /** "fresh" or "trained (<run id>)". */
+  network: string;
   variant: string;
   nW: number;
   nTheta: number;
@@ -74,20 +81,57 @@ export interface DirectionRow {
   ratio: number[];
 }
 
-/** Runs the measurements. */
+/** Runs the measurements: fresh networks of every task, then the trained checkpoints. */
 export async function measureDirections(options: DirectionsOptions): Promise<DirectionRow[]> {
-  const { tasks, seeds, batch = DEFAULTS.batchSize, denseLimit = 1000, log = () => {} } = options;
+  const { tasks, seeds } = options;
   const rows: DirectionRow[] = [];
   for (const task of tasks) {
+    rows.push(...await measureTask(task, seeds, undefined, "fresh", options));
+  }
+  for (const t of options.trained ?? []) {
+    const agent = await loadAgent(t.checkpoint, { backend: "wasm" });
+    const P = agent.population;
+    const weights = agent.getWeights().map((w) => ({
+      name: w.name,
+      shape: [1, ...w.shape.slice(1)],
+      values: w.values.slice(0, w.values.length / P),
+    }));
+    agent.dispose();
+    rows.push(...await measureTask(t.task, 1, weights, `trained (${t.run})`, options));
+  }
+  return rows;
+}
+
+async function measureTask(
+  task: string,
+  seeds: number,
+  trained: NamedWeights[] | undefined,
+  network: string,
+  options: DirectionsOptions,
+): Promise<DirectionRow[]> {
+  const { batch = DEFAULTS.batchSize, denseLimit = 1000, log = () => {} } = options;
+  const rows: DirectionRow[] = [];
+  {
     const env = await makeEnv(task, { seed: 0 });
     const O = env.observationSize, A = env.actionSize;
-    const hidden = DEFAULTS.hidden;
+    const hidden = trained
+      ? trained.filter((w) => w.name.startsWith("actor/") && w.shape.length === 3).slice(0, -1)
+        .map((w) => w.shape[2])
+      : DEFAULTS.hidden;
     const nW = parameterCount([O + A, ...hidden, 1]), nTheta = parameterCount([O, ...hidden, A]);
     const transitions = collect(env, batch, new Rng(7));
     env.close();
     for (const v of VARIANTS) {
       if (v.dense && nW > denseLimit) continue;
-      const row: DirectionRow = { task, variant: v.label, nW, nTheta, cosine: [], ratio: [] };
+      const row: DirectionRow = {
+        task,
+        network,
+        variant: v.label,
+        nW,
+        nTheta,
+        cosine: [],
+        ratio: [],
+      };
       for (let seed = 0; seed < seeds; seed++) {
         const agent = await createAgent(v.algo, {
           observationSize: O,
@@ -96,8 +140,13 @@ export async function measureDirections(options: DirectionsOptions): Promise<Dir
           actionHigh: env.actionHigh,
           seed,
           backend: "wasm",
+          hidden,
           ...(v.dense && v.algo === "fsddpg" ? { ...v.options, degree: nW } : v.options),
         });
+        if (trained) {
+          const names = agent.getWeights().map((w) => w.name);
+          agent.setWeights(names.map((n) => trained.find((w) => w.name === n)!));
+        }
         const targets = v.targets
           ? tdTargets(agent.getWeights(), transitions, O, A, hidden, env)
           : undefined;
@@ -112,7 +161,7 @@ export async function measureDirections(options: DirectionsOptions): Promise<Dir
         agent.dispose();
       }
       log(
-        `  ${task}: ${v.label}: cosine ${mean(row.cosine).toFixed(3)}, ratio ${
+        `  ${task} (${network}): ${v.label}: cosine ${mean(row.cosine).toFixed(3)}, ratio ${
           mean(row.ratio).toFixed(3)
         }`,
       );
@@ -233,21 +282,32 @@ export function buildDirectionsSection(
       options.denseLimit ?? 1000
     }.`,
     "",
-    "Not measured here: trained networks (checkpoints of MuJoCo runs), which need the MuJoCo section's runs.",
+    rows.some((r) => r.network !== "fresh")
+      ? "Trained networks: member 0 (seed 0) of the last checkpoint of the MuJoCo section's FSDDPG " +
+        "run of the task (`checkpoints/last`), measured on the same kind of batch (one row each)."
+      : "Trained networks: not measured in this report (they need the MuJoCo section's runs: " +
+        "`--only mujoco,directions`).",
     "",
   ];
   const tasks = [...new Set(rows.map((r) => r.task))];
   for (const task of tasks) {
     const mine = rows.filter((r) => r.task === task);
     md.push(`### ${task} (n_w = ${mine[0].nW}, n_θ = ${mine[0].nTheta})`, "");
-    md.push("| direction | cosine with ∂J/∂θ | ‖correction‖ / ‖∂J/∂θ‖ |", "| --- | --- | --- |");
-    for (const r of mine) md.push(`| ${r.variant} | ${fmt(r.cosine)} | ${fmt(r.ratio)} |`);
+    md.push(
+      "| network | direction | cosine with ∂J/∂θ | ‖correction‖ / ‖∂J/∂θ‖ |",
+      "| --- | --- | --- | --- |",
+    );
+    for (const r of mine) {
+      md.push(`| ${r.network} | ${r.variant} | ${fmt(r.cosine)} | ${fmt(r.ratio)} |`);
+    }
     md.push("");
   }
-  const csv = ["task,variant,n_w,n_theta,seed,cosine,ratio"];
+  const csv = ["task,network,variant,n_w,n_theta,seed,cosine,ratio"];
   for (const r of rows) {
     r.cosine.forEach((c, s) =>
-      csv.push(`${r.task},"${r.variant}",${r.nW},${r.nTheta},${s},${c},${r.ratio[s]}`)
+      csv.push(
+        `${r.task},"${r.network}","${r.variant}",${r.nW},${r.nTheta},${s},${c},${r.ratio[s]}`,
+      )
     );
   }
   return {

@@ -1,0 +1,79 @@
+/**
+ * Small helpers shared by the report sections: statistics over seeds, CSV, verdict cells.
+ * @module
+ */
+import { type Verdict, VERDICTS } from "./toy_section.ts";
+
+export { type Verdict, VERDICTS };
+
+/** A verdict cell as every section writes it: `**holds**` (the tests look for this form). */
+export function verdictCell(v: Verdict): string {
+  return `**${v}**`;
+}
+
+/** Mean of the finite values (NaN when none). */
+export function mean(xs: number[]): number {
+  const f = xs.filter(Number.isFinite);
+  return f.length ? f.reduce((a, b) => a + b, 0) / f.length : NaN;
+}
+
+/** Sample standard deviation (0 for one value). */
+export function std(xs: number[]): number {
+  const f = xs.filter(Number.isFinite);
+  if (f.length < 2) return 0;
+  const m = mean(f);
+  return Math.sqrt(f.reduce((a, b) => a + (b - m) ** 2, 0) / (f.length - 1));
+}
+
+const T975 = [
+  NaN,
+  12.706,
+  4.303,
+  3.182,
+  2.776,
+  2.571,
+  2.447,
+  2.365,
+  2.306,
+  2.262,
+  2.228,
+  2.201,
+  2.179,
+  2.160,
+  2.145,
+  2.131,
+  2.120,
+  2.110,
+  2.101,
+  2.093,
+  2.086,
+];
+
+/** Two-sided 95% Student-t confidence interval of the mean: [lo, hi] (NaN for n < 2). */
+export function ci95(xs: number[]): [number, number] {
+  const f = xs.filter(Number.isFinite);
+  const n = f.length;
+  if (n < 2) return [NaN, NaN];
+  const t = n - 1 < T975.length ? T975[n - 1] : 1.96;
+  const half = (t * std(f)) / Math.sqrt(n);
+  const m = mean(f);
+  return [m - half, m + half];
+}
+
+/** A number for a table: 3 significant digits, exponents for very large or small values. */
+export function num(v: number, digits = 3): string {
+  if (!Number.isFinite(v)) return "–";
+  return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0)
+    ? v.toExponential(digits - 1)
+    : String(Number(v.toPrecision(digits)));
+}
+
+function csvCell(v: unknown): string {
+  const s = String(v ?? "");
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A CSV document with a header line. */
+export function csv(header: string[], rows: unknown[][]): string {
+  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
+}
