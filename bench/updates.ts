@@ -168,11 +168,72 @@ export async function benchFused(
   return lines.join("\n");
 }
 
+/**
+ * The fused path (SIMD kernels where present) on one thread and split across a worker: wall
+ * ms per update, cells timed round-robin. Wall time, since process CPU time counts both threads.
+ */
+export async function benchThreads(
+  { rounds = 7, populations = [16, 256], threads = [1, 2] } = {},
+): Promise<string> {
+  const lines = [
+    `fused path on 1 and 2 threads (population split across a worker), obs ${OBS}, act ${ACT}, hidden 16×16, batch ${BATCH}; median wall ms per update (per agent-update); ${navigator.hardwareConcurrency} cores here`,
+    "",
+    `| algorithm | P | ${
+      threads.map((t) => `${t} thread${t > 1 ? "s" : ""} ms | per agent`).join(" | ")
+    } | speed-up |`,
+    `| --- | --- | ${threads.map(() => "--- | ---").join(" | ")} | --- |`,
+  ];
+  const rows = FUSED_ROWS.filter(([a, e]) =>
+    a === "ddpg" || (a === "fsddpg" && e.k1k2 === "per-sample" && e.degree === undefined)
+  );
+  for (const P of populations) {
+    const cells = [];
+    for (const [algo, extra, label] of rows) {
+      for (const t of threads) {
+        const agent = await createAgent(algo, {
+          observationSize: OBS,
+          actionSize: ACT,
+          population: P,
+          backend: "wasm",
+          seed: 0,
+          implementation: "fused",
+          threads: t,
+          ...extra,
+        });
+        cells.push({ agent, label, samples: [] as number[] });
+      }
+    }
+    const batches = Array.from({ length: 4 }, (_, i) => batchFor(P, new Rng(i)));
+    const group = P <= 16 ? 20 : 2;
+    for (let round = -3; round < rounds; round++) {
+      for (const cell of cells) {
+        const t0 = performance.now();
+        for (let g = 0; g < group; g++) await cell.agent.update(batches[g % 4]);
+        if (round >= 0) cell.samples.push((performance.now() - t0) / group);
+      }
+    }
+    const medians = cells.map((c) => {
+      c.agent.dispose();
+      const sorted = [...c.samples].sort((a, b) => a - b);
+      return sorted[Math.floor(sorted.length / 2)];
+    });
+    rows.forEach(([, , label], r) => {
+      const ms = threads.map((_, k) => medians[r * threads.length + k]);
+      lines.push(
+        `| ${label} | ${P} | ${
+          ms.map((m) => `${m.toFixed(3)} | ${(m / P).toFixed(4)}`).join(" | ")
+        } | ${(ms[0] / ms[ms.length - 1]).toFixed(2)}× |`,
+      );
+    });
+  }
+  return lines.join("\n");
+}
+
 /** Runs the update benchmark and returns the tables as text. */
 export async function benchUpdates(
   { full = false, budgetMs = 1500, algos = [...ALGORITHMS] as string[] } = {},
 ): Promise<string> {
-  const fused = await benchFused();
+  const fused = `${await benchFused()}\n\n${await benchThreads()}`;
   const lines = [
     fused,
     "",
@@ -221,5 +282,6 @@ export async function benchUpdates(
 
 if (import.meta.main) {
   if (Deno.args.includes("--fused")) console.log(await benchFused());
+  else if (Deno.args.includes("--threads")) console.log(await benchThreads());
   else console.log(await benchUpdates({ full: Deno.args.includes("--full") }));
 }
