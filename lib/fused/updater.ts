@@ -13,6 +13,7 @@
  * gradients with their Gram matrix G_w G_wᵀ (B × B), which needs no per-sample rows at all.
  * @module
  */
+import { Worker } from "node:worker_threads";
 import type { AlgorithmTraits } from "../config.ts";
 import type { Rng } from "../rng.ts";
 import {
@@ -310,6 +311,7 @@ export class FusedUpdater {
       }
     }
     const shares = this.#workers.length + 1;
+    for (const w of this.#workers) w.worker.ref(); // keep the process alive while they work
     const bound = (k: number) => Math.round((k * P) / shares);
     const pending = this.#workers.map((w, k) =>
       new Promise<void>((resolve) => {
@@ -340,6 +342,7 @@ export class FusedUpdater {
       sh.info,
     );
     await Promise.all(pending);
+    for (const w of this.#workers) w.worker.unref(); // idle workers never hold the process open
     return infoOf(sh.info, P, actorDue);
   }
 
@@ -349,13 +352,15 @@ export class FusedUpdater {
       throw new Error("fused: workers need the state in shared memory ({ shared: true })");
     }
     for (let k = 0; k < count; k++) {
-      const worker = new Worker(new URL("./worker.ts", import.meta.url).href, { type: "module" });
+      // node:worker_threads rather than a web Worker: it can be unref'd while idle
+      const worker = new Worker(new URL("./worker.ts", import.meta.url));
+      worker.unref();
       const entry = { worker, done: null as (() => void) | null };
-      worker.onmessage = () => {
+      worker.on("message", () => {
         const done = entry.done;
         entry.done = null;
         done?.();
-      };
+      });
       worker.postMessage({
         kind: "init",
         settings: this.#s,

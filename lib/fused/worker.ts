@@ -3,13 +3,12 @@
  * shared with the agent's thread (SharedArrayBuffers), with its own workspaces.
  * @module
  */
-/// <reference lib="deno.worker" />
+import { parentPort } from "node:worker_threads";
 import { type FusedBatch, type FusedSettings, FusedUpdater } from "./updater.ts";
 
 let updater: FusedUpdater | null = null;
 
-self.onmessage = (event: MessageEvent) => {
-  const m = event.data;
+parentPort!.on("message", (m) => {
   if (m.kind === "init") {
     const { settings, state } = m as { settings: FusedSettings; state: Float32Array[] };
     updater = new FusedUpdater(settings, { attach: state });
@@ -28,5 +27,5 @@ self.onmessage = (event: MessageEvent) => {
     m.p1,
     m.info,
   );
-  self.postMessage("done");
-};
+  parentPort!.postMessage("done");
+});
