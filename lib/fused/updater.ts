@@ -13,7 +13,6 @@
  * gradients with their Gram matrix G_w G_wᵀ (B × B), which needs no per-sample rows at all.
  * @module
  */
-import { Worker } from "node:worker_threads";
 import type { AlgorithmTraits } from "../config.ts";
 import type { Rng } from "../rng.ts";
 import {
@@ -140,6 +139,8 @@ export class FusedUpdater {
 
   /** Worker threads sharing the state (the calling thread takes the first share of members). */
   #workers: { worker: Worker; done: (() => void) | null }[] = [];
+  #wanted = 0;
+  #idle: ReturnType<typeof setTimeout> | undefined = undefined;
   /** Shared buffers of the threaded update: batch copy, smoothing noise, diagnostics. */
   #shared: {
     B: number;
@@ -310,8 +311,9 @@ export class FusedUpdater {
         fillNoise(smoothing![p], sh.noise, p * B * A, B * A, s, this.#halfF32);
       }
     }
+    clearTimeout(this.#idle);
+    this.#spawnWorkers();
     const shares = this.#workers.length + 1;
-    for (const w of this.#workers) w.worker.ref(); // keep the process alive while they work
     const bound = (k: number) => Math.round((k * P) / shares);
     const pending = this.#workers.map((w, k) =>
       new Promise<void>((resolve) => {
@@ -342,25 +344,45 @@ export class FusedUpdater {
       sh.info,
     );
     await Promise.all(pending);
-    for (const w of this.#workers) w.worker.unref(); // idle workers never hold the process open
+    this.#armIdle();
     return infoOf(sh.info, P, actorDue);
   }
 
-  /** Starts `count` worker threads over shared state (requires `{ shared: true }`). */
+  /**
+   * Splits later updates across `count` worker threads over the shared state (requires
+   * `{ shared: true }`). Workers idle for 2 s are stopped, so that an agent nobody disposed
+   * never holds the process open, and are started again by the next update.
+   */
   startWorkers(count: number): void {
     if (!(this.actor.buffer instanceof SharedArrayBuffer)) {
       throw new Error("fused: workers need the state in shared memory ({ shared: true })");
     }
-    for (let k = 0; k < count; k++) {
-      // node:worker_threads rather than a web Worker: it can be unref'd while idle
-      const worker = new Worker(new URL("./worker.ts", import.meta.url));
-      worker.unref();
+    this.#wanted = count;
+    this.#spawnWorkers();
+    this.#armIdle();
+  }
+
+  /** Number of worker threads updates are split across. */
+  get workers(): number {
+    return this.#wanted;
+  }
+
+  /** Stops the worker threads for good. */
+  dispose(): void {
+    this.#wanted = 0;
+    clearTimeout(this.#idle);
+    this.#stopWorkers();
+  }
+
+  #spawnWorkers(): void {
+    while (this.#workers.length < this.#wanted) {
+      const worker = new Worker(new URL("./worker.ts", import.meta.url).href, { type: "module" });
       const entry = { worker, done: null as (() => void) | null };
-      worker.on("message", () => {
+      worker.onmessage = () => {
         const done = entry.done;
         entry.done = null;
         done?.();
-      });
+      };
       worker.postMessage({
         kind: "init",
         settings: this.#s,
@@ -370,15 +392,18 @@ export class FusedUpdater {
     }
   }
 
-  /** Number of worker threads. */
-  get workers(): number {
-    return this.#workers.length;
-  }
-
-  /** Stops the worker threads. */
-  dispose(): void {
+  #stopWorkers(): void {
     for (const w of this.#workers) w.worker.terminate();
     this.#workers = [];
+  }
+
+  #armIdle(): void {
+    clearTimeout(this.#idle);
+    this.#idle = setTimeout(() => this.#stopWorkers(), 2000);
+    // the timer alone must not keep the process alive (Deno; elsewhere it simply runs)
+    (globalThis as { Deno?: { unrefTimer?(id: number): void } }).Deno?.unrefTimer?.(
+      this.#idle as unknown as number,
+    );
   }
 
   #begin(actorDue: boolean): void {

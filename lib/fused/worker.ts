@@ -3,12 +3,13 @@
  * shared with the agent's thread (SharedArrayBuffers), with its own workspaces.
  * @module
  */
-import { parentPort } from "node:worker_threads";
+/// <reference lib="deno.worker" />
 import { type FusedBatch, type FusedSettings, FusedUpdater } from "./updater.ts";
 
 let updater: FusedUpdater | null = null;
 
-parentPort!.on("message", (m) => {
+self.onmessage = (event: MessageEvent) => {
+  const m = event.data;
   if (m.kind === "init") {
     const { settings, state } = m as { settings: FusedSettings; state: Float32Array[] };
     updater = new FusedUpdater(settings, { attach: state });
@@ -27,5 +28,5 @@ parentPort!.on("message", (m) => {
     m.p1,
     m.info,
   );
-  parentPort!.postMessage("done");
-});
+  self.postMessage("done");
+};
