@@ -633,27 +633,30 @@ function upperGramSimd(
   }
 }
 
-/** Solves `K x = b` for SPD `K` (o×o, row-major, overwritten by its Cholesky factor) in place in `b`. */
-export function choleskySolve(k: Float64Array, b: Float64Array, o: number): void {
+/**
+ * Solves `K x = b` for SPD `K` (o×o, row-major at `k[off…]`, overwritten by its Cholesky
+ * factor) in place in `b`.
+ */
+export function choleskySolve(k: Float64Array, off: number, b: Float64Array, o: number): void {
   for (let j = 0; j < o; j++) {
-    let d = k[j * o + j];
-    for (let p = 0; p < j; p++) d -= k[j * o + p] * k[j * o + p];
+    let d = k[off + j * o + j];
+    for (let p = 0; p < j; p++) d -= k[off + j * o + p] * k[off + j * o + p];
     d = Math.sqrt(d);
-    k[j * o + j] = d;
+    k[off + j * o + j] = d;
     for (let i = j + 1; i < o; i++) {
-      let s = k[i * o + j];
-      for (let p = 0; p < j; p++) s -= k[i * o + p] * k[j * o + p];
-      k[i * o + j] = s / d;
+      let s = k[off + i * o + j];
+      for (let p = 0; p < j; p++) s -= k[off + i * o + p] * k[off + j * o + p];
+      k[off + i * o + j] = s / d;
     }
   }
   for (let i = 0; i < o; i++) {
     let s = b[i];
-    for (let p = 0; p < i; p++) s -= k[i * o + p] * b[p];
-    b[i] = s / k[i * o + i];
+    for (let p = 0; p < i; p++) s -= k[off + i * o + p] * b[p];
+    b[i] = s / k[off + i * o + i];
   }
   for (let i = o - 1; i >= 0; i--) {
     let s = b[i];
-    for (let p = i + 1; p < o; p++) s -= k[p * o + i] * b[p];
-    b[i] = s / k[i * o + i];
+    for (let p = i + 1; p < o; p++) s -= k[off + p * o + i] * b[p];
+    b[i] = s / k[off + i * o + i];
   }
 }

@@ -746,7 +746,7 @@ export class FusedUpdater {
       x: allocF64(nw),
       c,
       rows: perSample && solver === "block" && o > 1 ? new Float64Array(B * nw) : null,
-      block: new Float64Array(solver === "block" ? o * o : 0),
+      block: new Float64Array(solver === "block" ? Math.ceil(nw / o) * o * o + o * nw : 0),
       blockRhs: new Float64Array(solver === "block" ? o : 0),
       gram: cgGram ? allocF64(B * B) : null,
       gramS: cgGram ? allocF64(B * B) : null,
@@ -847,7 +847,8 @@ function matVec(m: Float64Array, v: Float64Array, out: Float64Array, n: number):
 
 /**
  * x = (K + εI)⁻¹ rhs with K block-diagonal, blocks of o consecutive entries of
- * (2/m) RᵀR for the rows R `[m, n]` (the last block shorter: zero padding decouples).
+ * (2/m) RᵀR for the rows R `[m, n]` (the last block shorter: zero padding decouples); `k`
+ * is scratch of ⌈n/o⌉·o² + o·n.
  */
 function blockSolve(
   rows: Float64Array,
@@ -869,26 +870,35 @@ function blockSolve(
     }
     return;
   }
-  for (let start = 0; start < n; start += o) {
-    const size = Math.min(o, n - start);
-    k.fill(0, 0, size * size);
-    for (let i = 0; i < m; i++) {
-      const r = i * n + start;
-      for (let a = 0; a < size; a++) {
-        const va = rows[r + a];
-        if (va === 0) continue;
-        for (let c = 0; c <= a; c++) k[a * size + c] += va * rows[r + c];
-      }
+  // The blocks' Grams from the lagged products D_δ[j] = Σ_i R[i, j]·R[i, j − δ] (δ < o):
+  // plain streaming loops over whole rows, branch-free, instead of o×o accumulations per block.
+  const oo = o * o, nb = Math.ceil(n / o);
+  const d = k.subarray(nb * oo, nb * oo + o * n);
+  d.fill(0);
+  for (let i = 0; i < m; i++) {
+    const r = i * n;
+    for (let lag = 0; lag < o; lag++) {
+      const dl = lag * n, rl = r - lag;
+      for (let j = lag; j < n; j++) d[dl + j] += rows[r + j] * rows[rl + j];
     }
+  }
+  for (let blk = 0; blk < nb; blk++) {
+    const start = blk * o, size = Math.min(o, n - start), kb = blk * oo;
+    for (let a = 0; a < size; a++) {
+      for (let c = 0; c <= a; c++) k[kb + a * size + c] = d[(a - c) * n + start + a];
+    }
+  }
+  for (let blk = 0; blk < nb; blk++) {
+    const start = blk * o, size = Math.min(o, n - start), kb = blk * oo;
     for (let a = 0; a < size; a++) {
       for (let c = 0; c < a; c++) {
-        k[a * size + c] *= scale;
-        k[c * size + a] = k[a * size + c];
+        k[kb + a * size + c] *= scale;
+        k[kb + c * size + a] = k[kb + a * size + c];
       }
-      k[a * size + a] = k[a * size + a] * scale + eps;
+      k[kb + a * size + a] = k[kb + a * size + a] * scale + eps;
       b[a] = rhs[start + a];
     }
-    choleskySolve(k, b, size);
+    choleskySolve(k, kb, b, size);
     for (let a = 0; a < size; a++) x[start + a] = b[a];
   }
 }
