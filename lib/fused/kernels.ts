@@ -55,16 +55,20 @@ export interface NetWork {
 }
 
 /** Allocates the workspaces of `net` for batches up to `B`. */
-export function netWork(net: NetLayout, B: number): NetWork {
+export function netWork(
+  net: NetLayout,
+  B: number,
+  alloc: (n: number) => Float64Array = allocF64,
+): NetWork {
   const H: Float64Array[] = [], E: Float64Array[] = [], wt: Float32Array[] = [];
   const wf: Float64Array[] = [], wtb: Float64Array[] = [];
   for (let l = 0; l < net.layers; l++) {
     const nin = net.sizes[l], nout = net.sizes[l + 1];
-    H.push(allocF64(B * nin));
-    E.push(allocF64(B * nout));
+    H.push(alloc(B * nin));
+    E.push(alloc(B * nout));
     wt.push(new Float32Array(nin * nout));
-    wf.push(allocF64(nin * nout + nout));
-    wtb.push(allocF64(nin * nout));
+    wf.push(alloc(nin * nout + nout));
+    wtb.push(alloc(nin * nout));
   }
   const widest = Math.max(...net.sizes);
   return {
@@ -73,9 +77,9 @@ export function netWork(net: NetLayout, B: number): NetWork {
     wt,
     wf,
     wtb,
-    out: allocF64(B * net.sizes[net.layers]),
-    ht: allocF64(B * widest),
-    et: allocF64(B * widest),
+    out: alloc(B * net.sizes[net.layers]),
+    ht: alloc(B * widest),
+    et: alloc(B * widest),
   };
 }
 

@@ -63,9 +63,24 @@ export function inSimdMemory(a: Float64Array): boolean {
   return memory !== null && a.buffer instanceof SharedArrayBuffer;
 }
 
+/** Released views by length, reused before the memory grows (agents of one shape recycle). */
+const free = new Map<number, Float64Array[]>();
+
+/** Returns views from `allocF64` for reuse (plain arrays are left to the garbage collector). */
+export function freeF64(arrays: readonly Float64Array[]): void {
+  for (const a of arrays) {
+    if (!inSimdMemory(a) || a.length === 0) continue;
+    const list = free.get(a.length);
+    if (list) list.push(a);
+    else free.set(a.length, [a]);
+  }
+}
+
 /** A zeroed Float64Array of length n, in the kernels' memory where possible. */
 export function allocF64(n: number): Float64Array {
   if (memory === null || n === 0) return new Float64Array(n);
+  const reused = free.get(n)?.pop();
+  if (reused) return reused.fill(0);
   const bytes = (n * 8 + 15) & ~15;
   if (next + bytes > memory.buffer.byteLength) {
     const pages = Math.ceil((next + bytes - memory.buffer.byteLength) / PAGE);

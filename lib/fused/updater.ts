@@ -28,7 +28,7 @@ import {
   perSampleGram,
   perSampleRows,
 } from "./kernels.ts";
-import { allocF64, inSimdMemory, simdKernels } from "./simd.ts";
+import { allocF64 as allocAny, freeF64, inSimdMemory, simdKernels } from "./simd.ts";
 
 const BETA1 = 0.9, BETA2 = 0.999, ADAM_EPS = 1e-8;
 
@@ -140,6 +140,8 @@ export class FusedUpdater {
   /** Worker threads sharing the state (the calling thread takes the first share of members). */
   #workers: { worker: Worker; done: (() => void) | null }[] = [];
   #wanted = 0;
+  /** Workspace views taken from the SIMD memory, released by `dispose` or a new batch size. */
+  #allocated: Float64Array[] = [];
   #idle: ReturnType<typeof setTimeout> | undefined = undefined;
   /** Shared buffers of the threaded update: batch copy, smoothing noise, diagnostics. */
   #shared: {
@@ -367,11 +369,14 @@ export class FusedUpdater {
     return this.#wanted;
   }
 
-  /** Stops the worker threads for good. */
+  /** Stops the worker threads for good and releases the workspaces. */
   dispose(): void {
     this.#wanted = 0;
     clearTimeout(this.#idle);
     this.#stopWorkers();
+    freeF64(this.#allocated);
+    this.#allocated = [];
+    this.#work = null;
   }
 
   #spawnWorkers(): void {
@@ -710,6 +715,13 @@ export class FusedUpdater {
 
   #workspace(B: number): Workspace {
     if (this.#work && this.#work.B === B) return this.#work;
+    freeF64(this.#allocated);
+    this.#allocated = [];
+    const allocF64 = (n: number) => {
+      const a = allocAny(n);
+      this.#allocated.push(a);
+      return a;
+    };
     const s = this.#s, A = s.actionSize, nt = this.actorNet.n, nw = this.criticNet.n;
     const perSample = s.traits.actor.kind === "fast" && s.k1k2 === "per-sample";
     const solver = s.traits.actor.kind === "fast" ? s.traits.actor.solver : "none";
@@ -729,8 +741,8 @@ export class FusedUpdater {
         actor: { grad: actorGrad },
         actorWeighted: { grad: actorGrad, weighted: actorWeighted, weights: c },
       },
-      actor: netWork(this.actorNet, B),
-      critic: netWork(this.criticNet, B),
+      actor: netWork(this.actorNet, B, allocF64),
+      critic: netWork(this.criticNet, B, allocF64),
       tanh: new Float64Array(B * A),
       noise: new Float32Array(B * A),
       y: new Float64Array(B),
