@@ -229,11 +229,76 @@ export async function benchThreads(
   return lines.join("\n");
 }
 
+/**
+ * Reference and fused path (SIMD kernels where present) by hidden width, P = 1: median process
+ * CPU ms per update, ratio to ddpg of the same width and path, cells of one implementation
+ * timed round-robin.
+ */
+export async function benchHidden(
+  { rounds = 5, widths = [16, 64, 256] } = {},
+): Promise<string> {
+  const rows = FUSED_ROWS.filter(([a, e]) =>
+    a === "ddpg" || (a.startsWith("fsddpg") && e.k1k2 === "per-sample" && e.degree === undefined)
+  );
+  const lines = [
+    `reference vs fused by hidden width (two hidden layers), P = 1, wasm backend, obs ${OBS}, act ${ACT}, batch ${BATCH}; median process CPU ms per update (ratio to ddpg of the same width and path)`,
+    "",
+    "| algorithm | hidden | reference ms | ratio | fused ms | ratio | fused speed-up |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const h of widths) {
+    const medians: number[][] = [];
+    for (const implementation of ["reference", "fused"] as const) {
+      const cells = [];
+      for (const [algo, extra] of rows) {
+        const agent = await createAgent(algo, {
+          observationSize: OBS,
+          actionSize: ACT,
+          hidden: [h, h],
+          backend: "wasm",
+          seed: 0,
+          implementation,
+          ...extra,
+        });
+        cells.push({ agent, samples: [] as number[] });
+      }
+      const batches = Array.from({ length: 4 }, (_, i) => batchFor(1, new Rng(i)));
+      const group = implementation === "fused" ? (h > 64 ? 4 : 20) : 2;
+      // warm up (JIT and WebAssembly tier-up) before any timing
+      const warm = implementation === "fused" ? Math.ceil(20000 / (h * h)) : 4;
+      for (const cell of cells) {
+        for (let i = 0; i < warm; i++) await cell.agent.update(batches[i % 4]);
+      }
+      for (let round = -1; round < rounds; round++) {
+        for (const cell of cells) {
+          const t0 = cpuMs();
+          for (let g = 0; g < group; g++) await cell.agent.update(batches[g % 4]);
+          if (round >= 0) cell.samples.push((cpuMs() - t0) / group);
+        }
+      }
+      medians.push(cells.map((c) => {
+        c.agent.dispose();
+        const sorted = [...c.samples].sort((a, b) => a - b);
+        return sorted[Math.floor(sorted.length / 2)];
+      }));
+    }
+    rows.forEach(([, , label], r) => {
+      const [ref, fused] = medians;
+      lines.push(
+        `| ${label} | ${h}×${h} | ${ref[r].toFixed(3)} | ${(ref[r] / ref[0]).toFixed(2)}× | ${
+          fused[r].toFixed(3)
+        } | ${(fused[r] / fused[0]).toFixed(2)}× | ${(ref[r] / fused[r]).toFixed(1)}× |`,
+      );
+    });
+  }
+  return lines.join("\n");
+}
+
 /** Runs the update benchmark and returns the tables as text. */
 export async function benchUpdates(
   { full = false, budgetMs = 1500, algos = [...ALGORITHMS] as string[] } = {},
 ): Promise<string> {
-  const fused = `${await benchFused()}\n\n${await benchThreads()}`;
+  const fused = `${await benchFused()}\n\n${await benchThreads()}\n\n${await benchHidden()}`;
   const lines = [
     fused,
     "",
@@ -283,5 +348,6 @@ export async function benchUpdates(
 if (import.meta.main) {
   if (Deno.args.includes("--fused")) console.log(await benchFused());
   else if (Deno.args.includes("--threads")) console.log(await benchThreads());
+  else if (Deno.args.includes("--hidden")) console.log(await benchHidden());
   else console.log(await benchUpdates({ full: Deno.args.includes("--full") }));
 }
