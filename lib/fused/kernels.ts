@@ -1,9 +1,10 @@
 /**
- * Plain-TypeScript kernels of the fused update path: batched MLP forward and backward passes over
- * one population member's flat parameter vector (weight order: per layer kernel `[in, out]`
- * row-major, then bias), with float64 workspaces and no allocation. Hidden layers use ReLU with
- * relu'(0) = 0; a hidden activation is exactly 0 where its pre-activation is ≤ 0, so the
- * activation itself is the mask.
+ * Kernels of the fused update path: batched MLP forward and backward passes over one population
+ * member's flat parameter vector (weight order: per layer kernel `[in, out]` row-major, then
+ * bias), with float64 workspaces and no allocation. The batched products go to the WebAssembly
+ * SIMD kernels of lib/fused/simd.ts when the workspaces live in their memory, else run here in
+ * plain TypeScript (register-blocked loops). Hidden layers use ReLU with relu'(0) = 0; a hidden
+ * activation is exactly 0 where its pre-activation is ≤ 0, so the activation itself is the mask.
  * @module
  */
 import { allocF64, inSimdMemory, simdKernels } from "./simd.ts";

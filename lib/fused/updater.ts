@@ -2,9 +2,12 @@
  * The fused CPU update path (issue 7): the whole actor-critic update of every DDPG/TD3/FS
  * algorithm — TD targets, critic step, actor direction (gradient, fast Stackelberg by
  * block-diagonal or CG inverse, per-sample or the paper's listing), Adam and polyak — for the
- * whole population, in plain TypeScript over preallocated arrays. State lives in Float32Arrays,
- * one flat weight-order vector per member (`[P, n]`); workspaces are float64 and are allocated
- * once per batch size, never inside an update.
+ * whole population, over preallocated arrays. State lives in Float32Arrays, one flat
+ * weight-order vector per member (`[P, n]`); workspaces are float64 and are allocated once per
+ * batch size, never inside an update. The batched products run as WebAssembly SIMD kernels where
+ * the runtime has them (lib/fused/simd.ts), else as plain TypeScript (lib/fused/kernels.ts); with
+ * `startWorkers` the members are split across worker threads sharing the state
+ * (SharedArrayBuffers), bit for bit the same as one thread.
  *
  * Semantics are those of the tfjs reference in `lib/agent.ts` (the specification): the critic
  * step first, then the actor direction from the updated critic Q₁, then the targets.
