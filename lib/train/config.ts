@@ -33,12 +33,15 @@ export const ENVS = [
 
 /** A fully resolved training configuration (one run: one env, one algorithm, P seeds). */
 export interface TrainConfig extends Hyperparameters {
+  /** Environment name, one of {@link ENVS} (e.g. `"Hopper"`). */
   env: string;
+  /** The algorithm, one of `ALGORITHMS` (e.g. `"fstd3"`). */
   algo: Algorithm;
   /** Consecutive seeds; member p of the population uses seeds[0] + p. */
   seeds: number[];
   /** Environment steps per member. */
   steps: number;
+  /** TensorFlow.js backend: `"auto"`, `"wasm"` (default), `"cpu"` or `"webgpu"`. */
   backend: (typeof BACKENDS)[number];
   /** Evaluate every this many steps (0: only at the end). */
   evalEvery: number;

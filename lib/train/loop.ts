@@ -61,9 +61,13 @@ const EVAL_STREAM = 5;
 
 /** What `onProgress` receives. */
 export interface TrainProgress {
+  /** Run id. */
   id: string;
+  /** The run's directory (`<out>/<id>`). */
   dir: string;
+  /** Environment steps completed per member (the same for every member). */
   stepsDone: number;
+  /** Step budget per member. */
   stepsTotal: number;
   /** Environment steps per member per second (recent). */
   stepsPerSecond: number;
@@ -71,6 +75,7 @@ export interface TrainProgress {
   etaSeconds: number | null;
   /** Last evaluation mean return per member (null before the first). */
   lastEval: (number | null)[];
+  /** Best evaluation so far: the mean over members of their mean return (null: none yet). */
   bestEval: number | null;
   /** What the loop is doing. */
   phase: "starting" | "random" | "learning" | "evaluating" | "checkpoint" | "done";
@@ -92,11 +97,17 @@ export interface TrainOptions {
 
 /** What {@link train} returns: the run's summary and its last evaluation per member. */
 export interface TrainResult extends RunSummary {
+  /** `"finished"`, or `"interrupted"` when aborted through `signal` (a failure throws). */
   status: RunState;
+  /** Environment steps completed per member. */
   stepsDone: number;
+  /** Step budget per member. */
   stepsTotal: number;
+  /** Best evaluation: the mean over members of their mean return (null: none yet). */
   bestEval: number | null;
+  /** Seconds of wall time, summed across resumes (ms precision). */
   wallTime: number;
+  /** Mean return of each member's last evaluation (null: never evaluated). */
   lastEval: (number | null)[];
 }
 
