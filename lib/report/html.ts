@@ -14,7 +14,7 @@ table{border-collapse:collapse;margin:1em 0;font-size:13px;display:block;overflo
 th,td{border:1px solid #ccc;padding:3px 7px;text-align:left;vertical-align:top}th{background:#f4f4f6}
 code{background:#f4f4f6;padding:0 3px;border-radius:3px;font-size:90%}
 pre{background:#f4f4f6;padding:.8em;overflow-x:auto}
-figure{margin:1em 0}figure svg{max-width:100%;height:auto}
+figure{margin:1em 0}.row{display:flex;flex-wrap:wrap;gap:8px}.row figure{flex:1 1 300px;margin:.5em 0}figure svg{max-width:100%;height:auto}
 strong{font-weight:600}nav{font-size:13px}nav a{margin-right:1em}
 `;
 
@@ -49,7 +49,9 @@ export function renderHtml(
   while (i < lines.length) {
     const line = lines[i];
     const heading = line.match(/^(#{1,4}) (.*)$/);
-    const image = line.trim().match(/^!\[([^\]]*)\]\(([^)]+)\)$/);
+    const images = /^(!\[[^\]]*\]\([^)\s]+\)\s*)+$/.test(line.trim())
+      ? [...line.matchAll(/!\[([^\]]*)\]\(([^)\s]+)\)/g)]
+      : null;
     if (heading) {
       flush();
       const level = heading[1].length;
@@ -89,16 +91,17 @@ export function renderHtml(
         items.push(`<li>${inline(lines[i++].replace(/^\s*- /, ""))}</li>`);
       }
       out.push(`<ul>${items.join("")}</ul>`);
-    } else if (image) {
+    } else if (images) {
       flush();
-      const svg = figures.get(image[2]);
-      out.push(
-        svg
+      const figs = images.map(([, alt, path]) => {
+        const svg = figures.get(path);
+        return svg
           ? `<figure>${svg.replace(/^<\?xml[^>]*>\s*/, "")}<figcaption>${
-            escapeXml(image[1])
+            escapeXml(alt)
           }</figcaption></figure>`
-          : `<p><em>missing figure ${escapeXml(image[2])}</em></p>`,
-      );
+          : `<p><em>missing figure ${escapeXml(path)}</em></p>`;
+      });
+      out.push(figs.length > 1 ? `<div class="row">${figs.join("")}</div>` : figs[0]);
       i++;
     } else if (line.trim() === "") {
       flush();

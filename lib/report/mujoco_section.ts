@@ -8,7 +8,7 @@ import { openRun } from "../store/run_store.ts";
 import { linePlot, PALETTE, type Series } from "./svg.ts";
 import type { ReportFile } from "./toy_section.ts";
 import { ci95, csv, mean, num, std, type Verdict, verdictCell } from "./stats.ts";
-import { MAIN_ALGOS, PAPER_TASKS } from "./plan.ts";
+import { ALL_TASKS, MAIN_ALGOS, PAPER_TASKS } from "./plan.ts";
 import type { TimingRow } from "./timing_section.ts";
 
 /** What the sections need of one run. */
@@ -115,7 +115,13 @@ export function buildMujocoSection(
   options: { evidence: string; budgetNote: string },
 ): { markdown: string; files: ReportFile[]; claims: ClaimRow[] } {
   const main = runs.filter(isDefaultVariant);
-  const tasks = [...new Set(main.map((r) => r.env))];
+  const order = (t: string) => {
+    const i = (ALL_TASKS as readonly string[]).indexOf(t);
+    return i < 0 ? 99 : i;
+  };
+  const tasks = [...new Set(main.map((r) => r.env))].sort((a, b) =>
+    order(a) - order(b) || (a < b ? -1 : 1)
+  );
   const algos = [...new Set(main.map((r) => r.algo))].sort((a, b) => {
     const ia = (MAIN_ALGOS as readonly string[]).indexOf(a),
       ib = (MAIN_ALGOS as readonly string[]).indexOf(b);

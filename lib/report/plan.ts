@@ -93,11 +93,11 @@ export function budgetSpec(budget: Budget, seedsOverride?: number): BudgetSpec {
       budget,
       seeds: 2,
       train: {
-        steps: 1_000,
+        steps: 600,
         startSteps: 200,
         updateAfter: 200,
         updateEvery: 50,
-        evalEvery: 250,
+        evalEvery: 200,
         evalEpisodes: 2,
       },
       tasks: [...CRITIC_TASKS],

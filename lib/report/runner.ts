@@ -279,25 +279,34 @@ export function emitSlurm(spec: JobSpec): string {
     "# then build the report from the finished run store:",
     `#   deno task reproduce --collect ${shQuote(spec.runsDir)}`,
     "set -euo pipefail",
-    `cd ${shQuote(spec.workdir ?? ".")}`,
+    spec.workdir ? `cd ${shQuote(spec.workdir)}` : 'cd "${SLURM_SUBMIT_DIR:-$PWD}"',
     'if [ -z "${SLURM_ARRAY_TASK_ID:-}" ]; then echo "SLURM_ARRAY_TASK_ID is not set" >&2; exit 2; fi',
     `exec ${runCommand(spec, '"$SLURM_ARRAY_TASK_ID"')}`,
     "",
   ].join("\n");
 }
 
-/** A Kubernetes Indexed Job: completion index JOB_COMPLETION_INDEX runs that plan index. */
+/**
+ * A Kubernetes Indexed Job: completion index JOB_COMPLETION_INDEX runs that plan index. One
+ * shared volume (claim `stackrl-work`) holds the repository checkout with its node_modules at
+ * `/work/stackrl` and, inside it, the run store (a relative `--runs` resolves there).
+ */
 export function emitK8s(spec: JobSpec): string {
   const n = spec.runs.length;
   const workdir = spec.workdir ?? "/work/stackrl";
-  const image = spec.image ?? "denoland/deno:2.6.6";
+  const image = spec.image ?? `denoland/deno:${Deno.version.deno}`;
   const script = `cd ${workdir} && exec ${runCommand(spec, '"$JOB_COMPLETION_INDEX"')}`;
-  const yamlString = (s: string) => JSON.stringify(s);
+  const q = (s: string) => JSON.stringify(s);
+  const outside = spec.runsDir.startsWith("/") && !spec.runsDir.startsWith("/work/");
   return [
     `# ${n} independent training runs of the reproduction plan (index i runs the plan's run i).`,
-    "# The image holds the repository (with node_modules) at the working directory; the run",
-    "# store lives on a shared volume. Apply with: kubectl apply -f reproduce.k8s.yaml",
-    `# Then: deno task reproduce --collect ${spec.runsDir}`,
+    "# The persistent volume claim stackrl-work (ReadWriteMany) holds the repository checkout,",
+    `# node_modules included, at ${workdir}; the run store ${spec.runsDir} is written there too.`,
+    ...(outside
+      ? [`# WARNING: ${spec.runsDir} is outside the shared volume; use a relative --runs.`]
+      : []),
+    "# Apply with: kubectl apply -f reproduce.k8s.yaml",
+    `# Then, in the checkout: deno task reproduce --collect ${spec.runsDir}`,
     "apiVersion: batch/v1",
     "kind: Job",
     "metadata:",
@@ -313,23 +322,21 @@ export function emitK8s(spec: JobSpec): string {
     "      restartPolicy: Never",
     "      containers:",
     "        - name: run",
-    `          image: ${yamlString(image)}`,
-    `          workingDir: ${yamlString(workdir)}`,
+    `          image: ${q(image)}`,
+    `          workingDir: ${q(workdir)}`,
     '          command: ["/bin/sh", "-c"]',
-    `          args: [${yamlString(script)}]`,
+    `          args: [${q(script)}]`,
     "          resources:",
     "            requests:",
     '              cpu: "1"',
     '              memory: "4Gi"',
     "          volumeMounts:",
-    "            - name: runs",
-    `              mountPath: ${
-      yamlString(spec.runsDir.startsWith("/") ? spec.runsDir : `${workdir}/${spec.runsDir}`)
-    }`,
+    "            - name: work",
+    '              mountPath: "/work"',
     "      volumes:",
-    "        - name: runs",
+    "        - name: work",
     "          persistentVolumeClaim:",
-    "            claimName: stackrl-runs",
+    "            claimName: stackrl-work",
     "",
   ].join("\n");
 }
