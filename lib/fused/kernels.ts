@@ -254,11 +254,11 @@ export function outerAccumulate(
   }
 }
 
-/** `outerAccumulate` on the SIMD kernel where it runs (the bias sums stay here). */
-function outerAcc(
-  K: ReturnType<typeof simdKernels>,
-  ht: Float64Array,
-  et: Float64Array,
+/** g += Σ_i h[i]⊗e[i] (kernel part at kOff, bias sums at bOff) from row-major `[B, ·]` arrays. */
+function outerRows(
+  K: NonNullable<ReturnType<typeof simdKernels>>,
+  h: Float64Array,
+  e: Float64Array,
   nin: number,
   nout: number,
   B: number,
@@ -266,17 +266,26 @@ function outerAcc(
   kOff: number,
   bOff: number,
 ): void {
-  if (K === null) {
-    outerAccumulate(ht, et, nin, nout, B, g, kOff, bOff);
-    return;
+  for (let i = 0; i < B; i++) {
+    const r = i * nout;
+    for (let j = 0; j < nout; j++) g[bOff + j] += e[r + j];
   }
-  for (let j = 0; j < nout; j++) {
-    let s = 0;
-    const ej = j * B;
-    for (let i = 0; i < B; i++) s += et[ej + i];
-    g[bOff + j] += s;
-  }
-  K.outer(ht.byteOffset, et.byteOffset, nin, nout, B, g.byteOffset + 8 * kOff);
+  K.rows(
+    h.byteOffset,
+    B,
+    e.byteOffset,
+    nout,
+    0,
+    g.byteOffset + 8 * kOff,
+    nout,
+    nout,
+    nin,
+    0,
+    0,
+    1,
+    nin,
+    1,
+  );
 }
 
 /** Forward pass of B rows whose inputs are in `work.H[0]`; the last pre-activation goes to `work.out`. */
@@ -310,6 +319,9 @@ export function forwardBatch(
         B,
         0,
         l + 1 < L ? 1 : 0,
+        nin,
+        1,
+        0,
       );
       continue;
     }
@@ -368,20 +380,37 @@ export function backwardBatch(
     const nin = sizes[l], nout = sizes[l + 1];
     const kOff = net.kOff[l], bOff = net.bOff[l];
     const el = E[l];
-    if (grad !== null) {
+    if (grad !== null && K !== null) {
+      // Σ_i H[i]⊗E[i] straight from the row-major activations: rows of the product are the
+      // input units (row stride 1), the reduction runs over samples (stride nin)
+      const n = B * nin, m = B * nout, hl = H[l];
+      outerRows(K, hl, el, nin, nout, B, grad, kOff, bOff);
+      if (weighted !== null) {
+        for (let i = 0; i < B; i++) {
+          const c = weights![i], r = i * nout;
+          for (let j = 0; j < nout; j++) et[r + j] = el[r + j] * c;
+        }
+        outerRows(K, hl, et, nin, nout, B, weighted, kOff, bOff);
+      }
+      if (diag !== null) {
+        for (let t = 0; t < n; t++) ht[t] = hl[t] * hl[t];
+        for (let t = 0; t < m; t++) et[t] = el[t] * el[t];
+        outerRows(K, ht, et, nin, nout, B, diag, kOff, bOff);
+      }
+    } else if (grad !== null) {
       transpose(H[l], nin, B, ht);
       transpose(el, nout, B, et);
-      outerAcc(K, ht, et, nin, nout, B, grad, kOff, bOff);
+      outerAccumulate(ht, et, nin, nout, B, grad, kOff, bOff);
       if (weighted !== null) {
         for (let j = 0; j < nout; j++) {
           for (let i = 0; i < B; i++) et[j * B + i] *= weights![i];
         }
-        outerAcc(K, ht, et, nin, nout, B, weighted, kOff, bOff);
+        outerAccumulate(ht, et, nin, nout, B, weighted, kOff, bOff);
       }
       if (diag !== null) {
         for (let t = 0; t < nin * B; t++) ht[t] *= ht[t];
         for (let t = 0; t < nout * B; t++) et[t] *= et[t];
-        outerAcc(K, ht, et, nin, nout, B, diag, kOff, bOff);
+        outerAccumulate(ht, et, nin, nout, B, diag, kOff, bOff);
       }
     }
     if (K !== null && (l > 0 || inputGrad !== null)) {
@@ -405,6 +434,9 @@ export function backwardBatch(
           B,
           H[l].byteOffset,
           0,
+          nout,
+          1,
+          0,
         );
       } else {
         const n = nin - inStart;
@@ -419,6 +451,9 @@ export function backwardBatch(
           n,
           B,
           0,
+          0,
+          nout,
+          1,
           0,
         );
       }
@@ -467,6 +502,9 @@ export function perSampleDot(
         nout,
         B,
         0,
+        0,
+        nin,
+        1,
         0,
       );
       for (let i = 0; i < B; i++) {
@@ -633,6 +671,9 @@ function upperGramSimd(
       B,
       Math.min(4, B - i),
       0,
+      0,
+      n,
+      1,
       0,
     );
   }

@@ -1,5 +1,5 @@
 /**
- * WebAssembly SIMD (f64x2) versions of the fused path's two hottest kernels, and the allocator
+ * A WebAssembly SIMD (f64x2) version of the fused path's hot kernel (batched products), and the allocator
  * that places the float64 workspaces they touch in one shared WebAssembly memory (a shared
  * memory grows without detaching existing views). Where WebAssembly SIMD or shared memory is
  * missing, or the memory cannot grow, workspaces are ordinary Float64Arrays and the plain
@@ -11,7 +11,11 @@ import { SIMD_WASM_BASE64 } from "./simd_wasm.ts";
 
 /** The kernels, all pointers in bytes into `memory`. */
 export interface SimdKernels {
-  /** out[i·ostride + j] = act(bias[j] + Σ_k x[i·nin + k]·m[k·mstride + j]); bias 0 = none; act: ReLU if relu, then 0 where gate[i·ostride + j] = 0 (gate 0 = none). */
+  /**
+   * out[i·ostride + j] = act([out +] bias[j] + Σ_{k<nin} x[i·rstride + k·kstride]·m[k·mstride + j])
+   * for i < B rows; bias 0 = none; the old out is added when acc ≠ 0; act: ReLU if relu ≠ 0,
+   * then 0 where gate[i·ostride + j] = 0 (gate 0 = none).
+   */
   rows(
     x: number,
     nin: number,
@@ -24,9 +28,10 @@ export interface SimdKernels {
     B: number,
     gate: number,
     relu: number,
+    rstride: number,
+    kstride: number,
+    acc: number,
   ): void;
-  /** g[k·nout + j] += Σ_i ht[k·B + i]·et[j·B + i]. */
-  outer(ht: number, et: number, nin: number, nout: number, B: number, g: number): void;
 }
 
 const PAGE = 65536, MAX_PAGES = 16384; // 1 GiB at most

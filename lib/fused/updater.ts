@@ -849,7 +849,7 @@ function matVec(m: Float64Array, v: Float64Array, out: Float64Array, n: number):
   const K = inSimdMemory(m) && inSimdMemory(v) && inSimdMemory(out) ? simdKernels() : null;
   if (K !== null) {
     // one row vᵀ times M (= (M v)ᵀ as M is symmetric), vectorised over M's columns
-    K.rows(v.byteOffset, n, m.byteOffset, n, 0, out.byteOffset, n, n, 1, 0, 0);
+    K.rows(v.byteOffset, n, m.byteOffset, n, 0, out.byteOffset, n, n, 1, 0, 0, n, 1, 0);
     return;
   }
   for (let i = 0; i < n; i++) {
