@@ -1,5 +1,6 @@
 /**
- * A WebAssembly SIMD (f64x2) version of the fused path's hot kernel (batched products), and the allocator
+ * WebAssembly SIMD (f64x2) versions of the fused path's hot kernels (batched products, and the
+ * row products of the block-diagonal solve), and the allocator
  * that places the float64 workspaces they touch in one shared WebAssembly memory (a shared
  * memory grows without detaching existing views). Where WebAssembly SIMD or shared memory is
  * missing, or the memory cannot grow, workspaces are ordinary Float64Arrays and the plain
@@ -32,6 +33,10 @@ export interface SimdKernels {
     kstride: number,
     acc: number,
   ): void;
+  /** d[j] += Σ_{i<m} r[i·n + j]·r[i·n + j − lag] for lag ≤ j < n. */
+  lag(r: number, n: number, m: number, lag: number, d: number): void;
+  /** out[i] = Σ_{k<n} x[i·n + k]·v[k] for i < m. */
+  dots(x: number, n: number, v: number, out: number, m: number): void;
 }
 
 const PAGE = 65536, MAX_PAGES = 16384; // 1 GiB at most

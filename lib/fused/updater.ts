@@ -100,6 +100,8 @@ interface Workspace {
   rows: Float64Array | null;
   block: Float64Array;
   blockRhs: Float64Array;
+  /** Lagged row products of the block Grams `[o, n_w]`. */
+  lagD: Float64Array;
   /** Gram matrix and scratch for CG in sample space. */
   gram: Float64Array | null;
   gramS: Float64Array | null;
@@ -609,18 +611,22 @@ export class FusedUpdater {
       } else {
         const rows = work.rows!;
         perSampleRows(cn, cw, B, rows);
-        blockSolve(rows, B, nw, o, gw, s.epsilon, x, work.block, work.blockRhs);
-        for (let i = 0; i < B; i++) {
-          let t = 0;
-          const r = i * nw;
-          for (let j = 0; j < nw; j++) t += rows[r + j] * x[j];
-          cvec[i] = t;
+        blockSolve(rows, B, nw, o, gw, s.epsilon, x, work.block, work.blockRhs, work.lagD);
+        const K = inSimdMemory(rows) && inSimdMemory(cvec) ? simdKernels() : null;
+        if (K !== null) K.dots(rows.byteOffset, nw, x.byteOffset, cvec.byteOffset, B);
+        else {
+          for (let i = 0; i < B; i++) {
+            let t = 0;
+            const r = i * nw;
+            for (let j = 0; j < nw; j++) t += rows[r + j] * x[j];
+            cvec[i] = t;
+          }
         }
       }
     } else if (kind === "fast") {
       // the listing: one "sample", the batch mean ḡ; correction = +2·(ḡ·x)·∂J/∂θ
       if (solver === "cg") rowsCg(gw, 1, nw, gw, s.epsilon, s.cgIterations, x, work.cg);
-      else blockSolve(gw, 1, nw, o, gw, s.epsilon, x, work.block, work.blockRhs);
+      else blockSolve(gw, 1, nw, o, gw, s.epsilon, x, work.block, work.blockRhs, work.lagD);
       let t = 0;
       for (let j = 0; j < nw; j++) t += gw[j] * x[j];
       listingScale = 2 * t;
@@ -730,7 +736,7 @@ export class FusedUpdater {
     const solver = s.traits.actor.kind === "fast" ? s.traits.actor.solver : "none";
     const o = Math.min(s.degree, nw);
     const cgGram = perSample && solver === "cg";
-    const gw = allocF64(nw), dqda = allocF64(B * A), c = new Float64Array(B);
+    const gw = allocF64(nw), dqda = allocF64(B * A), c = allocF64(B);
     const criticGrad = allocF64(nw), actorGrad = allocF64(nt);
     const actorWeighted = allocF64(nt), diag = allocF64(nw);
     const O = s.observationSize;
@@ -760,8 +766,9 @@ export class FusedUpdater {
       diag,
       x: allocF64(nw),
       c,
-      rows: perSample && solver === "block" && o > 1 ? new Float64Array(B * nw) : null,
-      block: new Float64Array(solver === "block" ? Math.ceil(nw / o) * o * o + o * nw : 0),
+      rows: perSample && solver === "block" && o > 1 ? allocF64(B * nw) : null,
+      block: new Float64Array(solver === "block" ? Math.ceil(nw / o) * o * o : 0),
+      lagD: allocF64(solver === "block" ? o * nw : 0),
       blockRhs: new Float64Array(solver === "block" ? o : 0),
       gram: cgGram ? allocF64(B * B) : null,
       gramS: cgGram ? allocF64(B * B) : null,
@@ -863,7 +870,7 @@ function matVec(m: Float64Array, v: Float64Array, out: Float64Array, n: number):
 /**
  * x = (K + εI)⁻¹ rhs with K block-diagonal, blocks of o consecutive entries of
  * (2/m) RᵀR for the rows R `[m, n]` (the last block shorter: zero padding decouples); `k`
- * is scratch of ⌈n/o⌉·o² + o·n.
+ * is scratch of ⌈n/o⌉·o², `d` of o·n.
  */
 function blockSolve(
   rows: Float64Array,
@@ -875,6 +882,7 @@ function blockSolve(
   x: Float64Array,
   k: Float64Array,
   b: Float64Array,
+  d: Float64Array,
 ): void {
   const scale = 2 / m;
   if (o === 1) {
@@ -888,13 +896,17 @@ function blockSolve(
   // The blocks' Grams from the lagged products D_δ[j] = Σ_i R[i, j]·R[i, j − δ] (δ < o):
   // plain streaming loops over whole rows, branch-free, instead of o×o accumulations per block.
   const oo = o * o, nb = Math.ceil(n / o);
-  const d = k.subarray(nb * oo, nb * oo + o * n);
-  d.fill(0);
-  for (let i = 0; i < m; i++) {
-    const r = i * n;
-    for (let lag = 0; lag < o; lag++) {
-      const dl = lag * n, rl = r - lag;
-      for (let j = lag; j < n; j++) d[dl + j] += rows[r + j] * rows[rl + j];
+  d.fill(0, 0, o * n);
+  const K = inSimdMemory(rows) && inSimdMemory(d) ? simdKernels() : null;
+  if (K !== null) {
+    for (let lag = 0; lag < o; lag++) K.lag(rows.byteOffset, n, m, lag, d.byteOffset + 8 * lag * n);
+  } else {
+    for (let i = 0; i < m; i++) {
+      const r = i * n;
+      for (let lag = 0; lag < o; lag++) {
+        const dl = lag * n, rl = r - lag;
+        for (let j = lag; j < n; j++) d[dl + j] += rows[r + j] * rows[rl + j];
+      }
     }
   }
   for (let blk = 0; blk < nb; blk++) {
