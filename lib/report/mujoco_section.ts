@@ -134,7 +134,8 @@ export function buildMujocoSection(
     options.budgetNote,
     "",
     "Evaluation return = mean over the run's deterministic evaluation episodes of one seed; " +
-    "curves show the mean over seeds (solid) and mean ± one standard deviation (dashed). *Final* is " +
+    "curves show the mean over seeds (solid) and mean ± one standard deviation (thin dashed, same " +
+    "colour). *Final* is " +
     "the last evaluation, *best* the best evaluation of each seed; both as mean over seeds with a " +
     "two-sided 95% Student-t confidence interval.",
     "",
@@ -164,6 +165,7 @@ export function buildMujocoSection(
         color,
         dash: "3,3",
         width: 0.8,
+        legend: false,
       });
       series.push({
         label: `${algo} − std`,
@@ -172,6 +174,7 @@ export function buildMujocoSection(
         color,
         dash: "3,3",
         width: 0.8,
+        legend: false,
       });
     }
     if (series.length) {
@@ -239,13 +242,13 @@ export function buildMujocoSection(
       table,
     ),
   });
-  const claims = winClaims(main);
+  const claims = winClaims(main.filter((r) => r.status === "finished"));
   md.push("### Verdicts on the paper's win claims (final evaluation return, mean over seeds)", "");
   md.push(
     "A method *beats* another on a task when its mean final return is higher (the paper reads " +
       "its curves the same way); the detail also counts the tasks where the two 95% intervals do not " +
       "overlap. A claim about the paper's eight tasks is *not tested* unless every one of the eight " +
-      "was run with every algorithm it involves.",
+      "was run to the end with every algorithm it involves (unfinished runs count for nothing).",
     "",
   );
   md.push("| claim | verdict | evidence | detail |", "| --- | --- | --- | --- |");

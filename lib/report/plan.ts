@@ -212,7 +212,8 @@ export function canonicalJson(value: unknown): string {
 /**
  * The training runs of a budget for the requested sections, in a fixed order: the MuJoCo grid
  * (task-major), the ablation extras, then the degree runs that the grid does not already hold.
- * Sections `mujoco` (with critic losses and trained directions) and `degree` need runs.
+ * Sections `mujoco` (with critic losses and trained directions) and `degree` need runs. Runs of
+ * the SD* algorithms come after all the others.
  */
 export function planRuns(spec: BudgetSpec, sections: readonly string[]): PlannedRun[] {
   const wanted: { env: string; algo: string; degree?: number; purpose: PlannedRun["purpose"] }[] =
@@ -246,6 +247,10 @@ export function planRuns(spec: BudgetSpec, sections: readonly string[]): Planned
     }
   }
   const seeds = Array.from({ length: spec.seeds }, (_, i) => i);
+  // the cheap runs first (a partial sweep then holds every DDPG/TD3/FS* comparison), the SD*
+  // runs, which cost 10-100× as much per update, last; stable within each group
+  const costly = (algo: string) => /^s(ddpg|td3)/.test(algo);
+  wanted.sort((a, b) => Number(costly(a.algo)) - Number(costly(b.algo)));
   return wanted.map((w, index) => {
     const input: TrainInput = {
       env: w.env,

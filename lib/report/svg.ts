@@ -17,6 +17,8 @@ export interface Series {
   dash?: string;
   /** Stroke width in px; default 1.6. */
   width?: number;
+  /** Listed in the legend (default true). */
+  legend?: boolean;
 }
 
 /** A labelled point marker (start, optimum, …). */
@@ -346,7 +348,8 @@ export function linePlot(series: Series[], opts: LinePlotOptions = {}): string {
     const d = pathData(s.x, s.y, ax, tx, ty, maxPoints);
     if (d) out.push(seriesPath(s, i, d, clipId));
   });
-  if (series.length) out.push(...legend(series, ax));
+  const listed = series.filter((s) => s.legend !== false);
+  if (listed.length) out.push(...legend(listed, ax));
   out.push("</svg>");
   return out.join("\n");
 }
