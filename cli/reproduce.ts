@@ -467,6 +467,7 @@ export async function main(args: string[]): Promise<number> {
   const parts: Record<string, string> = {};
   const verdicts: ReportMeta["verdicts"] = [];
   const { signal, remove } = interruptHandler();
+  let runCount = 0;
   try {
     if (only.includes("toy")) {
       const steps = parsed.toySteps ?? (parsed.budget === "smoke" ? 2_000 : 10_000);
@@ -572,6 +573,18 @@ export async function main(args: string[]): Promise<number> {
             "(from the throughput just measured at one seed, cost taken ∝ seeds)",
         );
       }
+      if (parsed.budget === "smoke") {
+        const agentSteps = plan.reduce(
+          (a, r) => a + (r.input.seeds as number[]).length * (r.input.steps as number),
+          0,
+        );
+        console.log(
+          `reproduce: plan: ${plan.length} runs, ${
+            agentSteps.toLocaleString("en-US")
+          } agent-steps ` +
+            "(smoke: no throughput estimate; about a minute on two cores with --jobs 2)",
+        );
+      }
       console.log(
         `reproduce: ${plan.length} training runs in ${runsRoot} (${parsed.jobs} at a time; view: deno task serve --runs ${runsRoot})`,
       );
@@ -594,6 +607,7 @@ export async function main(args: string[]): Promise<number> {
       }
     }
 
+    runCount = runData.length;
     if (only.includes("directions")) {
       const tasks = spec.directionTasks === "all" ? listEnvs() : spec.directionTasks;
       const trained = only.includes("mujoco") || parsed.collect !== null
@@ -682,8 +696,12 @@ export async function main(args: string[]): Promise<number> {
     `- backend: wasm (tfjs-backend-wasm) for every run and measurement; update path per algorithm ` +
     "as in section 3",
     `- machine: ${Deno.build.os}/${Deno.build.arch}, ${navigator.hardwareConcurrency} logical cores`,
-    `- budget: ${parsed.budget} (${evidence}); training settings ${JSON.stringify(spec.train)}, ` +
-    `${spec.seeds} seeds per run; ${plan.length} planned training runs; run store \`${runsRoot}\``,
+    `- budget: ${parsed.budget} (${evidence}); ` +
+    (parsed.collect !== null
+      ? `${runCount} runs collected from \`${runsRoot}\` (trained with their own settings: steps ` +
+        "and seeds in section 5's table; config.json of each run has the rest)"
+      : `training settings ${JSON.stringify(spec.train)}, ${spec.seeds} seeds per run; ` +
+        `${plan.length} planned training runs; run store \`${runsRoot}\``),
     `- this invocation took ${
       wall.toFixed(1)
     } s (finished runs reused from an earlier invocation ` +
