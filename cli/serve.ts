@@ -1,6 +1,6 @@
 /**
- * `deno task serve [--runs runs/] [--host 127.0.0.1] [--port 8000]`: the local web UI (runs,
- * learning curves, comparisons, 3D rollout replay with video export). Binds to loopback by
+ * `deno task serve [--runs runs/] [--reports reports/] [--host 127.0.0.1] [--port 8000]`: the
+ * local web UI (runs, learning curves, comparisons, 3D rollout replay with video export, reports). Binds to loopback by
  * default and prints the URL.
  * @module
  */
@@ -9,10 +9,11 @@ import { bundleIslands } from "../lib/ui/bundle.ts";
 
 const HELP = `deno task serve [options]
 
-Serves the web UI for the runs in a directory.
+Serves the web UI for the runs (and reproduction reports) in a directory.
 
 Options:
   --runs <dir>    runs directory (default: runs/)
+  --reports <dir> reports directory of deno task reproduce (default: reports/)
   --host <host>   interface to bind (default: 127.0.0.1, loopback only)
   --port <n>      port (default: 8000; 0 picks a free one)
   --help          this text
@@ -20,14 +21,17 @@ Options:
 
 /** Parsed options of {@link main}. */
 export interface ServeArgs {
+  /** Runs directory. */
   runs: string;
+  /** Reports directory. */
+  reports: string;
   host: string;
   port: number;
 }
 
 /** Parses the command line; throws an Error with a message naming the bad flag. */
 export function parseServeArgs(args: string[]): ServeArgs | "help" {
-  const out: ServeArgs = { runs: "runs/", host: "127.0.0.1", port: 8000 };
+  const out: ServeArgs = { runs: "runs/", reports: "reports/", host: "127.0.0.1", port: 8000 };
   for (let i = 0; i < args.length; i++) {
     let flag = args[i], value: string | undefined;
     const eq = flag.indexOf("=");
@@ -36,12 +40,15 @@ export function parseServeArgs(args: string[]): ServeArgs | "help" {
       flag = flag.slice(0, eq);
     }
     if (flag === "--help" || flag === "-h") return "help";
-    if (!["--runs", "--host", "--port"].includes(flag)) {
-      throw new Error(`unknown option ${JSON.stringify(flag)}; allowed: --runs, --host, --port`);
+    if (!["--runs", "--reports", "--host", "--port"].includes(flag)) {
+      throw new Error(
+        `unknown option ${JSON.stringify(flag)}; allowed: --runs, --reports, --host, --port`,
+      );
     }
     value ??= args[++i];
     if (value === undefined || value === "") throw new Error(`${flag} needs a value`);
     if (flag === "--runs") out.runs = value;
+    else if (flag === "--reports") out.reports = value;
     else if (flag === "--host") out.host = value;
     else {
       const port = Number(value);
@@ -67,7 +74,7 @@ export async function main(args: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const { runs, host, port } = parsed;
+  const { runs, reports, host, port } = parsed;
   try {
     const stat = await Deno.stat(runs);
     if (!stat.isDirectory) {
@@ -82,7 +89,7 @@ export async function main(args: string[]): Promise<number> {
       `serve: warning: listening on ${host} exposes your runs to the network (no authentication)`,
     );
   }
-  const app = createApp({ runsDir: runs });
+  const app = createApp({ runsDir: runs, reportsDir: reports });
   try {
     const bundle = await bundleIslands();
     console.error(

@@ -356,9 +356,15 @@ Deno.test("ui: metrics are read incrementally; a torn line, a rewrite and a shri
 });
 
 Deno.test("ui: serve's command line", () => {
-  assertEquals(parseServeArgs([]), { runs: "runs/", host: "127.0.0.1", port: 8000 });
-  assertEquals(parseServeArgs(["--runs", "r", "--port=0", "--host", "::1"]), {
+  assertEquals(parseServeArgs([]), {
+    runs: "runs/",
+    reports: "reports/",
+    host: "127.0.0.1",
+    port: 8000,
+  });
+  assertEquals(parseServeArgs(["--runs", "r", "--port=0", "--host", "::1", "--reports", "q"]), {
     runs: "r",
+    reports: "q",
     host: "::1",
     port: 0,
   });

@@ -16,6 +16,8 @@ import { fileResponse, readStatic, readVendor } from "./assets.ts";
 export interface AppOptions {
   /** The runs directory (`runs/` by default in the CLI). */
   runsDir: string;
+  /** The reports directory (default `reports`). */
+  reportsDir?: string;
   /** Poll interval of live streams in ms (default 1000). */
   pollMs?: number;
   /** Start bundling the islands right away (default false: on the first request for one). */
@@ -61,6 +63,7 @@ function orderedRoutes(): [string, RouteModule][] {
 /** Creates the UI application for the runs in `runsDir`. */
 export function createApp(options: AppOptions): Hono {
   const runsDir = options.runsDir.replace(/\/+$/, "") || ".";
+  const reportsDir = (options.reportsDir ?? "reports").replace(/\/+$/, "") || ".";
   const pollMs = options.pollMs ?? 1000;
   const app = new Hono();
   if (options.bundleAtStart) bundleIslands().catch(() => {/* reported on request */});
@@ -114,6 +117,7 @@ export function createApp(options: AppOptions): Hono {
         url: new URL(c.req.url),
         params: c.req.param() as Record<string, string>,
         runsDir,
+        reportsDir,
         pollMs,
         hono: c,
       }));

@@ -58,6 +58,7 @@ function Shell(
             <a href="/">Runs</a>
             <a href="/compare">Compare</a>
             <a href="/toys">Toy games</a>
+            <a href="/reports">Reports</a>
             <a href="/api">API</a>
           </nav>
         </header>

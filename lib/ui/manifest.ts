@@ -10,6 +10,10 @@ import * as run from "../../routes/runs/[id].tsx";
 import * as rollout from "../../routes/runs/[id]/rollouts/[label].tsx";
 import * as compare from "../../routes/compare.tsx";
 import * as toys from "../../routes/toys.tsx";
+import * as reports from "../../routes/reports/index.tsx";
+import * as report from "../../routes/reports/[id].tsx";
+import * as reportHtml from "../../routes/reports/[id]/html.ts";
+import * as reportFile from "../../routes/reports/[id]/file.ts";
 import * as api from "../../routes/api/index.ts";
 import * as apiRuns from "../../routes/api/runs/index.ts";
 import * as apiRun from "../../routes/api/runs/[id]/index.ts";
@@ -27,6 +31,10 @@ export const ROUTES: Record<string, RouteModule> = {
   "runs/[id]/rollouts/[label].tsx": rollout,
   "compare.tsx": compare,
   "toys.tsx": toys,
+  "reports/index.tsx": reports,
+  "reports/[id].tsx": report,
+  "reports/[id]/html.ts": reportHtml,
+  "reports/[id]/file.ts": reportFile,
   "api/index.ts": api,
   "api/runs/index.ts": apiRuns,
   "api/runs/[id]/index.ts": apiRun,

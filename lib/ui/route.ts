@@ -16,6 +16,8 @@ export interface RouteContext {
   params: Record<string, string>;
   /** The runs directory the app serves. */
   runsDir: string;
+  /** The reports directory the app serves (`deno task reproduce --out`). */
+  reportsDir: string;
   /** Poll interval of live streams, in milliseconds. */
   pollMs: number;
   /** The Hono context (for streaming helpers). */
