@@ -254,6 +254,18 @@ export function outerAccumulate(
   }
 }
 
+let ones: Float64Array | null = null;
+
+/** A row of B ones in the SIMD memory (shared by all agents, grown on demand), or null. */
+function onesOf(B: number): Float64Array | null {
+  if (ones === null || ones.length < B) {
+    const fresh = allocF64(B);
+    if (!inSimdMemory(fresh)) return null;
+    ones = fresh.fill(1);
+  }
+  return ones;
+}
+
 /** g += Σ_i h[i]⊗e[i] (kernel part at kOff, bias sums at bOff) from row-major `[B, ·]` arrays. */
 function outerRows(
   K: NonNullable<ReturnType<typeof simdKernels>>,
@@ -266,9 +278,30 @@ function outerRows(
   kOff: number,
   bOff: number,
 ): void {
-  for (let i = 0; i < B; i++) {
-    const r = i * nout;
-    for (let j = 0; j < nout; j++) g[bOff + j] += e[r + j];
+  const one = onesOf(B);
+  if (one === null) {
+    for (let i = 0; i < B; i++) {
+      const r = i * nout;
+      for (let j = 0; j < nout; j++) g[bOff + j] += e[r + j];
+    }
+  } else {
+    // the bias sums as one more product row: a row of ones times E
+    K.rows(
+      one.byteOffset,
+      B,
+      e.byteOffset,
+      nout,
+      0,
+      g.byteOffset + 8 * bOff,
+      nout,
+      nout,
+      1,
+      0,
+      0,
+      B,
+      1,
+      1,
+    );
   }
   K.rows(
     h.byteOffset,
