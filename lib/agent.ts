@@ -312,9 +312,11 @@ export class Agent {
       );
     }
     checkVector("observations", observations, observations.length);
+    const t = traits(this.config.algo);
+    // the fused FS path accumulates in float64: at small ε its CG and solves are the accurate ones
+    if (this.#fused && t.actor.kind === "fast") return this.#fused.direction(observations, B);
     this.#syncTf();
     const s = tf.tensor3d(observations, [P, B, O]);
-    const t = traits(this.config.algo);
     if (t.actor.kind === "stackelberg" && !targets) {
       s.dispose();
       throw new ValidationError(
