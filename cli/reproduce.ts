@@ -372,7 +372,13 @@ function estimatePlan(
     if (!row) continue;
     // updates start after updateAfter; cost taken proportional to the population size
     const updates = Math.max(0, steps - (r.input.updateAfter as number));
-    const seconds = P * (steps * (row.stepMs + row.actMs) + updates * row.updateMs) / 1000;
+    // evaluation: every evalEvery steps and at the end, evalEpisodes episodes of at most 1,000
+    // steps each (an upper bound: episodes that terminate early cost less)
+    const evalEvery = r.input.evalEvery as number;
+    const evalSteps = (Math.floor(steps / Math.max(1, evalEvery)) + 1) *
+      (r.input.evalEpisodes as number) * 1000;
+    const seconds = P *
+      ((steps + evalSteps) * (row.stepMs + row.actMs) + updates * row.updateMs) / 1000;
     total += seconds;
     lines.push(`  ${r.index}: ${r.id}: ${P} × ${steps} steps ≈ ${formatDuration(seconds)}`);
   }
@@ -570,7 +576,9 @@ export async function main(args: string[]): Promise<number> {
             `(steps × seeds), estimated ${
               formatDuration(est.seconds)
             } with --jobs ${parsed.jobs} ` +
-            "(from the throughput just measured at one seed, cost taken ∝ seeds)",
+            "(from the throughput just measured at one seed, cost taken ∝ seeds, evaluation " +
+            "episodes counted at their full 1,000 steps; parallel jobs on a machine with as many " +
+            "cores run slower than alone, so take it as a lower bound within about 2×)",
         );
       }
       if (parsed.budget === "smoke") {
