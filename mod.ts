@@ -27,6 +27,8 @@ export {
   ALGORITHMS,
   DEFAULTS,
   type Hyperparameters,
+  type Implementation,
+  IMPLEMENTATIONS,
 } from "./lib/config.ts";
 export { type Batch, ReplayBuffer, replayBytes } from "./lib/replay.ts";
 export {

@@ -63,8 +63,11 @@ export interface UpdateInfo {
 
 /** A named tensor of the trained networks, population axis first. */
 export interface NamedWeights {
+  /** `actor/<layer>/kernel`, `actor/<layer>/bias`, `critic1/…`, `critic2/…` (TD3 family). */
   name: string;
+  /** `[P, in, out]` for kernels, `[P, out]` for biases. */
   shape: number[];
+  /** Row-major values. */
   values: Float32Array;
 }
 
@@ -86,7 +89,9 @@ export function memberRng(seed: number, member: number, stream: number): Rng {
 export class Agent {
   /** Updates performed so far. */
   updates = 0;
+  /** Actor layer widths `[obs, …hidden, act]`. */
   readonly actorSizes: LayerSizes;
+  /** Critic layer widths `[obs + act, …hidden, 1]`. */
   readonly criticSizes: LayerSizes;
   readonly #actor: tf.Variable[];
   readonly #actorTarget: tf.Variable[];

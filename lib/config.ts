@@ -156,7 +156,9 @@ export function applicableHyperparameters(algo: Algorithm): (keyof Hyperparamete
 
 /** Options of `createAgent`. */
 export interface AgentOptions extends Partial<Hyperparameters> {
+  /** Length of one observation. */
   observationSize: number;
+  /** Length of one action. */
   actionSize: number;
   /** Lower action bounds (default −1 for every dimension). */
   actionLow?: Float32Array | number[];
@@ -182,15 +184,25 @@ export interface AgentOptions extends Partial<Hyperparameters> {
 
 /** A fully resolved agent configuration (what is saved with the agent). */
 export interface AgentConfig extends Hyperparameters {
+  /** The algorithm. */
   algo: Algorithm;
+  /** Length of one observation. */
   observationSize: number;
+  /** Length of one action. */
   actionSize: number;
+  /** Lower action bounds, one per dimension. */
   actionLow: number[];
+  /** Upper action bounds, one per dimension. */
   actionHigh: number[];
+  /** Number of population members. */
   population: number;
+  /** Seed of member 0 (member p uses seed + p). */
   seed: number;
+  /** The backend asked for ("auto" resolves when the agent is created). */
   backend: BackendName;
+  /** The update implementation asked for. */
   implementation: Implementation;
+  /** Threads of the fused path. */
   threads: number;
 }
 
