@@ -240,8 +240,9 @@ Deno.test({
       const first = await executePlan([run], out, {
         jobs: 1,
         signal: controller.signal,
-        log: (line) => {
-          if (line.includes("training ...")) setTimeout(() => controller.abort(), 1_500);
+        log: () => {},
+        onProgress: (_run, p) => {
+          if (p.stepsDone >= 2_000) controller.abort();
         },
       });
       assertEquals(first[0].status, "interrupted");

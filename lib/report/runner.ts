@@ -72,14 +72,24 @@ export function progressLine(
 export async function executeRun(
   run: PlannedRun,
   runsRoot: string,
-  options: { signal?: AbortSignal; log?: (line: string) => void; label?: string } = {},
+  options: {
+    signal?: AbortSignal;
+    log?: (line: string) => void;
+    label?: string;
+    /** Also called with every progress report of the training. */
+    onProgress?: (progress: TrainProgress) => void;
+  } = {},
 ): Promise<RunOutcome> {
   const log = options.log ?? ((line: string) => console.log(line));
   const dir = `${runsRoot}/${run.id}`;
   const state = await runState(dir, run.input.steps as number);
   const base = { index: run.index, id: run.id, dir };
   if (state === "finished") return { ...base, status: "finished", action: "reused" };
-  const onProgress = progressLine(options.label ?? run.id, log);
+  const line = progressLine(options.label ?? run.id, log);
+  const onProgress = (p: TrainProgress) => {
+    line(p);
+    options.onProgress?.(p);
+  };
   let result: TrainResult;
   try {
     if (state === "absent") {
@@ -122,6 +132,8 @@ export interface ExecuteOptions {
    * program and its arguments.
    */
   workerCommand?: (index: number) => string[];
+  /** Progress of in-process runs (jobs = 1). */
+  onProgress?: (run: PlannedRun, progress: TrainProgress) => void;
 }
 
 /**
@@ -169,6 +181,7 @@ export async function executePlan(
           signal: options.signal,
           log,
           label,
+          onProgress: (p) => options.onProgress?.(run, p),
         });
       } else {
         const [program, ...args] = options.workerCommand(run.index);
