@@ -17,6 +17,8 @@
  * @module
  */
 import type { AlgorithmTraits } from "../config.ts";
+import type { UpdateInfo } from "../agent.ts";
+import type { Batch } from "../replay.ts";
 import type { Rng } from "../rng.ts";
 import {
   backwardBatch,
@@ -56,25 +58,11 @@ export interface FusedSettings {
   targetNoiseClip: number;
 }
 
-/** A minibatch, `[P, B, size]` flat. */
-export interface FusedBatch {
-  observations: Float32Array;
-  actions: Float32Array;
-  rewards: Float32Array;
-  nextObservations: Float32Array;
-  dones: Float32Array;
-}
+/** A minibatch, `[P, B, size]` flat (the replay buffer's batch). */
+export type FusedBatch = Batch;
 
-/** Diagnostics of one update (the fields of the agent's UpdateInfo). */
-export interface FusedInfo {
-  criticLoss: number[];
-  actorObjective: number[];
-  gradientNorm: number[];
-  correctionNorm: number[];
-  cosine: number[];
-  correctionRatio: number[];
-  actorUpdated: boolean;
-}
+/** Diagnostics of one update: the agent's UpdateInfo. */
+export type FusedInfo = UpdateInfo;
 
 interface Workspace {
   B: number;
