@@ -42,6 +42,8 @@ export class ReplayBuffer {
   position = 0;
   /** Transitions stored per member. */
   size = 0;
+  /** `add` calls so far (a GPU mirror uploads what was added since it last looked). */
+  writes = 0;
 
   /**
    * Allocates P rings of `capacity` transitions; throws a ValidationError naming
@@ -97,6 +99,7 @@ export class ReplayBuffer {
     }
     this.position = (this.position + 1) % C;
     this.size = Math.min(this.size + 1, C);
+    this.writes++;
   }
 
   /** Samples `batchSize` transitions per member, uniformly with replacement, member p with rngs[p]. */

@@ -785,7 +785,7 @@ function infoOf(info: Float64Array, P: number, actorDue: boolean): FusedInfo {
 }
 
 /** TD3 target-smoothing noise of one member, drawn exactly as the reference draws it. */
-function fillNoise(
+export function fillNoise(
   rng: Rng,
   out: Float32Array,
   off: number,
