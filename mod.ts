@@ -13,6 +13,7 @@
 export {
   actorDirection,
   Agent,
+  type BlockInfo,
   createAgent,
   loadAgent,
   memberRng,

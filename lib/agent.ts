@@ -29,7 +29,7 @@ import {
   stackelbergDirection,
   unflatten,
 } from "./directions.ts";
-import { checkVector, ValidationError } from "./errors.ts";
+import { checkNumber, checkVector, ValidationError } from "./errors.ts";
 import {
   type ActionScale,
   actorForwardHost,
@@ -38,10 +38,12 @@ import {
   type LayerSizes,
   parameterShapes,
 } from "./nets.ts";
-import type { Batch } from "./replay.ts";
+import type { Batch, ReplayBuffer } from "./replay.ts";
 import { Rng } from "./rng.ts";
 import { writeDirAtomic } from "./atomic.ts";
 import { FusedUpdater } from "./fused/updater.ts";
+import { GpuUpdater, openGpuDevice, type ScheduledUpdate } from "./fused/gpu.ts";
+import { gpuSupports, INFO_FIELDS } from "./fused/wgsl.ts";
 
 /** Diagnostics of one update, one entry per population member. */
 export interface UpdateInfo {
@@ -59,6 +61,29 @@ export interface UpdateInfo {
   correctionRatio: number[];
   /** Whether this update included an actor step (TD3's delay, DDPG-TTSU's slow actor). */
   actorUpdated: boolean;
+}
+
+/**
+ * Diagnostics of a block of updates (`Agent.updateBlock`), summed per member: the critic loss
+ * over every update, the actor's fields over the updates that stepped the actor.
+ */
+export interface BlockInfo {
+  /** Updates in the block. */
+  updates: number;
+  /** Of which stepped the actor (and so contribute to the actor's sums). */
+  actorUpdates: number;
+  /** Σ critic loss per member. */
+  criticLoss: number[];
+  /** Σ J per member (actor updates only, as the fields below). */
+  actorObjective: number[];
+  /** Σ ‖∂J/∂θ‖ per member. */
+  gradientNorm: number[];
+  /** Σ ‖correction‖ per member. */
+  correctionNorm: number[];
+  /** Σ cosine(direction, ∂J/∂θ) per member. */
+  cosine: number[];
+  /** Σ ‖correction‖ / ‖∂J/∂θ‖ per member. */
+  correctionRatio: number[];
 }
 
 /** A named tensor of the trained networks, population axis first. */
@@ -113,6 +138,14 @@ export class Agent {
   #hostStale = false;
   /** The tfjs variables and optimizer steps lag the fused state. */
   #tfStale = false;
+  /** The WebGPU updater (backend webgpu, fused), opened at the first update. */
+  #gpu: GpuUpdater | null = null;
+  #gpuDevice: GPUDevice | null = null;
+  readonly #gpuWanted: boolean;
+  /** The GPU holds newer targets and Adam moments than the host copy (trained ones are read back). */
+  #gpuAhead = false;
+  /** What of the host copy changed (weights set, or all restored) that the GPU has not seen. */
+  #gpuBehind: "none" | "weights" | "all" = "none";
 
   /** @internal use `createAgent` or `loadAgent`. */
   constructor(readonly config: AgentConfig, readonly backend: string, initial?: Float32Array[]) {
@@ -157,19 +190,23 @@ export class Agent {
     );
     this.#smoothing = Array.from({ length: P }, (_, p) => memberRng(seed, p, STREAMS.smoothing));
     this.#host = values.map((v) => Float32Array.from(v));
+    const settings = { ...config, traits: traits(config.algo) };
     const fused = config.implementation === "fused" ||
-      (config.implementation === "auto" && hasFusedPath(config.algo) && backend !== "webgpu");
-    const threads = fused ? Math.min(config.threads, P) : 1;
-    this.#fused = fused
-      ? new FusedUpdater({ ...config, traits: traits(config.algo) }, { shared: threads > 1 })
-      : null;
+      (config.implementation === "auto" && hasFusedPath(config.algo));
+    // on WebGPU the fused kernel runs on the device; the host updater keeps the state's copy
+    this.#gpuWanted = fused && backend === "webgpu" && gpuSupports(settings);
+    const threads = fused && !this.#gpuWanted ? Math.min(config.threads, P) : 1;
+    this.#fused = fused ? new FusedUpdater(settings, { shared: threads > 1 }) : null;
     this.#fused?.importTensors([...values, ...values]); // trained, then targets as copies
     if (threads > 1) this.#fused!.startWorkers(threads - 1);
   }
 
-  /** The update implementation in use (`auto` resolved). */
-  get implementation(): "reference" | "fused" {
-    return this.#fused ? "fused" : "reference";
+  /**
+   * The update implementation in use (`auto` resolved): `fused-webgpu` where the fused kernel
+   * runs on the WebGPU device, `fused` on the host.
+   */
+  get implementation(): "reference" | "fused" | "fused-webgpu" {
+    return this.#gpuWanted ? "fused-webgpu" : this.#fused ? "fused" : "reference";
   }
 
   /** The algorithm's name. */
@@ -235,12 +272,14 @@ export class Agent {
     const { population: P, observationSize: O, actionSize: A, algo } = this.config;
     const B = batchSize(batch, P, O, A);
     const t = traits(algo);
-    const actorDue = t.td3
-      ? this.updates % this.config.policyDelay === 0
-      : t.hasCriticSteps
-      ? this.updates % this.config.criticSteps === 0
-      : true;
-    const targetsDue = t.td3 ? actorDue : true;
+    const { actorDue, targetsDue } = this.#scheduled(this.updates);
+    if (this.#gpuWanted) {
+      const gpu = await this.#openGpu();
+      const info = await gpu.updateBatch(batch, B, { actorDue, targetsDue }, this.#smoothing);
+      this.updates++;
+      this.#afterGpu();
+      return infoFromSums(info, P, actorDue);
+    }
     if (this.#fused) {
       const smoothing = t.td3 ? this.#smoothing : null;
       const info = this.#fused.workers > 0
@@ -301,6 +340,66 @@ export class Agent {
     };
   }
 
+  /**
+   * A block of `count` updates, each on a minibatch of `batchSize` transitions per member drawn
+   * from `replay` with the members' generators `rngs` (as `replay.sample` draws them). The same
+   * as `count` calls of `update`; on WebGPU the block runs as one submission with one readback
+   * (Spinning Up's `update_every` block), which is where a GPU pays.
+   */
+  async updateBlock(
+    replay: ReplayBuffer,
+    rngs: readonly Rng[],
+    count: number,
+    batchSize: number,
+  ): Promise<BlockInfo> {
+    this.#alive();
+    const P = this.config.population;
+    checkNumber("count", count, { min: 1, integer: true });
+    checkNumber("batchSize", batchSize, { min: 1, integer: true });
+    if (this.#gpuWanted) {
+      const gpu = await this.#openGpu();
+      const schedule: ScheduledUpdate[] = [];
+      for (let k = 0; k < count; k++) schedule.push(this.#scheduled(this.updates + k));
+      const sums = await gpu.updateBlock(replay, rngs, batchSize, schedule, this.#smoothing);
+      this.updates += count;
+      this.#afterGpu();
+      const column = (f: number) => Array.from(sums.subarray(f * P, (f + 1) * P));
+      return {
+        updates: count,
+        actorUpdates: schedule.filter((x) => x.actorDue).length,
+        criticLoss: column(0),
+        actorObjective: column(1),
+        gradientNorm: column(2),
+        correctionNorm: column(3),
+        cosine: column(4),
+        correctionRatio: column(5),
+      };
+    }
+    const block: BlockInfo = {
+      updates: 0,
+      actorUpdates: 0,
+      criticLoss: new Array(P).fill(0),
+      actorObjective: new Array(P).fill(0),
+      gradientNorm: new Array(P).fill(0),
+      correctionNorm: new Array(P).fill(0),
+      cosine: new Array(P).fill(0),
+      correctionRatio: new Array(P).fill(0),
+    };
+    let batch: Batch | undefined;
+    for (let k = 0; k < count; k++) {
+      batch = replay.sample(batchSize, rngs, batch);
+      const info = await this.update(batch);
+      block.updates++;
+      for (let p = 0; p < P; p++) block.criticLoss[p] += info.criticLoss[p];
+      if (!info.actorUpdated) continue;
+      block.actorUpdates++;
+      for (const key of ACTOR_FIELDS) {
+        for (let p = 0; p < P; p++) block[key][p] += info[key][p];
+      }
+    }
+    return block;
+  }
+
   /** The ascent direction this agent's actor step would take on `observations`. */
   async direction(
     observations: Float32Array,
@@ -318,6 +417,7 @@ export class Agent {
     }
     checkVector("observations", observations, observations.length);
     const t = traits(this.config.algo);
+    await this.#pullGpu();
     // the fused FS path accumulates in float64: at small ε its CG and solves are the accurate ones
     if (this.#fused && t.actor.kind === "fast") return this.#fused.direction(observations, B);
     this.#syncTf();
@@ -389,6 +489,8 @@ export class Agent {
       this.#host = weights.map((w) => Float32Array.from(w.values));
       this.#hostStale = false;
       this.#tfStale = true;
+      // the weights and their targets are newer on the host; Adam's moments stay on the GPU
+      if (this.#gpuBehind !== "all") this.#gpuBehind = "weights";
       return;
     }
     const trained = this.#trained();
@@ -403,6 +505,7 @@ export class Agent {
   /** Saves weights, targets, optimizer state, RNG state and config to `dir` (atomically). */
   async save(dir: string): Promise<void> {
     this.#alive();
+    await this.#pullGpu();
     const tensors = this.#allState();
     const index: { name: string; shape: number[]; offset: number }[] = [];
     let total = 0;
@@ -473,6 +576,8 @@ export class Agent {
       this.#fused.actorStep = meta.actorSteps;
       this.#fused.criticStep = meta.criticSteps;
       this.#hostStale = this.#tfStale = false;
+      this.#gpuAhead = false;
+      this.#gpuBehind = "all";
     }
   }
 
@@ -481,6 +586,8 @@ export class Agent {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#fused?.dispose();
+    this.#gpu?.destroy();
+    this.#gpuDevice?.destroy();
     tf.dispose([...this.#trained(), ...this.#actorTarget, ...this.#criticTargets.flat()]);
     this.#actorOptimizer.dispose();
     this.#criticOptimizer.dispose();
@@ -489,6 +596,53 @@ export class Agent {
 
   #alive(): void {
     if (this.#disposed) throw new Error("agent: used after dispose()");
+  }
+
+  /** Whether update number `u` (from 0) steps the actor and the targets. */
+  #scheduled(u: number): ScheduledUpdate {
+    const t = traits(this.config.algo);
+    const actorDue = t.td3
+      ? u % this.config.policyDelay === 0
+      : t.hasCriticSteps
+      ? u % this.config.criticSteps === 0
+      : true;
+    return { actorDue, targetsDue: t.td3 ? actorDue : true };
+  }
+
+  /** The WebGPU updater, opened on first use, with the host's state uploaded if it changed. */
+  async #openGpu(): Promise<GpuUpdater> {
+    if (!this.#gpu) {
+      this.#gpuDevice = await openGpuDevice();
+      this.#gpu = new GpuUpdater(
+        this.#gpuDevice,
+        { ...this.config, traits: traits(this.config.algo) },
+        this.#fused!,
+      );
+      this.#gpuBehind = "none";
+    }
+    if (this.#gpuBehind !== "none") {
+      this.#gpu.upload(this.#gpuBehind);
+      this.#gpuBehind = "none";
+    }
+    return this.#gpu;
+  }
+
+  /** After GPU updates: trained weights are on the host, targets and moments only on the GPU. */
+  #afterGpu(): void {
+    this.#gpuAhead = true;
+    this.#hostStale = this.#tfStale = true;
+  }
+
+  /** Brings the GPU's whole state (targets, Adam moments) into the host copy, if it is newer. */
+  async #pullGpu(): Promise<void> {
+    if (!this.#gpu || !this.#gpuAhead) return;
+    // what the host changed since (set weights) goes up first, so the download keeps it
+    if (this.#gpuBehind !== "none") {
+      this.#gpu.upload(this.#gpuBehind);
+      this.#gpuBehind = "none";
+    }
+    await this.#gpu.download();
+    this.#gpuAhead = false;
   }
 
   /** Refreshes the host copies of the trained tensors from the fused state, if they lag. */
@@ -711,3 +865,27 @@ export function actorDirection(
 }
 
 export { flatten };
+
+const ACTOR_FIELDS = [
+  "actorObjective",
+  "gradientNorm",
+  "correctionNorm",
+  "cosine",
+  "correctionRatio",
+] as const;
+
+/** One update's UpdateInfo from the GPU's `[6, P]` sums (actor fields NaN when it did not step). */
+function infoFromSums(sums: Float32Array, P: number, actorDue: boolean): UpdateInfo {
+  const column = (f: number) =>
+    Array.from(sums.subarray(f * P, (f + 1) * P), (x) => (actorDue || f === 0 ? x : NaN));
+  if (sums.length !== INFO_FIELDS * P) throw new Error("webgpu: diagnostics have the wrong size");
+  return {
+    criticLoss: column(0),
+    actorObjective: column(1),
+    gradientNorm: column(2),
+    correctionNorm: column(3),
+    cosine: column(4),
+    correctionRatio: column(5),
+    actorUpdated: actorDue,
+  };
+}

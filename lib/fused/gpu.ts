@@ -139,10 +139,15 @@ export class GpuUpdater {
     this.upload();
   }
 
-  /** Copies the host updater's whole state to the GPU (after the host changed it). */
-  upload(): void {
+  /**
+   * Copies the host updater's state to the GPU after the host changed it: all of it, or only
+   * the weights (trained and targets, which lead the state; the Adam moments stay as they are).
+   */
+  upload(part: "all" | "weights" = "all"): void {
     let at = 0;
-    for (const { array } of this.#host.stateArrays()) {
+    const arrays = this.#host.stateArrays();
+    const count = part === "all" ? arrays.length : 2 * (1 + this.#host.criticCount);
+    for (const { array } of arrays.slice(0, count)) {
       // the host state is never shared when a GPU runs the updates
       this.#device.queue.writeBuffer(this.#state, at * 4, array as Float32Array<ArrayBuffer>);
       at += array.length;

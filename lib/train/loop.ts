@@ -17,11 +17,11 @@
  */
 import {
   type Agent,
+  type BlockInfo,
   createAgent,
   loadAgent,
   memberRng,
   STREAMS,
-  type UpdateInfo,
 } from "../agent.ts";
 import { ReplayBuffer } from "../replay.ts";
 import { ValidationError } from "../errors.ts";
@@ -516,11 +516,16 @@ class Session {
           s >= config.updateAfter && s % config.updateEvery === 0 &&
           this.replay.size >= Math.min(config.batchSize, config.updateAfter || 1)
         ) {
-          for (let u = 0; u < config.updateEvery; u++) {
-            const batch = this.replay.sample(config.batchSize, this.replayRng);
-            sums.add(await this.agent.update(batch));
-            if (u % 10 === 9) this.#progress();
-          }
+          // one block (on WebGPU: one submission and one readback)
+          sums.addBlock(
+            await this.agent.updateBlock(
+              this.replay,
+              this.replayRng,
+              config.updateEvery,
+              config.batchSize,
+            ),
+          );
+          this.#progress();
         }
         if (s - this.lastUpdateRowStep >= rowEvery || (s === config.steps && sums.count > 0)) {
           const now = performance.now();
@@ -693,7 +698,7 @@ const DIAGNOSTICS = [
   "correctionRatio",
 ] as const;
 
-/** Sums of UpdateInfo fields over a block, per member. */
+/** Sums of update diagnostics over the blocks of one metrics row, per member. */
 class BlockSums {
   count = 0;
   actorCount = 0;
@@ -703,15 +708,14 @@ class BlockSums {
     this.critic = new Float64Array(P);
     this.diag = DIAGNOSTICS.map(() => new Float64Array(P));
   }
-  add(info: UpdateInfo): void {
-    this.count++;
-    for (let p = 0; p < this.P; p++) this.critic[p] += info.criticLoss[p];
-    if (info.actorUpdated) {
-      this.actorCount++;
-      DIAGNOSTICS.forEach((k, i) => {
-        for (let p = 0; p < this.P; p++) this.diag[i][p] += info[k][p];
-      });
-    }
+  addBlock(block: BlockInfo): void {
+    this.count += block.updates;
+    this.actorCount += block.actorUpdates;
+    for (let p = 0; p < this.P; p++) this.critic[p] += block.criticLoss[p];
+    if (block.actorUpdates === 0) return;
+    DIAGNOSTICS.forEach((k, i) => {
+      for (let p = 0; p < this.P; p++) this.diag[i][p] += block[k][p];
+    });
   }
   rows(seeds: number[], step: number, sps: number, time: number): MetricRow[] {
     return Array.from({ length: this.P }, (_, p) => {
