@@ -1,14 +1,15 @@
 /**
  * `deno task bench`: every benchmark, figures printed as tables of medians and ratios measured
  * side by side in one run. Benchmarks report; they never pass or fail on time.
- * `--only updates|physics|train` runs one of them; `--full` includes the slowest cells.
+ * `--only updates|gpu|physics|train` runs one of them; `--full` includes the slowest cells.
  * @module
  */
+import { benchGpu } from "./gpu.ts";
 import { benchPhysics } from "./physics.ts";
 import { benchTrain } from "./train.ts";
 import { benchUpdates } from "./updates.ts";
 
-const BENCHES = ["updates", "physics", "train"] as const;
+const BENCHES = ["updates", "gpu", "physics", "train"] as const;
 const args = Deno.args;
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
 if (only !== undefined && !(BENCHES as readonly string[]).includes(only)) {
@@ -16,5 +17,8 @@ if (only !== undefined && !(BENCHES as readonly string[]).includes(only)) {
   Deno.exit(2);
 }
 if (!only || only === "updates") console.log(await benchUpdates({ full: args.includes("--full") }));
+if (!only || only === "gpu") {
+  console.log("\n" + await benchGpu({ widths: args.includes("--full") ? [16, 64, 256] : [16] }));
+}
 if (!only || only === "physics") console.log("\n" + await benchPhysics());
 if (!only || only === "train") console.log("\n" + await benchTrain());

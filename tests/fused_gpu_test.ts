@@ -67,9 +67,12 @@ const CASES: [string, Record<string, unknown>][] = [
   ["ddpg-ttsu", { criticSteps: 2 }],
   ["fsddpg", { k1k2: "per-sample", degree: 1 }],
   ["fsddpg", { k1k2: "listing", degree: 1 }],
+  ["fsddpg", { k1k2: "per-sample", degree: 3 }],
+  ["fsddpg", { k1k2: "listing", degree: 4 }],
   ["fsddpg-cg", { k1k2: "listing" }],
   ["fstd3", { k1k2: "per-sample", degree: 1 }],
   ["fstd3-cg", { k1k2: "listing" }],
+  ["fstd3", { k1k2: "per-sample", degree: 2 }],
 ];
 
 const K = 5, STATE_BOUND = 1e-4, INFO_BOUND = 1e-4;
@@ -219,7 +222,7 @@ Deno.test({
   },
 });
 
-Deno.test("fused webgpu covers DDPG, TD3, TTSU and FS with o = 1 or the listing's CG; others stay on the host", () => {
+Deno.test("fused webgpu covers DDPG, TD3, TTSU, FS blocks up to o = 16 and the listing's CG; others stay on the host", () => {
   const settings = (algo: string, extra: Record<string, unknown>) => ({
     traits: traits(algo as never),
     population: 1,
@@ -241,7 +244,8 @@ Deno.test("fused webgpu covers DDPG, TD3, TTSU and FS with o = 1 or the listing'
     ...extra,
   });
   for (const [algo, extra] of CASES) assert(gpuSupports(settings(algo, extra)), algo);
-  assert(!gpuSupports(settings("fsddpg", { degree: 3 })), "o = 3 runs on the host");
+  assert(gpuSupports(settings("fsddpg", { degree: 16 })), "o = 16 on the GPU");
+  assert(!gpuSupports(settings("fsddpg", { degree: 17 })), "o = 17 runs on the host");
   assert(!gpuSupports(settings("fsddpg-cg", { k1k2: "per-sample" })), "per-sample CG on the host");
   assert(!gpuSupports(settings("sddpg-cg", {})), "SD* on the reference path");
 });

@@ -36,6 +36,12 @@ import {
 import { allocF64 as allocAny, freeF64, inSimdMemory, simdKernels } from "./simd.ts";
 
 const BETA1 = 0.9, BETA2 = 0.999, ADAM_EPS = 1e-8;
+/**
+ * Idle time after which worker threads stop (an agent nobody disposed must not hold the process
+ * open for long). Longer than the environment steps between two update blocks of a large
+ * population (Humanoid, P = 256: about 6 s), which would otherwise restart them every block.
+ */
+const WORKER_IDLE_MS = 30_000;
 
 /** What the fused updater needs to know (a subset of the agent's config). */
 export interface FusedSettings {
@@ -345,7 +351,7 @@ export class FusedUpdater {
 
   /**
    * Splits later updates across `count` worker threads over the shared state (requires
-   * `{ shared: true }`). Workers idle for 2 s are stopped, so that an agent nobody disposed
+   * `{ shared: true }`). Workers idle for 30 s are stopped, so that an agent nobody disposed
    * never holds the process open, and are started again by the next update.
    */
   startWorkers(count: number): void {
@@ -397,7 +403,7 @@ export class FusedUpdater {
 
   #armIdle(): void {
     clearTimeout(this.#idle);
-    this.#idle = setTimeout(() => this.#stopWorkers(), 2000);
+    this.#idle = setTimeout(() => this.#stopWorkers(), WORKER_IDLE_MS);
     // the timer alone must not keep the process alive (Deno; elsewhere it simply runs)
     (globalThis as { Deno?: { unrefTimer?(id: number): void } }).Deno?.unrefTimer?.(
       this.#idle as unknown as number,

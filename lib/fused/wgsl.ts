@@ -31,8 +31,15 @@ export function gpuSupports(s: FusedSettings): boolean {
   if (actor.kind === "gradient") return true;
   if (actor.kind !== "fast") return false;
   if (actor.solver === "cg") return s.k1k2 === "listing";
-  return s.degree === 1;
+  return s.degree <= MAX_GPU_DEGREE;
 }
+
+/**
+ * Largest block size o solved on the GPU (each thread holds an o × o block in registers; wider
+ * blocks run on the host). Per-sample CG stays on the host too: its sample-space iteration at
+ * the paper's ε = 1e-5 needs the host's float64 (in float32 rounding dominates it).
+ */
+export const MAX_GPU_DEGREE = 16;
 
 /** Where everything lives: offsets in floats into the state, replay row and workspace. */
 export interface GpuLayout {
@@ -276,6 +283,24 @@ export function updateShader(s: FusedSettings, B: number): string {
     return `fn sample_dot(ws: u32, b: u32) -> f32 {\n  var c = 0.0;${body}\n  return c;\n}\n`;
   };
 
+  /** Sample b's gradient of the critic's parameter q (Q seeded with 1). */
+  const sampleGrad = () => {
+    let body = "";
+    for (let k = 0; k < cn.layers; k++) {
+      const nout = cn.sizes[k + 1];
+      body += `
+  if (q < ${cn.bOff[k]}u) {
+    let i = (q - ${cn.kOff[k]}u) / ${nout}u;
+    let j = (q - ${cn.kOff[k]}u) % ${nout}u;
+    return work[ws + ${W.cH[k]}u + i * B + b] * work[ws + ${W.cE[k]}u + j * B + b];
+  }
+  if (q < ${cn.bOff[k] + nout}u) {
+    return work[ws + ${W.cE[k]}u + (q - ${cn.bOff[k]}u) * B + b];
+  }`;
+    }
+    return `fn critic_grad(ws: u32, q: u32, b: u32) -> f32 {${body}\n  return 0.0;\n}\n`;
+  };
+
   const critics = (offsets: number[]) => offsets.map((o) => `${o}u`).join(", ");
   const criticSteps = Array.from({ length: C }, (_, c) => `
   // critic ${c}: forward on (s, a), loss, per-sample backward, then per-parameter Adam
@@ -306,38 +331,120 @@ export function updateShader(s: FusedSettings, B: number): string {
   // x for the critic parameters: the diagonal block inverse (per-sample), or the listing's
   // rank-one solve, x_j = ḡ_j / (2ḡ_j² + ε) (block) or ḡ_j / (2‖ḡ‖² + ε) (CG: one Krylov step
   // is exact on a rank-one matrix, later iterations have a zero residual)
-  const fsSolve = !fast ? "" : `
+  const degree = Math.min(s.degree, cn.n);
+  const blocks = fast && !listingCg && degree > 1;
+  // o > 1: one thread per block of o consecutive critic parameters builds the block of
+  // (2/m)·Σ_rows r rᵀ + εI (rows: the B per-sample gradients, or the listing's one mean ḡ),
+  // factors it (Cholesky) and solves for x on the block
+  const blockSolve = `
+    var partial = vec4f(0.0);
+    for (var blk = t; blk < ${Math.ceil(cn.n / degree)}u; blk += WG) {
+      let start = blk * DEG;
+      let size = min(DEG, NW - start);
+      // explicit zero values: a declaration inside a loop is not re-zeroed on every pass by
+      // every compiler (Naga hoists it)
+      var k = array<f32, ${degree * degree}>();
+      var g = array<f32, DEG>();
+      var z = array<f32, DEG>();
+      for (var b = 0u; b < B; b++) {
+        var r = array<f32, DEG>();
+        for (var a = 0u; a < size; a++) {
+          r[a] = critic_grad(ws, start + a, b);
+          g[a] += r[a];
+        }
+        ${
+    perSample
+      ? `for (var a = 0u; a < size; a++) {
+          for (var c = 0u; c <= a; c++) { k[a * DEG + c] += r[a] * r[c]; }
+        }`
+      : ""
+  }
+      }
+      for (var a = 0u; a < size; a++) { g[a] = g[a] / f32(B); }
+      ${
+    perSample ? "let scale = 2.0 / f32(B);" : `let scale = 2.0;
+      for (var a = 0u; a < size; a++) {
+        for (var c = 0u; c <= a; c++) { k[a * DEG + c] = g[a] * g[c]; }
+      }`
+  }
+      for (var a = 0u; a < size; a++) {
+        for (var c = 0u; c <= a; c++) { k[a * DEG + c] *= scale; }
+        k[a * DEG + a] += EPS;
+      }
+      // Cholesky, lower triangle in place
+      for (var a = 0u; a < size; a++) {
+        var d = k[a * DEG + a];
+        for (var c = 0u; c < a; c++) { d -= k[a * DEG + c] * k[a * DEG + c]; }
+        d = sqrt(max(d, 1e-30));
+        k[a * DEG + a] = d;
+        for (var e = a + 1u; e < size; e++) {
+          var v = k[e * DEG + a];
+          for (var c = 0u; c < a; c++) { v -= k[e * DEG + c] * k[a * DEG + c]; }
+          k[e * DEG + a] = v / d;
+        }
+      }
+      for (var a = 0u; a < size; a++) {
+        var v = g[a];
+        for (var c = 0u; c < a; c++) { v -= k[a * DEG + c] * z[c]; }
+        z[a] = v / k[a * DEG + a];
+      }
+      for (var a = size; a > 0u; a--) {
+        let i = a - 1u;
+        var v = z[i];
+        for (var c = i + 1u; c < size; c++) { v -= k[c * DEG + i] * z[c]; }
+        z[i] = v / k[i * DEG + i];
+      }
+      for (var a = 0u; a < size; a++) {
+        work[ws + X + start + a] = z[a];
+        partial += vec4f(g[a] * z[a], 0.0, 0.0, 0.0);
+      }
+    }
+    let total = reduce(t, partial);
+    ${perSample ? "" : "let listing_scale = 2.0 * total.x;"}`;
+
+  const fsSolve = !fast ? "" : blocks
+    ? `${blockSolve}
+    ${
+      perSample
+        ? `storageBarrier();
+    workgroupBarrier();
+    for (var b = t; b < B; b += WG) { work[ws + CV + b] = sample_dot(ws, b); }
+    storageBarrier();
+    workgroupBarrier();`
+        : ""
+    }`
+    : `
     var partial = vec4f(0.0);
     for (var q = t; q < NW; q += WG) {
       let sums = critic_fs_sums(ws, q);
       let gw = sums.x / f32(B);
       ${
-    perSample
-      ? "let x = gw / (sums.y * (2.0 / f32(B)) + EPS);"
-      : listingCg
-      ? "let x = gw;"
-      : "let x = gw / (2.0 * gw * gw + EPS);"
-  }
+      perSample
+        ? "let x = gw / (sums.y * (2.0 / f32(B)) + EPS);"
+        : listingCg
+        ? "let x = gw;"
+        : "let x = gw / (2.0 * gw * gw + EPS);"
+    }
       work[ws + X + q] = x;
       partial += vec4f(gw * x, 0.0, 0.0, 0.0);
     }
     let total = reduce(t, partial);
     ${
-    listingCg
-      ? "let listing_scale = 2.0 * total.x / (2.0 * total.x + EPS);"
-      : perSample
-      ? ""
-      : "let listing_scale = 2.0 * total.x;"
-  }
+      listingCg
+        ? "let listing_scale = 2.0 * total.x / (2.0 * total.x + EPS);"
+        : perSample
+        ? ""
+        : "let listing_scale = 2.0 * total.x;"
+    }
     ${
-    perSample
-      ? `storageBarrier();
+      perSample
+        ? `storageBarrier();
     workgroupBarrier();
     for (var b = t; b < B; b += WG) { work[ws + CV + b] = sample_dot(ws, b); }
     storageBarrier();
     workgroupBarrier();`
-      : ""
-  }`;
+        : ""
+    }`;
 
   const correction = !fast
     ? "let corr = 0.0;"
@@ -378,6 +485,7 @@ const A = ${A}u;
 const R = ${R}u;
 const NT = ${an.n}u;
 const NW = ${cn.n}u;
+const DEG = ${degree}u;
 const WS = ${L.workspace}u;
 const DQDA = ${W.dqda}u;
 const COUT = ${W.cOut}u;
@@ -434,9 +542,10 @@ ${backward("critic_backward", cn, W.cH, W.cE)}
 ${backward("critic_backward_input", cn, W.cH, W.cE, O)}
 ${backward("actor_backward", an, W.aH, W.aE)}
 ${sums("critic_sums", cn, W.cH, W.cE, "none")}
-${fast ? sums("critic_fs_sums", cn, W.cH, W.cE, perSample ? "square" : "none") : ""}
+${fast && !blocks ? sums("critic_fs_sums", cn, W.cH, W.cE, perSample ? "square" : "none") : ""}
 ${sums("actor_sums", an, W.aH, W.aE, perSample ? "weighted" : "none")}
 ${perSample ? sampleDot() : ""}
+${blocks ? sampleGrad() : ""}
 
 @compute @workgroup_size(${WORKGROUP})
 fn main(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_index) t: u32) {

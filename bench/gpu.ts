@@ -1,0 +1,139 @@
+/**
+ * Update blocks (Spinning Up's `update_every` = 50 updates, minibatches of 100 drawn from a
+ * replay buffer) on the fused WebGPU path against the fused CPU path (wasm backend; one thread,
+ * and the population split over every core), and PyTorch's DDPG update where this machine has
+ * torch: wall ms per update and per agent-update, medians of blocks timed round-robin in one run.
+ * HalfCheetah sizes (obs 17, act 6). On a software adapter (Mesa's llvmpipe) the "GPU" is
+ * the CPU, so the WebGPU figures there say what the path costs, not what a GPU gives.
+ *
+ * Run: `deno task bench --only gpu` (`--full` adds hidden 64 and 256).
+ * @module
+ */
+import { type Agent, createAgent, Rng } from "../mod.ts";
+import { ReplayBuffer } from "../lib/replay.ts";
+import { webgpuAvailable } from "../lib/backend.ts";
+import { torchPython, torchTiming } from "./torch.ts";
+
+const OBS = 17, ACT = 6, BATCH = 100, BLOCK = 50;
+
+const ROWS: [string, Record<string, unknown>, string][] = [
+  ["ddpg", {}, "ddpg"],
+  ["td3", {}, "td3"],
+  ["fsddpg", {}, "fsddpg (listing)"],
+  ["fsddpg", { k1k2: "per-sample" }, "fsddpg (per-sample, o = 1)"],
+  ["fsddpg-cg", {}, "fsddpg-cg (listing)"],
+  ["fstd3", { k1k2: "per-sample" }, "fstd3 (per-sample)"],
+];
+
+interface Cell {
+  agent: Agent;
+  replay: ReplayBuffer;
+  rngs: Rng[];
+  samples: number[];
+}
+
+async function cell(
+  algo: string,
+  extra: Record<string, unknown>,
+  P: number,
+  hidden: number,
+  backend: "wasm" | "webgpu",
+  threads: number,
+): Promise<Cell> {
+  const agent = await createAgent(algo, {
+    observationSize: OBS,
+    actionSize: ACT,
+    population: P,
+    hidden: [hidden, hidden],
+    backend,
+    seed: 0,
+    threads,
+    ...extra,
+  });
+  const replay = new ReplayBuffer(P, 1000, OBS, ACT);
+  const data = new Rng(1);
+  const f = (n: number) => Float32Array.from({ length: n }, () => data.normal());
+  for (let i = 0; i < 1000; i++) {
+    replay.add(f(P * OBS), f(P * ACT), f(P), f(P * OBS), new Float32Array(P));
+  }
+  const rngs = Array.from({ length: P }, (_, p) => new Rng(100 + p));
+  return { agent, replay, rngs, samples: [] };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The table as text. */
+export async function benchGpu(
+  { populations = [1, 16, 256], widths = [16], rounds = 5 } = {},
+): Promise<string> {
+  const gpu = await webgpuAvailable();
+  const adapter = gpu ? await navigator.gpu.requestAdapter() : null;
+  const name = adapter
+    ? `${adapter.info.description || adapter.info.vendor}${
+      adapter.info.isFallbackAdapter ? " (software adapter)" : ""
+    }`
+    : "none";
+  const cores = navigator.hardwareConcurrency;
+  const torch = await torchPython();
+  const lines = [
+    `update blocks of ${BLOCK} (batch ${BATCH} from a replay buffer), obs ${OBS}, act ${ACT}; median wall ms per update (per agent-update); WebGPU adapter: ${name}; ${cores} cores; PyTorch: ${
+      torch ? `${torch}, DDPG, 1 thread and ${cores}` : "not available (no python3 importing torch)"
+    }`,
+    "",
+    "| algorithm | hidden | P | fused webgpu ms | per agent | fused wasm 1 thread ms | per agent | fused wasm " +
+    `${cores} threads ms | per agent | webgpu / wasm 1 thread | PyTorch 1 thread per agent | PyTorch ${cores} threads per agent | wasm 1 thread / PyTorch 1 thread | wasm ${cores} threads / PyTorch ${cores} threads |`,
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const hidden of widths) {
+    for (const P of populations) {
+      const torch1 = await torchTiming(P, hidden, { threads: 1 });
+      const torchN = await torchTiming(P, hidden, { threads: cores });
+      for (const [algo, extra, label] of ROWS) {
+        // P = 256 and wide nets: the cheapest and the paper's main rows only
+        if ((P > 16 || hidden > 16) && !["ddpg", "fsddpg (listing)"].includes(label)) continue;
+        const cells = [
+          gpu ? await cell(algo, extra, P, hidden, "webgpu", 1) : null,
+          await cell(algo, extra, P, hidden, "wasm", 1),
+          P > 1 ? await cell(algo, extra, P, hidden, "wasm", cores) : null,
+        ];
+        // the GPU cell alone (a software adapter runs on every core), then the CPU cells
+        // round-robin, so that load from other processes falls on both alike
+        for (const phase of [cells.slice(0, 1), cells.slice(1)]) {
+          for (let round = -1; round < rounds; round++) {
+            for (const c of phase) {
+              if (!c) continue;
+              const t0 = performance.now();
+              await c.agent.updateBlock(c.replay, c.rngs, BLOCK, BATCH);
+              if (round >= 0) c.samples.push((performance.now() - t0) / BLOCK);
+            }
+          }
+        }
+        const ms = cells.map((c) => (c ? median(c.samples) : NaN));
+        cells.forEach((c) => c?.agent.dispose());
+        const fmt = (x: number, digits = 3) => (Number.isNaN(x) ? "–" : x.toFixed(digits));
+        const isDdpg = algo === "ddpg";
+        lines.push(
+          `| ${label} | ${hidden} | ${P} | ${fmt(ms[0])} | ${fmt(ms[0] / P, 4)} | ${fmt(ms[1])} | ${
+            fmt(ms[1] / P, 4)
+          } | ${fmt(ms[2])} | ${fmt(ms[2] / P, 4)} | ${
+            Number.isNaN(ms[0]) ? "–" : `${(ms[0] / ms[1]).toFixed(2)}×`
+          } | ${isDdpg && torch1 ? torch1.perAgentMs.toFixed(4) : "–"} | ${
+            isDdpg && torchN ? torchN.perAgentMs.toFixed(4) : "–"
+          } | ${isDdpg && torch1 ? `${(ms[1] / P / torch1.perAgentMs).toFixed(2)}×` : "–"} | ${
+            isDdpg && torchN && P > 1 ? `${(ms[2] / P / torchN.perAgentMs).toFixed(2)}×` : "–"
+          } |`,
+        );
+      }
+    }
+  }
+  lines.push(
+    "",
+    "fused webgpu: lib/fused/wgsl.ts, one dispatch per update, one workgroup per member, one readback per block; fused wasm: lib/fused/updater.ts (SIMD kernels), `threads` splits the population over workers.",
+  );
+  return lines.join("\n");
+}
+
+if (import.meta.main) {
+  const full = Deno.args.includes("--full");
+  console.log(await benchGpu({ widths: full ? [16, 64, 256] : [16] }));
+}

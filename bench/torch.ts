@@ -1,0 +1,59 @@
+/**
+ * PyTorch's time for the same DDPG update, where this machine has it: runs
+ * `bench/torch_update.py` with `$STACKRL_PYTHON` (default `python3`) if that interpreter imports
+ * torch, else reports why not. Optional by design: the project never needs Python.
+ * @module
+ */
+
+/** One PyTorch timing: median ms per update of all P agents, and per agent. */
+export interface TorchTiming {
+  medianMs: number;
+  perAgentMs: number;
+}
+
+const SCRIPT = new URL("./torch_update.py", import.meta.url);
+let available: Promise<string | null> | undefined;
+
+/** The interpreter's name if it imports torch, else null (checked once per process). */
+export function torchPython(): Promise<string | null> {
+  available ??= (async () => {
+    const python = Deno.env.get("STACKRL_PYTHON") ?? "python3";
+    try {
+      const { success } = await new Deno.Command(python, {
+        args: ["-c", "import torch"],
+        stdout: "null",
+        stderr: "null",
+      }).output();
+      return success ? python : null;
+    } catch {
+      return null; // no such interpreter
+    }
+  })();
+  return available;
+}
+
+/** PyTorch's DDPG update at population P and hidden width H on `threads` CPU threads. */
+export async function torchTiming(
+  P: number,
+  hidden: number,
+  { threads = 1, seconds = 2 } = {},
+): Promise<TorchTiming | null> {
+  const python = await torchPython();
+  if (!python) return null;
+  const { success, stdout, stderr } = await new Deno.Command(python, {
+    args: [
+      SCRIPT.pathname,
+      `--population=${P}`,
+      `--hidden=${hidden}`,
+      `--threads=${threads}`,
+      `--seconds=${seconds}`,
+    ],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  if (!success) {
+    throw new Error(`bench/torch_update.py failed: ${new TextDecoder().decode(stderr)}`);
+  }
+  const out = JSON.parse(new TextDecoder().decode(stdout));
+  return { medianMs: out.median_ms, perAgentMs: out.per_agent_ms };
+}
