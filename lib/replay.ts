@@ -113,13 +113,20 @@ export class ReplayBuffer {
       nextObservations: new Float32Array(P * batchSize * O),
       dones: new Float32Array(P * batchSize),
     };
+    // element loops, not subarray().set(): a view per row would allocate five objects per row
+    const obs = this.#obs, next = this.#next, act = this.#act;
+    const bObs = batch.observations, bNext = batch.nextObservations, bAct = batch.actions;
     for (let p = 0; p < P; p++) {
+      const rng = rngs[p];
       for (let b = 0; b < batchSize; b++) {
-        const slot = p * C + rngs[p].integer(this.size);
+        const slot = p * C + rng.integer(this.size);
         const row = p * batchSize + b;
-        batch.observations.set(this.#obs.subarray(slot * O, slot * O + O), row * O);
-        batch.nextObservations.set(this.#next.subarray(slot * O, slot * O + O), row * O);
-        batch.actions.set(this.#act.subarray(slot * A, slot * A + A), row * A);
+        const so = slot * O, ro = row * O, sa = slot * A, ra = row * A;
+        for (let k = 0; k < O; k++) {
+          bObs[ro + k] = obs[so + k];
+          bNext[ro + k] = next[so + k];
+        }
+        for (let k = 0; k < A; k++) bAct[ra + k] = act[sa + k];
         batch.rewards[row] = this.#rew[slot];
         batch.dones[row] = this.#done[slot];
       }
