@@ -47,6 +47,8 @@ Deno.test("train: a short fixed-seed InvertedPendulum run learns", async () => {
   assert(last >= 50 && last >= 5 * first, `first ${first}, last ${last}`);
   assertEquals(run.status.status, "finished");
   assertEquals(run.status.stepsDone, 8000);
+  // what ran the updates is recorded next to what was asked for
+  assertEquals(run.config.runtime, { backend: "wasm", implementation: "fused" });
   assert(run.metrics.some((r) => r.type === "episode"));
   assert(run.metrics.some((r) => r.type === "update" && r.cosine !== null));
   assert(

@@ -92,6 +92,8 @@ export interface RunConfig {
   versions: { deno: string; tfjs: string; mujoco: string; stackrl?: string };
   /** Git commit (40 hex digits) of the working directory, when it is a repository. */
   git?: string;
+  /** What ran the updates: tfjs backend (`auto` resolved) and update implementation. */
+  runtime?: { backend: string; implementation: string };
   /** Hyper-parameters and any further settings. */
   [key: string]: unknown;
 }

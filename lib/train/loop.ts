@@ -149,6 +149,7 @@ export async function train(input: TrainInput, options: TrainOptions = {}): Prom
       ...storedFields(config),
       createdAt: new Date().toISOString(),
       versions: { deno: Deno.version.deno, tfjs: VERSIONS.tfjs, mujoco: VERSIONS.mujoco },
+      runtime: session.runtime,
     } as RunConfig;
     const git = await gitCommit();
     if (git) runConfig.git = git;
@@ -170,7 +171,7 @@ export async function resumeRun(
   dir = dir.replace(/\/+$/, "");
   const id = checkRunId(dir.split("/").pop());
   const stored = JSON.parse(await Deno.readTextFile(`${dir}/config.json`)) as RunConfig;
-  const { id: _id, createdAt: _c, versions: _v, git: _g, ...fields } = stored;
+  const { id: _id, createdAt: _c, versions: _v, git: _g, runtime: _r, ...fields } = stored;
   const out = dir.split("/").slice(0, -1).join("/") || ".";
   const config = resolveTrainConfig({
     ...fields,
@@ -327,6 +328,11 @@ class Session {
       for (const e of [...envs, ...evalEnvs]) e.close();
       throw error;
     }
+  }
+
+  /** What runs the updates: the tfjs backend resolved from `auto` and the update implementation. */
+  get runtime(): { backend: string; implementation: string } {
+    return { backend: this.agent.backend, implementation: this.agent.implementation };
   }
 
   #startEpisodes(): void {
