@@ -248,7 +248,7 @@ export class GpuUpdater {
     if (this.#destroyed) throw new Error("webgpu: updater used after destroy()");
     const s = this.#s, P = s.population, A = s.actionSize, K = schedule.length;
     const host = this.#host, device = this.#device;
-    const { pipeline, work } = this.#pipeline(B);
+    const { pipeline, work } = await this.#pipeline(B);
 
     // Adam's bias corrections in float64 on the host, one uniform record per update
     const records = new ArrayBuffer(K * SCHEDULE_STRIDE);
@@ -323,10 +323,12 @@ export class GpuUpdater {
     return info;
   }
 
-  #pipeline(B: number): Pipeline {
+  async #pipeline(B: number): Promise<Pipeline> {
     let p = this.#pipelines.get(B);
     if (p) return p;
     const layout = gpuLayout(this.#s, B);
+    // a driver that rejects the kernel must say so, not leave the state untouched silently
+    this.#device.pushErrorScope("validation");
     const module = this.#device.createShaderModule({
       code: updateShader(this.#s, B),
       label: `stackrl update B=${B}`,
@@ -335,6 +337,8 @@ export class GpuUpdater {
       layout: this.#device.createPipelineLayout({ bindGroupLayouts: [this.#bindLayout] }),
       compute: { module, entryPoint: "main" },
     });
+    const error = await this.#device.popErrorScope();
+    if (error) throw new Error(`webgpu: the update kernel was rejected: ${error.message}`);
     const work = this.#device.createBuffer({
       size: 4 * layout.workspace * this.#s.population,
       usage: GPUBufferUsage.STORAGE,
