@@ -65,6 +65,7 @@ Deno.test("ui: a run page renders facts, charts island, rollouts and config", as
   assert(r.text.includes("Evaluation return") && r.text.includes("Critic loss"));
   assert(r.text.includes("Correction ratio") && r.text.includes("Steps per second"));
   assert(r.text.includes(`/runs/${FIXTURE.finished}/rollouts/best`), "rollout link");
+  assert(r.text.includes("Updates ran on") && r.text.includes("fused (wasm)"), "runtime fact");
   assert(r.text.includes("&quot;algo&quot;: &quot;fstd3&quot;") || r.text.includes('"algo"'));
   assert(!r.text.includes("error-panel"), "a healthy run has no error panel");
   const live = await get(`/runs/${FIXTURE.running}`);

@@ -30,6 +30,7 @@ function config(id: string, algo: string, seeds: number[], steps: number, day: n
     recordEvery: 5000,
     createdAt: `2026-01-0${day}T00:00:00.000Z`,
     versions: { deno: "2.9.6", tfjs: "4.22.0", mujoco: "3.14.0" },
+    runtime: { backend: "wasm", implementation: "fused" },
   };
 }
 

@@ -44,6 +44,12 @@ export async function GET(ctx: RouteContext): Promise<Response> {
         <dd>{fmt(status?.bestEval)}</dd>
         <dt>Final eval (mean ± std over seeds)</dt>
         <dd>{fmt(summary.final)} ± {fmt(summary.finalStd)}</dd>
+        <dt>Updates ran on</dt>
+        <dd>
+          {config?.runtime
+            ? `${config.runtime.implementation} (${config.runtime.backend})`
+            : config?.backend ?? "–"}
+        </dd>
         <dt>Wall time</dt>
         <dd>{fmtDuration(status?.wallTime)}</dd>
         <dt>Updated</dt>
