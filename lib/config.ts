@@ -44,9 +44,13 @@ export const IMPLEMENTATIONS = ["auto", "reference", "fused"] as const;
 /** An implementation name, `auto` included. */
 export type Implementation = typeof IMPLEMENTATIONS[number];
 
-/** Whether `algo` has a fused update path (DDPG, TD3 and FS families; not SD*). */
+/**
+ * Whether `algo` has a fused update path: the DDPG, TD3 and FS families, and SDDPG-CG/STD3-CG
+ * (closed-form Hessian-vector products); not the SD* forms that build the whole Hessian.
+ */
 export function hasFusedPath(algo: Algorithm): boolean {
-  return traits(algo).actor.kind !== "stackelberg";
+  const actor = traits(algo).actor;
+  return actor.kind !== "stackelberg" || actor.solver === "cg";
 }
 
 /** The family and actor step of `algo`. */
@@ -171,8 +175,9 @@ export interface AgentOptions extends Partial<Hyperparameters> {
   /** tfjs backend. Default "auto". */
   backend?: BackendName;
   /**
-   * Update implementation. Default "auto": the fused host path wherever it exists (every
-   * algorithm but SD*, on the wasm and cpu backends), else the tfjs reference.
+   * Update implementation. Default "auto": the fused path wherever it exists (every algorithm
+   * but SDDPG, SDDPG-BD and STD3, which build the whole Hessian; on WebGPU the fused kernel
+   * runs on the device where it covers the settings), else the tfjs reference.
    */
   implementation?: Implementation;
   /**
@@ -303,7 +308,7 @@ export function resolveConfig(algo: string, options: AgentOptions): AgentConfig 
     throw new ValidationError(
       "implementation",
       config.implementation,
-      `"auto" or "reference" for ${name}: SD* algorithms have no fused path`,
+      `"auto" or "reference" for ${name}: SDDPG, SDDPG-BD and STD3 have no fused path`,
     );
   }
   return config;

@@ -34,6 +34,7 @@ import {
   perSampleRows,
 } from "./kernels.ts";
 import { allocF64 as allocAny, freeF64, inSimdMemory, simdKernels } from "./simd.ts";
+import { criticHvp, hessianCg, type TangentWork, tangentWork } from "./stackelberg.ts";
 
 const BETA1 = 0.9, BETA2 = 0.999, ADAM_EPS = 1e-8;
 /**
@@ -101,6 +102,14 @@ interface Workspace {
   gramS: Float64Array | null;
   gramT: Float64Array | null;
   cg: Float64Array[];
+  /** SDDPG-CG / STD3-CG: tangent-pass scratch, residuals δ_i, CG solution and scratch. */
+  sd: {
+    tangent: TangentWork;
+    delta: Float64Array;
+    x: Float64Array;
+    hvp: Float64Array;
+    scratch: [Float64Array, Float64Array, Float64Array];
+  } | null;
   /** What each backward pass accumulates (preallocated: no allocation inside an update). */
   back: {
     critic: BackwardOptions;
@@ -109,6 +118,8 @@ interface Workspace {
     fsDiag: BackwardOptions;
     actor: BackwardOptions;
     actorWeighted: BackwardOptions;
+    /** ∂²L/∂θ∂w x through the actor (SD), into `actorWeighted`. */
+    actorMixed: BackwardOptions;
   };
 }
 
@@ -541,7 +552,8 @@ export class FusedUpdater {
   }
 
   /**
-   * Member p's ascent direction on `observations` (`[P, B, obs]`): leaves ∂J/∂θ in
+   * Member p's ascent direction on `observations` (`[P, B, obs]`; SD* also reads the TD
+   * targets in `work.y`): leaves ∂J/∂θ in
    * `work.actorGrad`, the correction in `work.correction`, the direction in `work.direction`
    * and ∂J/∂w in `work.gw` (FS only); returns J.
    */
@@ -575,6 +587,11 @@ export class FusedUpdater {
     const solver = kind === "fast" ? s.traits.actor.solver : "none";
     const o = Math.min(s.degree, nw);
     const gw = work.gw, diag = work.diag;
+    const sd = kind === "stackelberg" ? work.sd! : null;
+    if (sd) {
+      // residuals of L = mean_i (Q(s_i, π(s_i)) − y_i)², y_i the update's TD targets
+      for (let i = 0; i < B; i++) sd.delta[i] = cw.out[i] - work.y[i];
+    }
     if (kind === "gradient") {
       backwardBatch(cn, critic, cOff, cw, B, work.back.dqda);
     } else {
@@ -591,6 +608,14 @@ export class FusedUpdater {
         const t = th[i * A + j];
         aeL[i * A + j] = dqda[i * A + j] * half[j] * (1 - t * t);
       }
+    }
+    if (sd) {
+      // x = (∂²L/∂w² + εI)⁻¹ ∂J/∂w by CG on closed-form Hessian-vector products, then the
+      // tangent pass along x once more for ∂²L/∂θ∂w x
+      const hvp = (v: Float64Array, out: Float64Array) =>
+        criticHvp(cn, critic, cOff, cw, B, sd.delta, v, sd.tangent, out);
+      hessianCg(hvp, gw, s.epsilon, s.cgIterations, sd.x, sd.scratch);
+      hvp(sd.x, sd.hvp);
     }
     // per-sample weights c_i = (G_w x)_i of the correction −(2/B) G_θᵀ c
     let listingScale = 0;
@@ -633,11 +658,24 @@ export class FusedUpdater {
     } else {
       backwardBatch(an, this.actor, p * nt, aw, B, work.back.actor);
     }
+    if (sd) {
+      // ∂²L/∂θ∂w x = J_πᵀ (2/B)[(g_w·x) ∂_aQ + δ ∂_a(g_w·x)] per sample, one more actor pass
+      const { qdot, inputDot } = sd.tangent;
+      for (let i = 0; i < B; i++) {
+        const s1 = (2 / B) * qdot[i], s2 = (2 / B) * sd.delta[i];
+        for (let j = 0; j < A; j++) {
+          const t = th[i * A + j], k = i * A + j;
+          aeL[k] = (s1 * dqda[k] + s2 * inputDot[k]) * half[j] * (1 - t * t);
+        }
+      }
+      weighted.fill(0);
+      backwardBatch(an, this.actor, p * nt, aw, B, work.back.actorMixed);
+    }
     const dir = work.direction, corr = work.correction;
     const cScale = -2 / B;
     for (let j = 0; j < nt; j++) {
       const g = grad[j] / B;
-      const c = perSample ? weighted[j] * cScale : listingScale * g;
+      const c = sd ? -weighted[j] : perSample ? weighted[j] * cScale : listingScale * g;
       grad[j] = g;
       corr[j] = c;
       dir[j] = g + c;
@@ -652,9 +690,13 @@ export class FusedUpdater {
   direction(
     observations: Float32Array,
     B: number,
+    targets?: Float32Array,
   ): { direction: Float32Array; dJdTheta: Float32Array; dJdW: Float32Array } {
     const P = this.#s.population, nt = this.actorNet.n, nw = this.criticNet.n;
     const work = this.#workspace(B);
+    if (this.#s.traits.actor.kind === "stackelberg" && targets?.length !== P * B) {
+      throw new Error(`fused: SD* directions need the TD targets y_i, ${P}·${B} of them`);
+    }
     const out = {
       direction: new Float32Array(P * nt),
       dJdTheta: new Float32Array(P * nt),
@@ -662,6 +704,7 @@ export class FusedUpdater {
     };
     for (let p = 0; p < P; p++) {
       work.gw.fill(0);
+      if (targets) { for (let i = 0; i < B; i++) work.y[i] = targets[p * B + i]; }
       this.#actorDirection(p, observations, B, work);
       out.direction.set(work.direction, p * nt);
       out.dJdTheta.set(work.actorGrad, p * nt);
@@ -743,6 +786,7 @@ export class FusedUpdater {
         fsDiag: { grad: gw, diag, inputGrad: dqda, inStart: O },
         actor: { grad: actorGrad },
         actorWeighted: { grad: actorGrad, weighted: actorWeighted, weights: c },
+        actorMixed: { grad: actorWeighted },
       },
       actor: netWork(this.actorNet, B, allocF64),
       critic: netWork(this.criticNet, B, allocF64),
@@ -771,6 +815,15 @@ export class FusedUpdater {
         { length: 7 },
         () => allocF64(cgGram ? B : solver === "cg" ? nw : 0),
       ),
+      sd: s.traits.actor.kind === "stackelberg"
+        ? {
+          tangent: tangentWork(this.criticNet, B, A),
+          delta: new Float64Array(B),
+          x: new Float64Array(nw),
+          hvp: new Float64Array(nw),
+          scratch: [new Float64Array(nw), new Float64Array(nw), new Float64Array(nw)],
+        }
+        : null,
     };
     return this.#work;
   }
