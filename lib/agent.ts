@@ -41,9 +41,9 @@ import {
 import type { Batch, ReplayBuffer } from "./replay.ts";
 import { Rng } from "./rng.ts";
 import { writeDirAtomic } from "./atomic.ts";
-import { FusedUpdater } from "./fused/updater.ts";
+import { FusedUpdater, infoOf } from "./fused/updater.ts";
 import { GpuUpdater, openGpuDevice, type ScheduledUpdate } from "./fused/gpu.ts";
-import { gpuSupports, INFO_FIELDS } from "./fused/wgsl.ts";
+import { gpuSupports } from "./fused/wgsl.ts";
 
 /** Diagnostics of one update, one entry per population member. */
 export interface UpdateInfo {
@@ -278,7 +278,7 @@ export class Agent {
       const info = await gpu.updateBatch(batch, B, { actorDue, targetsDue }, this.#smoothing);
       this.updates++;
       this.#afterGpu();
-      return infoFromSums(info, P, actorDue);
+      return infoOf(info, P, actorDue);
     }
     if (this.#fused) {
       const smoothing = t.td3 ? this.#smoothing : null;
@@ -393,7 +393,7 @@ export class Agent {
       for (let p = 0; p < P; p++) block.criticLoss[p] += info.criticLoss[p];
       if (!info.actorUpdated) continue;
       block.actorUpdates++;
-      for (const key of ACTOR_FIELDS) {
+      for (const key of ACTOR_DIAGNOSTICS) {
         for (let p = 0; p < P; p++) block[key][p] += info[key][p];
       }
     }
@@ -866,26 +866,11 @@ export function actorDirection(
 
 export { flatten };
 
-const ACTOR_FIELDS = [
+/** The UpdateInfo fields an actor step reports (summed over a block by `updateBlock`). */
+export const ACTOR_DIAGNOSTICS = [
   "actorObjective",
   "gradientNorm",
   "correctionNorm",
   "cosine",
   "correctionRatio",
 ] as const;
-
-/** One update's UpdateInfo from the GPU's `[6, P]` sums (actor fields NaN when it did not step). */
-function infoFromSums(sums: Float32Array, P: number, actorDue: boolean): UpdateInfo {
-  const column = (f: number) =>
-    Array.from(sums.subarray(f * P, (f + 1) * P), (x) => (actorDue || f === 0 ? x : NaN));
-  if (sums.length !== INFO_FIELDS * P) throw new Error("webgpu: diagnostics have the wrong size");
-  return {
-    criticLoss: column(0),
-    actorObjective: column(1),
-    gradientNorm: column(2),
-    correctionNorm: column(3),
-    cosine: column(4),
-    correctionRatio: column(5),
-    actorUpdated: actorDue,
-  };
-}

@@ -17,20 +17,11 @@ import {
   assertThrowsMatching,
   relativeError,
 } from "./assert.ts";
+import { randomBatch as seededBatch } from "./batches.ts";
 
 const O = 3, A = 2, B = 6;
 
-function randomBatch(P: number, seed: number): Batch {
-  const rng = new Rng(seed);
-  const fill = (n: number, f: () => number) => Float32Array.from({ length: n }, f);
-  return {
-    observations: fill(P * B * O, () => rng.normal()),
-    actions: fill(P * B * A, () => 2 * rng.uniform() - 1),
-    rewards: fill(P * B, () => rng.normal()),
-    nextObservations: fill(P * B * O, () => rng.normal()),
-    dones: fill(P * B, () => (rng.uniform() < 0.2 ? 1 : 0)),
-  };
-}
+const randomBatch = (P: number, seed: number) => seededBatch(P, seed, { batch: B, obs: O, act: A });
 
 /** Member p's slice of a population batch. */
 function memberBatch(batch: Batch, P: number, p: number): Batch {

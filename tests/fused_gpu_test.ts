@@ -1,12 +1,13 @@
 // The fused WebGPU update path (lib/fused/gpu.ts, lib/fused/wgsl.ts) against the tfjs reference
 // and the fused CPU path. Runs on whatever adapter the runtime has (here Mesa's llvmpipe, a
 // software adapter); where there is none every test is skipped with the reason printed.
-import { type Agent, type Batch, createAgent, Rng } from "../mod.ts";
+import { type Agent, createAgent, Rng } from "../mod.ts";
 import { useBackend, webgpuAvailable } from "../lib/backend.ts";
 import { ReplayBuffer } from "../lib/replay.ts";
 import { traits } from "../lib/config.ts";
 import { gpuSupports } from "../lib/fused/wgsl.ts";
 import { assert, assertEquals, relativeError } from "./assert.ts";
+import { randomBatch as seededBatch } from "./batches.ts";
 
 const gpu = await webgpuAvailable();
 if (!gpu) {
@@ -19,17 +20,7 @@ if (!gpu) {
 const O = 17, A = 6, B = 100;
 const base = { observationSize: O, actionSize: A };
 
-function randomBatch(P: number, seed: number): Batch {
-  const rng = new Rng(seed);
-  const fill = (n: number, f: () => number) => Float32Array.from({ length: n }, f);
-  return {
-    observations: fill(P * B * O, () => rng.normal()),
-    actions: fill(P * B * A, () => 2 * rng.uniform() - 1),
-    rewards: fill(P * B, () => rng.normal()),
-    nextObservations: fill(P * B * O, () => rng.normal()),
-    dones: fill(P * B, () => (rng.uniform() < 0.2 ? 1 : 0)),
-  };
-}
+const randomBatch = (P: number, seed: number) => seededBatch(P, seed, { batch: B, obs: O, act: A });
 
 /** Every saved tensor (trained, targets, Adam moments) by name, read back through `save`. */
 async function savedState(agent: Agent): Promise<Map<string, Float32Array>> {

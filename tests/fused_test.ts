@@ -1,28 +1,20 @@
 // The fused host update path (lib/fused/) against the tfjs reference (lib/agent.ts) and against
 // dense float64 computations that share no code with lib/.
-import { type Agent, type Batch, createAgent, loadAgent, Rng } from "../mod.ts";
+import { type Agent, createAgent, loadAgent, Rng } from "../mod.ts";
 import { traits } from "../lib/config.ts";
 import { FusedUpdater } from "../lib/fused/updater.ts";
 import { simdKernels, useSimd } from "../lib/fused/simd.ts";
 import { initialParameters } from "../lib/nets.ts";
 import { assert, assertEquals, assertRejectsMatching, relativeError } from "./assert.ts";
+import { randomBatch as seededBatch } from "./batches.ts";
 import { fdGradient, forward64, matVec, solve64 } from "./reference64.ts";
 
 // HalfCheetah sizes, the paper's 16×16 networks and batch: the regime the fused path serves
 const O = 17, A = 6, B = 100;
 const base = { observationSize: O, actionSize: A, backend: "cpu" as const };
 
-function randomBatch(P: number, seed: number, batch = B, obs = O, act = A): Batch {
-  const rng = new Rng(seed);
-  const fill = (n: number, f: () => number) => Float32Array.from({ length: n }, f);
-  return {
-    observations: fill(P * batch * obs, () => rng.normal()),
-    actions: fill(P * batch * act, () => 2 * rng.uniform() - 1),
-    rewards: fill(P * batch, () => rng.normal()),
-    nextObservations: fill(P * batch * obs, () => rng.normal()),
-    dones: fill(P * batch, () => (rng.uniform() < 0.2 ? 1 : 0)),
-  };
-}
+const randomBatch = (P: number, seed: number, batch = B, obs = O, act = A) =>
+  seededBatch(P, seed, { batch, obs, act });
 
 /** Relative ∞-norm error of two tensors: max |a − b| / max(|a|, |b|). */
 const tensorError = relativeError;

@@ -830,8 +830,17 @@ export class FusedUpdater {
 }
 
 /** The agent's diagnostics from `[6, P]` (float32-rounded, as the reference reads them back). */
-function infoOf(info: Float64Array, P: number, actorDue: boolean): FusedInfo {
-  const column = (f: number) => Array.from(info.subarray(f * P, (f + 1) * P), Math.fround);
+export function infoOf(
+  info: Float64Array | Float32Array,
+  P: number,
+  actorDue: boolean,
+): FusedInfo {
+  // the actor's fields are NaN when the actor did not step (the GPU leaves zeros there)
+  const column = (f: number) =>
+    Array.from(
+      info.subarray(f * P, (f + 1) * P),
+      (x) => (f === 0 || actorDue ? Math.fround(x) : NaN),
+    );
   return {
     criticLoss: column(0),
     actorObjective: column(1),

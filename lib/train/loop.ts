@@ -16,6 +16,7 @@
  * @module
  */
 import {
+  ACTOR_DIAGNOSTICS,
   type Agent,
   type BlockInfo,
   createAgent,
@@ -696,14 +697,6 @@ function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
-const DIAGNOSTICS = [
-  "actorObjective",
-  "gradientNorm",
-  "correctionNorm",
-  "cosine",
-  "correctionRatio",
-] as const;
-
 /** Sums of update diagnostics over the blocks of one metrics row, per member. */
 class BlockSums {
   count = 0;
@@ -712,14 +705,14 @@ class BlockSums {
   diag: Float64Array[];
   constructor(readonly P: number) {
     this.critic = new Float64Array(P);
-    this.diag = DIAGNOSTICS.map(() => new Float64Array(P));
+    this.diag = ACTOR_DIAGNOSTICS.map(() => new Float64Array(P));
   }
   addBlock(block: BlockInfo): void {
     this.count += block.updates;
     this.actorCount += block.actorUpdates;
     for (let p = 0; p < this.P; p++) this.critic[p] += block.criticLoss[p];
     if (block.actorUpdates === 0) return;
-    DIAGNOSTICS.forEach((k, i) => {
+    ACTOR_DIAGNOSTICS.forEach((k, i) => {
       for (let p = 0; p < this.P; p++) this.diag[i][p] += block[k][p];
     });
   }
