@@ -4,6 +4,7 @@ import { ENVS, resolveTrainConfig } from "../lib/train/config.ts";
 import { findCheckpoint, readTrainerState } from "../lib/train/checkpoint.ts";
 import { type EvalRow, openRun } from "../lib/store/run_store.ts";
 import { loadAgent } from "../lib/agent.ts";
+import { useBackend, webgpuAvailable } from "../lib/backend.ts";
 import { listEnvs } from "../physics/envs.ts";
 import { decodeRollout } from "../physics/rollout.ts";
 
@@ -63,7 +64,12 @@ Deno.test("train: a short fixed-seed InvertedPendulum run learns", async () => {
   await Deno.remove(out, { recursive: true });
 });
 
-for (const backend of ["wasm", "cpu"] as const) {
+// webgpu where an adapter exists: the fused kernel is deterministic (no atomics), so a resumed run
+// (fresh replay mirror, state uploaded from the checkpoint) must match bit for bit too
+const resumeBackends = (await webgpuAvailable())
+  ? ["wasm", "cpu", "webgpu"] as const
+  : ["wasm", "cpu"] as const;
+for (const backend of resumeBackends) {
   Deno.test(`train: an interrupted run resumes bit for bit with the replay buffer saved (${backend})`, async () => {
     const out = await Deno.makeTempDir();
     const config = {
@@ -102,6 +108,11 @@ for (const backend of ["wasm", "cpu"] as const) {
     const rowsB = strip((await openRun(part.dir)).metrics);
     assertEquals(rowsB, rowsA);
     assertEquals(resumed.lastEval, whole.lastEval);
+    if (backend === "webgpu") {
+      const stored = (await openRun(whole.dir)).config.runtime;
+      assertEquals(stored, { backend: "webgpu", implementation: "fused-webgpu" });
+      await useBackend("cpu");
+    }
     await Deno.remove(out, { recursive: true });
   });
 }
