@@ -454,11 +454,11 @@ export async function main(args: string[]): Promise<number> {
       return 0;
     }
     if (parsed.resume !== undefined) {
-      const allowed = new Set(["steps", "backend", "out", "progressEvery"]);
+      const allowed = new Set(["steps", "backend", "threads", "out", "progressEvery"]);
       const extra = Object.keys(parsed.fields).filter((k) => !allowed.has(k));
       if (extra.length > 0 || parsed.config) {
         throw new UsageError(
-          `--resume continues a run with its stored config; only --steps, --backend, --out and --progress-every may be given with it (got ${
+          `--resume continues a run with its stored config; only --steps, --backend, --threads, --out and --progress-every may be given with it (got ${
             [
               ...extra.map((k) => FIELDS.find((f) => f.key === k)!.flag),
               ...(parsed.config ? ["--config"] : []),
@@ -487,6 +487,7 @@ export async function main(args: string[]): Promise<number> {
             ...o,
             steps: fields.steps as number | undefined,
             backend: fields.backend as TrainConfig["backend"] | undefined,
+            threads: fields.threads as number | undefined,
           }),
         dir.split("/").slice(0, -1).join("/") || ".",
         (fields.progressEvery as number | undefined) ?? 10,

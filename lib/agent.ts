@@ -822,10 +822,13 @@ export async function createAgent(algo: string, options: AgentOptions): Promise<
   return new Agent(config, backend);
 }
 
-/** Loads an agent written by `agent.save(dir)`; `backend` overrides the saved one. */
+/**
+ * Loads an agent written by `agent.save(dir)`; `backend`, `implementation` and `threads`
+ * override the saved ones (they change speed, not results beyond float rounding).
+ */
 export async function loadAgent(
   dir: string,
-  options: { backend?: AgentConfig["backend"] } = {},
+  options: Partial<Pick<AgentConfig, "backend" | "implementation" | "threads">> = {},
 ): Promise<Agent> {
   const meta = JSON.parse(await Deno.readTextFile(`${dir}/agent.json`)) as SavedMeta;
   if (meta.format !== "stackrl-agent/1") {
@@ -837,6 +840,8 @@ export async function loadAgent(
   const config = resolveConfig(algo, {
     ...stripInapplicable(rest, algo),
     backend: options.backend ?? rest.backend,
+    implementation: options.implementation ?? rest.implementation,
+    threads: options.threads ?? rest.threads,
   });
   const backend = await useBackend(config.backend);
   const agent = new Agent(config, backend);

@@ -199,6 +199,9 @@ Deno.test("train: a bad config throws before anything is written", async () => {
     [{ seeds: [0, 2] }, "consecutive"],
     [{ algo: "ddpg", policyDelay: 3 }, "does not apply to ddpg"],
     [{ hidden: [16, 0] }, "hidden"],
+    [{ implementation: "fast" }, 'implementation: got "fast"'],
+    [{ threads: 0 }, "threads: got 0"],
+    [{ algo: "sddpg", implementation: "fused" }, "SDDPG, SDDPG-BD and STD3 have no fused path"],
     [
       { env: "HalfCheetah", steps: 10 ** 9, replayCapacity: 2 ** 31 - 1, seeds: "0-63" },
       "replayCapacity",
@@ -217,5 +220,22 @@ Deno.test("train: a bad config throws before anything is written", async () => {
   const names = [];
   for await (const e of Deno.readDir(out)) names.push(e.name);
   assertEquals(names, []);
+  await Deno.remove(out, { recursive: true });
+});
+
+Deno.test("train: --implementation and --threads reach the agent and are recorded", async () => {
+  const out = await Deno.makeTempDir();
+  const base = { ...SMALL, out, steps: 300, evalEvery: 0, checkpointEvery: 0 };
+  const ref = await train({ ...base, implementation: "reference", name: "ref" });
+  const refRun = await openRun(ref.dir);
+  assertEquals(refRun.config.runtime, { backend: "wasm", implementation: "reference" });
+  assertEquals([refRun.config.implementation, refRun.config.threads], ["reference", 1]);
+  // two threads split the population of two seeds; the result equals one thread's
+  const one = await train({ ...base, seeds: [0, 1], name: "one" });
+  const two = await train({ ...base, seeds: [0, 1], threads: 2, name: "two" });
+  assertEquals((await openRun(two.dir)).config.threads, 2);
+  const a = await Deno.readFile(`${one.dir}/checkpoints/last/tensors.bin`);
+  const b = await Deno.readFile(`${two.dir}/checkpoints/last/tensors.bin`);
+  assert(a.length === b.length && a.every((x, i) => x === b[i]), "threads changed the result");
   await Deno.remove(out, { recursive: true });
 });

@@ -13,6 +13,8 @@ import {
   applicableHyperparameters,
   DEFAULTS,
   type Hyperparameters,
+  type Implementation,
+  IMPLEMENTATIONS,
 } from "../config.ts";
 import { BACKENDS } from "../backend.ts";
 import { checkChoice, checkNumber, nearest, ValidationError } from "../errors.ts";
@@ -43,6 +45,10 @@ export interface TrainConfig extends Hyperparameters {
   steps: number;
   /** TensorFlow.js backend: `"auto"`, `"wasm"` (default), `"cpu"` or `"webgpu"`. */
   backend: (typeof BACKENDS)[number];
+  /** Update implementation: `"auto"` (default: fused wherever it exists), `"reference"`, `"fused"`. */
+  implementation: Implementation;
+  /** Threads of the fused host path (the population split across workers; same results). */
+  threads: number;
   /** Evaluate every this many steps (0: only at the end). */
   evalEvery: number;
   /** Deterministic episodes per member and evaluation. */
@@ -163,6 +169,21 @@ export const FIELDS: readonly Field[] = [
   },
   { key: "steps", flag: "--steps", kind: "int", min: 1, max: 1e9, help: "env steps per member" },
   { key: "backend", flag: "--backend", kind: "choice", choices: BACKENDS, help: "tfjs backend" },
+  {
+    key: "implementation",
+    flag: "--implementation",
+    kind: "choice",
+    choices: IMPLEMENTATIONS,
+    help: "update implementation (auto: fused wherever it exists)",
+  },
+  {
+    key: "threads",
+    flag: "--threads",
+    kind: "int",
+    min: 1,
+    max: 256,
+    help: "threads of the fused path (the population split across workers)",
+  },
   ...(Object.keys(DEFAULTS) as (keyof Hyperparameters)[]).map(hyperField),
   {
     key: "evalEvery",
@@ -236,6 +257,8 @@ export const TRAIN_DEFAULTS = {
   algo: EMBEDDED_DEFAULT.algo as Algorithm,
   seeds: [...EMBEDDED_DEFAULT.seeds],
   backend: "wasm" as const,
+  implementation: "auto" as Implementation,
+  threads: 1,
   checkpointReplay: false,
   out: "runs",
   progressEvery: 10,

@@ -163,11 +163,16 @@ export async function train(input: TrainInput, options: TrainOptions = {}): Prom
 
 /**
  * Continues the run in `dir` from its last checkpoint (or from the start if it has none), with
- * the agent, optimizer, RNG and (if saved) replay state restored. `steps` extends the budget.
+ * the agent, optimizer, RNG and (if saved) replay state restored. `steps` extends the budget;
+ * `backend` and `threads` change only where and how fast it runs.
  */
 export async function resumeRun(
   dir: string,
-  options: TrainOptions & { steps?: number; backend?: TrainConfig["backend"] } = {},
+  options: TrainOptions & {
+    steps?: number;
+    backend?: TrainConfig["backend"];
+    threads?: number;
+  } = {},
 ): Promise<TrainResult> {
   dir = dir.replace(/\/+$/, "");
   const id = checkRunId(dir.split("/").pop());
@@ -179,6 +184,7 @@ export async function resumeRun(
     out,
     ...(options.steps !== undefined ? { steps: options.steps } : {}),
     ...(options.backend !== undefined ? { backend: options.backend } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
   } as TrainInput);
   await checkNotRunning(dir);
   const checkpointsDir = `${dir}/checkpoints`;
@@ -313,10 +319,16 @@ class Session {
         population: P,
         seed,
         backend: config.backend,
+        implementation: config.implementation,
+        threads: config.threads,
         ...agentHyperparameters(config),
       };
       agent = checkpoint
-        ? await loadAgent(checkpoint, { backend: config.backend })
+        ? await loadAgent(checkpoint, {
+          backend: config.backend,
+          implementation: config.implementation,
+          threads: config.threads,
+        })
         : await createAgent(config.algo, agentOptions);
       const envRng = Array.from({ length: P }, (_, p) => memberRng(seed, p, STREAMS.environment));
       const replayRng = Array.from({ length: P }, (_, p) => memberRng(seed, p, STREAMS.replay));
