@@ -74,6 +74,8 @@ const FUSED_ROWS: [string, Record<string, unknown>, string][] = [
   ["fstd3", {}, "fstd3 (listing)"],
   ["fstd3", { k1k2: "per-sample" }, "fstd3 (per-sample)"],
   ["fstd3-cg", { k1k2: "per-sample" }, "fstd3-cg (per-sample)"],
+  ["sddpg-cg", {}, "sddpg-cg (closed-form HVPs)"],
+  ["std3-cg", {}, "std3-cg (closed-form HVPs)"],
 ];
 
 /** This process's CPU time in ms (user + system): robust to other load on a shared machine. */

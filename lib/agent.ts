@@ -14,7 +14,6 @@ import {
   type AgentOptions,
   type Algorithm,
   applicableHyperparameters,
-  hasFusedPath,
   resolveConfig,
   STRUCTURAL_KEYS,
   traits,
@@ -191,8 +190,7 @@ export class Agent {
     this.#smoothing = Array.from({ length: P }, (_, p) => memberRng(seed, p, STREAMS.smoothing));
     this.#host = values.map((v) => Float32Array.from(v));
     const settings = { ...config, traits: traits(config.algo) };
-    const fused = config.implementation === "fused" ||
-      (config.implementation === "auto" && hasFusedPath(config.algo));
+    const fused = config.implementation !== "reference";
     // on WebGPU the fused kernel runs on the device; the host updater keeps the state's copy
     this.#gpuWanted = fused && backend === "webgpu" && gpuSupports(settings);
     const threads = fused && !this.#gpuWanted ? Math.min(config.threads, P) : 1;

@@ -39,19 +39,14 @@ export interface AlgorithmTraits {
   hasCriticSteps: boolean;
 }
 
-/** Update implementations: `reference` (op-by-op tfjs), `fused` (plain loops on the host). */
+/**
+ * Update implementations: `reference` (op-by-op tfjs, the readable specification) and `fused`
+ * (lib/fused/: every algorithm, on the host or, on WebGPU, as device kernels where they cover
+ * the settings); `auto` is `fused`.
+ */
 export const IMPLEMENTATIONS = ["auto", "reference", "fused"] as const;
 /** An implementation name, `auto` included. */
 export type Implementation = typeof IMPLEMENTATIONS[number];
-
-/**
- * Whether `algo` has a fused update path: the DDPG, TD3 and FS families, and SDDPG-CG/STD3-CG
- * (closed-form Hessian-vector products); not the SD* forms that build the whole Hessian.
- */
-export function hasFusedPath(algo: Algorithm): boolean {
-  const actor = traits(algo).actor;
-  return actor.kind !== "stackelberg" || actor.solver === "cg";
-}
 
 /** The family and actor step of `algo`. */
 export function traits(algo: Algorithm): AlgorithmTraits {
@@ -175,9 +170,9 @@ export interface AgentOptions extends Partial<Hyperparameters> {
   /** tfjs backend. Default "auto". */
   backend?: BackendName;
   /**
-   * Update implementation. Default "auto": the fused path wherever it exists (every algorithm
-   * but SDDPG, SDDPG-BD and STD3, which build the whole Hessian; on WebGPU the fused kernel
-   * runs on the device where it covers the settings), else the tfjs reference.
+   * Update implementation. Default "auto": the fused path (lib/fused/; on WebGPU the device
+   * kernel where it covers the settings, else the host's); "reference" forces the op-by-op
+   * tfjs path, the specification the fused one is tested against.
    */
   implementation?: Implementation;
   /**
@@ -304,13 +299,6 @@ export function resolveConfig(algo: string, options: AgentOptions): AgentConfig 
       integer: true,
     }),
   };
-  if (config.implementation === "fused" && !hasFusedPath(name)) {
-    throw new ValidationError(
-      "implementation",
-      config.implementation,
-      `"auto" or "reference" for ${name}: SDDPG, SDDPG-BD and STD3 have no fused path`,
-    );
-  }
   return config;
 }
 

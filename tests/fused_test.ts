@@ -178,24 +178,19 @@ Deno.test("fused and reference paths share the checkpoint format: save on one, l
   }
 });
 
-Deno.test("implementation: validated; fused refused for the dense-Hessian SD* forms, auto picks the reference there", async () => {
-  for (const algo of ["sddpg", "sddpg-bd", "std3"]) {
-    await assertRejectsMatching(
-      () => createAgent(algo, { ...base, implementation: "fused" }),
-      new RegExp(`implementation: got "fused"; allowed: "auto" or "reference" for ${algo}`),
-    );
-  }
+Deno.test("implementation: validated; auto picks the fused path for every algorithm", async () => {
   await assertRejectsMatching(
     () => createAgent("ddpg", { ...base, implementation: "fast" as "fused" }),
     /implementation: got "fast"; allowed: one of "auto", "reference", "fused"/,
   );
-  const sd = await createAgent("std3", base);
-  assertEquals(sd.implementation, "reference");
-  const sdCg = await createAgent("std3-cg", base);
-  assertEquals(sdCg.implementation, "fused");
-  const dd = await createAgent("ddpg", base);
-  assertEquals(dd.implementation, "fused");
-  [sd, sdCg, dd].forEach((a) => a.dispose());
+  for (const algo of ["ddpg", "std3", "sddpg-bd", "std3-cg"]) {
+    const agent = await createAgent(algo, base);
+    assertEquals(agent.implementation, "fused", algo);
+    agent.dispose();
+  }
+  const ref = await createAgent("sddpg", { ...base, implementation: "reference" });
+  assertEquals(ref.implementation, "reference");
+  ref.dispose();
 });
 
 // ---- FS directions of the fused path against dense float64 computations ----
@@ -338,79 +333,122 @@ Deno.test(`fused FS directions (o = 1, 3, 8, n_w; listing; CG(5)) equal dense fl
   }
 });
 
-Deno.test("fused SD-CG: the closed-form Hessian products give the direction of dense float64 second differences of L (residual terms included)", () => {
-  const Bs = 12, epsilon = 0.1, iterations = 5;
-  const { updater } = smallUpdater("sddpg-cg", { epsilon, cgIterations: iterations }, 23);
-  const data = new Rng(79);
-  const obs = Float32Array.from({ length: Bs * o2 }, () => data.normal());
-  const y = Float32Array.from({ length: Bs }, () => data.normal());
-  const got = updater.direction(obs, Bs, y);
-  const theta = Float64Array.from(updater.actor), w = Float64Array.from(updater.critics[0]);
-  const states = Array.from(
-    { length: Bs },
-    (_, i) => Array.from(obs.subarray(i * o2, i * o2 + o2)),
-  );
-  // L(θ, w) = mean_i (Q_w(s_i, π_θ(s_i)) − y_i)², all in float64 plain JS
-  const loss = (t: Float64Array, c: Float64Array) =>
-    states.reduce((sum, x, i) => {
-      const a = forward64({ sizes: actorSizes, params: t }, x, scale2);
-      const d = forward64({ sizes: criticSizes, params: c }, [...x, ...a])[0] - y[i];
-      return sum + d * d;
-    }, 0) / Bs;
-  const h = 1e-4, nw = w.length, nt = theta.length;
-  const shifted = (p: Float64Array, i: number, di: number, j = -1, dj = 0) => {
-    const q = Float64Array.from(p);
-    q[i] += di;
-    if (j >= 0) q[j] += dj;
-    return q;
-  };
-  // ∂²L/∂w² and ∂²L/∂θ∂w by central second differences
-  const hww = Array.from(
-    { length: nw },
-    (_, a) =>
-      Array.from(
-        { length: nw },
-        (_, b) =>
-          (loss(theta, shifted(w, a, h, b, h)) - loss(theta, shifted(w, a, h, b, -h)) -
-            loss(theta, shifted(w, a, -h, b, h)) + loss(theta, shifted(w, a, -h, b, -h))) /
-          (4 * h * h),
-      ),
-  );
-  const htw = Array.from(
-    { length: nt },
-    (_, a) =>
-      Array.from({ length: nw }, (_, b) =>
-        (loss(shifted(theta, a, h), shifted(w, b, h)) -
-          loss(shifted(theta, a, h), shifted(w, b, -h)) -
-          loss(shifted(theta, a, -h), shifted(w, b, h)) +
-          loss(shifted(theta, a, -h), shifted(w, b, -h))) / (4 * h * h)),
-  );
-  const { gw, gt } = denseRows(theta, w, states);
-  const mean = (rows: number[][], n: number) =>
-    Array.from({ length: n }, (_, j) => rows.reduce((sum, r) => sum + r[j], 0) / Bs);
-  const dJdW = mean(gw, nw), dJdTheta = mean(gt, nt);
-  // the same CG iteration, on the dense damped Hessian
-  const damped = hww.map((row, a) => row.map((v, b) => v + (a === b ? epsilon : 0)));
-  let x = new Array(nw).fill(0), r = dJdW.slice(), p = dJdW.slice();
-  let rr = r.reduce((sum, v) => sum + v * v, 0);
-  for (let it = 0; it < iterations; it++) {
-    const ap = matVec(damped, p), alpha = rr / p.reduce((sum, v, j) => sum + v * ap[j], 0);
-    x = x.map((v, j) => v + alpha * p[j]);
-    r = r.map((v, j) => v - alpha * ap[j]);
-    const next = r.reduce((sum, v) => sum + v * v, 0);
-    p = r.map((v, j) => v + (next / rr) * p[j]);
-    rr = next;
+for (
+  const [algo, solver] of [["sddpg-cg", "CG(5)"], ["sddpg", "exact solve"], [
+    "sddpg-bd",
+    "blocks of 4",
+  ]]
+) {
+  Deno.test(`fused ${algo}: the closed-form Hessian products give the direction of dense float64 second differences of L (residual terms included, ${solver})`, () => {
+    const Bs = 12, epsilon = 0.1, iterations = 5, block = 4;
+    const { updater } = smallUpdater(
+      algo,
+      { epsilon, cgIterations: iterations, degree: block },
+      23,
+    );
+    const data = new Rng(79);
+    const obs = Float32Array.from({ length: Bs * o2 }, () => data.normal());
+    const y = Float32Array.from({ length: Bs }, () => data.normal());
+    const got = updater.direction(obs, Bs, y);
+    const theta = Float64Array.from(updater.actor), w = Float64Array.from(updater.critics[0]);
+    const states = Array.from(
+      { length: Bs },
+      (_, i) => Array.from(obs.subarray(i * o2, i * o2 + o2)),
+    );
+    // L(θ, w) = mean_i (Q_w(s_i, π_θ(s_i)) − y_i)², all in float64 plain JS
+    const loss = (t: Float64Array, c: Float64Array) =>
+      states.reduce((sum, x, i) => {
+        const a = forward64({ sizes: actorSizes, params: t }, x, scale2);
+        const d = forward64({ sizes: criticSizes, params: c }, [...x, ...a])[0] - y[i];
+        return sum + d * d;
+      }, 0) / Bs;
+    const h = 1e-4, nw = w.length, nt = theta.length;
+    const shifted = (p: Float64Array, i: number, di: number, j = -1, dj = 0) => {
+      const q = Float64Array.from(p);
+      q[i] += di;
+      if (j >= 0) q[j] += dj;
+      return q;
+    };
+    // ∂²L/∂w² and ∂²L/∂θ∂w by central second differences
+    const hww = Array.from(
+      { length: nw },
+      (_, a) =>
+        Array.from(
+          { length: nw },
+          (_, b) =>
+            (loss(theta, shifted(w, a, h, b, h)) - loss(theta, shifted(w, a, h, b, -h)) -
+              loss(theta, shifted(w, a, -h, b, h)) + loss(theta, shifted(w, a, -h, b, -h))) /
+            (4 * h * h),
+        ),
+    );
+    const htw = Array.from(
+      { length: nt },
+      (_, a) =>
+        Array.from({ length: nw }, (_, b) =>
+          (loss(shifted(theta, a, h), shifted(w, b, h)) -
+            loss(shifted(theta, a, h), shifted(w, b, -h)) -
+            loss(shifted(theta, a, -h), shifted(w, b, h)) +
+            loss(shifted(theta, a, -h), shifted(w, b, -h))) / (4 * h * h)),
+    );
+    const { gw, gt } = denseRows(theta, w, states);
+    const mean = (rows: number[][], n: number) =>
+      Array.from({ length: n }, (_, j) => rows.reduce((sum, r) => sum + r[j], 0) / Bs);
+    const dJdW = mean(gw, nw), dJdTheta = mean(gt, nt);
+    // the same solver on the dense damped Hessian: CG's iteration, Gaussian elimination of the
+    // whole matrix, or of its diagonal blocks
+    const damped = hww.map((row, a) => row.map((v, b) => v + (a === b ? epsilon : 0)));
+    let x = new Array(nw).fill(0);
+    if (algo === "sddpg-cg") {
+      let r = dJdW.slice(), p = dJdW.slice();
+      let rr = r.reduce((sum, v) => sum + v * v, 0);
+      for (let it = 0; it < iterations; it++) {
+        const ap = matVec(damped, p), alpha = rr / p.reduce((sum, v, j) => sum + v * ap[j], 0);
+        x = x.map((v, j) => v + alpha * p[j]);
+        r = r.map((v, j) => v - alpha * ap[j]);
+        const next = r.reduce((sum, v) => sum + v * v, 0);
+        p = r.map((v, j) => v + (next / rr) * p[j]);
+        rr = next;
+      }
+    } else {
+      const size = algo === "sddpg" ? nw : block;
+      for (let start = 0; start < nw; start += size) {
+        const idx = Array.from({ length: Math.min(size, nw - start) }, (_, i) => start + i);
+        const xb = solve64(idx.map((a) => idx.map((b) => damped[a][b])), idx.map((a) => dJdW[a]));
+        idx.forEach((a, i) => (x[a] = xb[i]));
+      }
+    }
+    const correction = matVec(htw, x);
+    const dense = dJdTheta.map((g, j) => g - correction[j]);
+    const err = relativeError(got.direction, dense);
+    assert(err <= 1e-4, `${algo} direction vs dense float64: relative error ${err}`);
+    // the residual terms matter here: without them (δ = 0) the direction is a different one
+    const gaussNewtonOnly = relativeError(
+      updater.direction(obs, Bs, Float32Array.from({ length: Bs }, (_, i) => y[i] + 10)).direction,
+      got.direction,
+    );
+    assert(gaussNewtonOnly > 1e-3, `targets must change the SD direction (${gaussNewtonOnly})`);
+  });
+}
+
+Deno.test("fused SDDPG, SDDPG-BD and STD3 (whole Hessians from closed-form products) equal the reference after 3 updates on small networks", async () => {
+  const small = { observationSize: 5, actionSize: 2, hidden: [6, 5], backend: "cpu" as const };
+  for (const [algo, extra] of [["sddpg", {}], ["sddpg-bd", { degree: 4 }], ["std3", {}]] as const) {
+    const make = (implementation: "reference" | "fused") =>
+      createAgent(algo, { ...small, seed: 5, epsilon: 1, implementation, ...extra });
+    const ref = await make("reference"), fused = await make("fused");
+    for (let k = 0; k < 3; k++) {
+      const batch = randomBatch(1, 40 + k, 20, 5, 2);
+      await ref.update(batch);
+      await fused.update(batch);
+    }
+    const wr = ref.getWeights(), wf = fused.getWeights();
+    wr.forEach((w, i) => {
+      const err = tensorError(wf[i].values, w.values);
+      assert(err <= WEIGHT_BOUND, `${algo} ${w.name}: relative error ${err.toExponential(2)}`);
+    });
+    ref.dispose();
+    fused.dispose();
   }
-  const correction = matVec(htw, x);
-  const dense = dJdTheta.map((g, j) => g - correction[j]);
-  const err = relativeError(got.direction, dense);
-  assert(err <= 1e-4, `SD-CG direction vs dense float64: relative error ${err}`);
-  // the residual terms matter here: without them (δ = 0) the direction is a different one
-  const gaussNewtonOnly = relativeError(
-    updater.direction(obs, Bs, Float32Array.from({ length: Bs }, (_, i) => y[i] + 10)).direction,
-    got.direction,
-  );
-  assert(gaussNewtonOnly > 1e-3, `targets must change the SD direction (${gaussNewtonOnly})`);
 });
 
 Deno.test("fused CG with n_w iterations approaches the exact damped solve (well-conditioned ε)", () => {

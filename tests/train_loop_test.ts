@@ -201,7 +201,6 @@ Deno.test("train: a bad config throws before anything is written", async () => {
     [{ hidden: [16, 0] }, "hidden"],
     [{ implementation: "fast" }, 'implementation: got "fast"'],
     [{ threads: 0 }, "threads: got 0"],
-    [{ algo: "sddpg", implementation: "fused" }, "SDDPG, SDDPG-BD and STD3 have no fused path"],
     [
       { env: "HalfCheetah", steps: 10 ** 9, replayCapacity: 2 ** 31 - 1, seeds: "0-63" },
       "replayCapacity",

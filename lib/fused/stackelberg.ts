@@ -12,10 +12,15 @@
  * - ∂²L/∂θ∂w x = (2/B) Σ_i J_π,iᵀ [ (g_w,i·x) ∂_aQ_i + δ_i ∂_a(g_w,i·x) ], the last factor being
  *   the tangent pass's input delta on the action columns; one actor backward pass applies J_πᵀ.
  *
+ * SDDPG-CG/STD3-CG solve with CG on these products; SDDPG, STD3 and SDDPG-BD build ∂²L/∂w²
+ * column by column from n_w of them (as the reference does, and as costly as the paper reports)
+ * and solve it, or its diagonal blocks, densely in float64.
+ *
  * Plain float64 loops over the network's batched activations (`NetWork`, row-major `[B, n]`).
  * @module
  */
 import type { NetLayout, NetWork } from "./kernels.ts";
+import { solveDense } from "../dense.ts";
 
 /** Scratch of the tangent passes, allocated once per batch size. */
 export interface TangentWork {
@@ -151,5 +156,40 @@ export function hessianCg(
     const beta = rr === 0 ? 0 : next / rr;
     for (let j = 0; j < n; j++) p[j] = r[j] + beta * p[j];
     rr = next;
+  }
+}
+
+/**
+ * x = (∂²L/∂w² + εI)⁻¹ b, or the same with only the diagonal blocks of size `block` of the
+ * Hessian (SDDPG-BD; `block` ≥ n is the exact solve): the Hessian is built from n products with
+ * unit vectors, then each block is solved by LU with partial pivoting (it may be indefinite).
+ */
+export function hessianSolve(
+  multiply: (v: Float64Array, out: Float64Array) => void,
+  b: Float64Array,
+  epsilon: number,
+  block: number,
+  x: Float64Array,
+  hessian: Float64Array,
+  unit: Float64Array,
+  column: Float64Array,
+): void {
+  const n = b.length;
+  unit.fill(0);
+  for (let j = 0; j < n; j++) {
+    unit[j] = 1;
+    multiply(unit, column);
+    unit[j] = 0;
+    for (let i = 0; i < n; i++) hessian[i * n + j] = column[i];
+  }
+  for (let start = 0; start < n; start += block) {
+    const size = Math.min(block, n - start);
+    const sub = new Float64Array(size * size), rhs = b.subarray(start, start + size);
+    for (let i = 0; i < size; i++) {
+      for (let k = 0; k < size; k++) {
+        sub[i * size + k] = hessian[(start + i) * n + start + k] + (i === k ? epsilon : 0);
+      }
+    }
+    x.set(solveDense(sub, rhs, size), start);
   }
 }

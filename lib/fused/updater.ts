@@ -34,7 +34,13 @@ import {
   perSampleRows,
 } from "./kernels.ts";
 import { allocF64 as allocAny, freeF64, inSimdMemory, simdKernels } from "./simd.ts";
-import { criticHvp, hessianCg, type TangentWork, tangentWork } from "./stackelberg.ts";
+import {
+  criticHvp,
+  hessianCg,
+  hessianSolve,
+  type TangentWork,
+  tangentWork,
+} from "./stackelberg.ts";
 
 const BETA1 = 0.9, BETA2 = 0.999, ADAM_EPS = 1e-8;
 /**
@@ -102,13 +108,15 @@ interface Workspace {
   gramS: Float64Array | null;
   gramT: Float64Array | null;
   cg: Float64Array[];
-  /** SDDPG-CG / STD3-CG: tangent-pass scratch, residuals δ_i, CG solution and scratch. */
+  /** SD*: tangent-pass scratch, residuals δ_i, the solution x and the solvers' scratch. */
   sd: {
     tangent: TangentWork;
     delta: Float64Array;
     x: Float64Array;
     hvp: Float64Array;
     scratch: [Float64Array, Float64Array, Float64Array];
+    /** The whole ∂²L/∂w² `[n_w, n_w]` (exact and block solves only). */
+    hessian: Float64Array | null;
   } | null;
   /** What each backward pass accumulates (preallocated: no allocation inside an update). */
   back: {
@@ -610,11 +618,17 @@ export class FusedUpdater {
       }
     }
     if (sd) {
-      // x = (∂²L/∂w² + εI)⁻¹ ∂J/∂w by CG on closed-form Hessian-vector products, then the
-      // tangent pass along x once more for ∂²L/∂θ∂w x
+      // x = (∂²L/∂w² + εI)⁻¹ ∂J/∂w by CG on closed-form Hessian-vector products (or a dense
+      // solve of the Hessian they build), then the tangent pass along x for ∂²L/∂θ∂w x
       const hvp = (v: Float64Array, out: Float64Array) =>
         criticHvp(cn, critic, cOff, cw, B, sd.delta, v, sd.tangent, out);
-      hessianCg(hvp, gw, s.epsilon, s.cgIterations, sd.x, sd.scratch);
+      const sdSolver = s.traits.actor.kind === "stackelberg" ? s.traits.actor.solver : "cg";
+      if (sdSolver === "cg") hessianCg(hvp, gw, s.epsilon, s.cgIterations, sd.x, sd.scratch);
+      else {
+        const block = sdSolver === "exact" ? nw : Math.min(s.degree, nw);
+        const [unit, column] = sd.scratch;
+        hessianSolve(hvp, gw, s.epsilon, block, sd.x, sd.hessian!, unit, column);
+      }
       hvp(sd.x, sd.hvp);
     }
     // per-sample weights c_i = (G_w x)_i of the correction −(2/B) G_θᵀ c
@@ -822,6 +836,7 @@ export class FusedUpdater {
           x: new Float64Array(nw),
           hvp: new Float64Array(nw),
           scratch: [new Float64Array(nw), new Float64Array(nw), new Float64Array(nw)],
+          hessian: s.traits.actor.solver === "cg" ? null : new Float64Array(nw * nw),
         }
         : null,
     };

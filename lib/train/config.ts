@@ -45,7 +45,7 @@ export interface TrainConfig extends Hyperparameters {
   steps: number;
   /** TensorFlow.js backend: `"auto"`, `"wasm"` (default), `"cpu"` or `"webgpu"`. */
   backend: (typeof BACKENDS)[number];
-  /** Update implementation: `"auto"` (default: fused wherever it exists), `"reference"`, `"fused"`. */
+  /** Update implementation: `"auto"` (default, the fused path), `"reference"` or `"fused"`. */
   implementation: Implementation;
   /** Threads of the fused host path (the population split across workers; same results). */
   threads: number;
@@ -174,7 +174,7 @@ export const FIELDS: readonly Field[] = [
     flag: "--implementation",
     kind: "choice",
     choices: IMPLEMENTATIONS,
-    help: "update implementation (auto: fused wherever it exists)",
+    help: "update implementation (auto: the fused path)",
   },
   {
     key: "threads",
