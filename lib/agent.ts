@@ -416,18 +416,21 @@ export class Agent {
     checkVector("observations", observations, observations.length);
     const t = traits(this.config.algo);
     await this.#pullGpu();
-    // the fused FS path accumulates in float64: at small ε its CG and solves are the accurate ones
-    if (this.#fused && t.actor.kind === "fast") return this.#fused.direction(observations, B);
-    this.#syncTf();
-    const s = tf.tensor3d(observations, [P, B, O]);
     if (t.actor.kind === "stackelberg" && !targets) {
-      s.dispose();
       throw new ValidationError(
         "targets",
         targets,
         `TD targets y_i (a Float32Array of length ${P * B}) for ${this.config.algo}`,
       );
     }
+    // the fused FS and SD paths accumulate in float64: at small ε their CG and solves are the
+    // accurate ones
+    if (this.#fused && t.actor.kind !== "gradient") {
+      if (targets) checkVector("targets", targets, P * B);
+      return this.#fused.direction(observations, B, targets);
+    }
+    this.#syncTf();
+    const s = tf.tensor3d(observations, [P, B, O]);
     const y = targets ? tf.tensor2d(checkVector("targets", targets, P * B), [P, B]) : undefined;
     const dir = await this.#direction(s, y);
     // gradient methods do not need ∂J/∂w; compute it here for the caller's analysis

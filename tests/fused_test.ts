@@ -451,6 +451,26 @@ Deno.test("fused SDDPG, SDDPG-BD and STD3 (whole Hessians from closed-form produ
   }
 });
 
+Deno.test("agent.direction of SD* on the fused path equals the reference's (and needs the TD targets)", async () => {
+  const small = { observationSize: 5, actionSize: 2, hidden: [6, 5], backend: "cpu" as const };
+  const data = new Rng(81);
+  const obs = Float32Array.from({ length: 20 * 5 }, () => data.normal());
+  const y = Float32Array.from({ length: 20 }, () => data.normal());
+  for (const algo of ["sddpg", "sddpg-cg"]) {
+    const make = (implementation: "reference" | "fused") =>
+      createAgent(algo, { ...small, seed: 6, epsilon: 1, implementation });
+    const ref = await make("reference"), fused = await make("fused");
+    await assertRejectsMatching(() => fused.direction(obs), /targets: got undefined/);
+    const a = await ref.direction(obs, y), b = await fused.direction(obs, y);
+    for (const key of ["direction", "dJdTheta", "dJdW"] as const) {
+      const err = relativeError(b[key], a[key]);
+      assert(err <= 1e-4, `${algo} ${key}: relative error ${err}`);
+    }
+    ref.dispose();
+    fused.dispose();
+  }
+});
+
 Deno.test("fused CG with n_w iterations approaches the exact damped solve (well-conditioned ε)", () => {
   const Bs = 40;
   const data = new Rng(78);
