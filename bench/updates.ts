@@ -8,6 +8,7 @@
 import process from "node:process";
 import { ALGORITHMS, type Batch, createAgent, Rng } from "../mod.ts";
 import { simdKernels, useSimd } from "../lib/fused/simd.ts";
+import { type TorchTiming, torchPython, torchTiming } from "./torch.ts";
 
 const OBS = 17, ACT = 6, BATCH = 100;
 /** Algorithms whose update needs n_w Hessian-vector products (as the paper reports). */
@@ -177,13 +178,19 @@ export async function benchFused(
 export async function benchThreads(
   { rounds = 7, populations = [16, 256], threads = [1, 2] } = {},
 ): Promise<string> {
+  const torch = await torchPython();
   const lines = [
-    `fused path on 1 and 2 threads (population split across a worker), obs ${OBS}, act ${ACT}, hidden 16×16, batch ${BATCH}; median wall ms per update (per agent-update); ${navigator.hardwareConcurrency} cores here`,
+    `fused path on 1 and 2 threads (population split across a worker), obs ${OBS}, act ${ACT}, hidden 16×16, batch ${BATCH}; median wall ms per update (per agent-update); ${navigator.hardwareConcurrency} cores here; PyTorch's DDPG update of the same shape on as many threads, same fixed batch: ${
+      torch ?? "not available (no python3 importing torch)"
+    }`,
     "",
     `| algorithm | P | ${
-      threads.map((t) => `${t} thread${t > 1 ? "s" : ""} ms | per agent`).join(" | ")
+      threads.map((t) =>
+        `${t} thread${t > 1 ? "s" : ""} ms | per agent | PyTorch per agent | ratio`
+      )
+        .join(" | ")
     } | speed-up |`,
-    `| --- | --- | ${threads.map(() => "--- | ---").join(" | ")} | --- |`,
+    `| --- | --- | ${threads.map(() => "--- | --- | --- | ---").join(" | ")} | --- |`,
   ];
   const rows = FUSED_ROWS.filter(([a, e]) =>
     a === "ddpg" || (a === "fsddpg" && e.k1k2 === "per-sample" && e.degree === undefined)
@@ -219,11 +226,19 @@ export async function benchThreads(
       const sorted = [...c.samples].sort((a, b) => a - b);
       return sorted[Math.floor(sorted.length / 2)];
     });
-    rows.forEach(([, , label], r) => {
+    // PyTorch after our cells (a separate process; never concurrently with ours)
+    const torchMs: (TorchTiming | null)[] = [];
+    for (const t of threads) torchMs.push(torch ? await torchTiming(P, 16, { threads: t }) : null);
+    rows.forEach(([algo, , label], r) => {
       const ms = threads.map((_, k) => medians[r * threads.length + k]);
       lines.push(
         `| ${label} | ${P} | ${
-          ms.map((m) => `${m.toFixed(3)} | ${(m / P).toFixed(4)}`).join(" | ")
+          ms.map((m, k) => {
+            const pt = algo === "ddpg" ? torchMs[k] : null;
+            return `${m.toFixed(3)} | ${(m / P).toFixed(4)} | ${
+              pt ? pt.perAgentMs.toFixed(4) : "–"
+            } | ${pt ? `${(m / P / pt.perAgentMs).toFixed(2)}×` : "–"}`;
+          }).join(" | ")
         } | ${(ms[0] / ms[ms.length - 1]).toFixed(2)}× |`,
       );
     });
