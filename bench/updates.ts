@@ -8,7 +8,7 @@
 import process from "node:process";
 import { ALGORITHMS, type Batch, createAgent, Rng } from "../mod.ts";
 import { simdKernels, useSimd } from "../lib/fused/simd.ts";
-import { type TorchTiming, torchPython, torchTiming } from "./torch.ts";
+import { torchPython, type TorchTiming, torchTiming } from "./torch.ts";
 
 const OBS = 17, ACT = 6, BATCH = 100;
 /** Algorithms whose update needs n_w Hessian-vector products (as the paper reports). */
