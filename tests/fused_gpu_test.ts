@@ -64,6 +64,9 @@ const CASES: [string, Record<string, unknown>][] = [
   ["fstd3", { k1k2: "per-sample", degree: 1 }],
   ["fstd3-cg", { k1k2: "listing" }],
   ["fstd3", { k1k2: "per-sample", degree: 2 }],
+  // other shapes: three hidden layers of unequal widths, and one wide layer
+  ["fsddpg", { k1k2: "per-sample", degree: 3, hidden: [24, 7, 5] }],
+  ["td3", { hidden: [64] }],
 ];
 
 const K = 5, STATE_BOUND = 1e-4, INFO_BOUND = 1e-4;
