@@ -339,8 +339,17 @@ export class GpuUpdater {
     });
     const error = await this.#device.popErrorScope();
     if (error) throw new Error(`webgpu: the update kernel was rejected: ${error.message}`);
+    const bytes = 4 * layout.workspace * this.#s.population;
+    const limit = this.#device.limits.maxStorageBufferBindingSize;
+    if (bytes > limit) {
+      throw new Error(
+        `webgpu: the workspace of ${this.#s.population} member(s) at batch ${B} needs ${bytes} ` +
+          `bytes, this adapter binds at most ${limit}; use a smaller population or batch, or the ` +
+          `wasm backend`,
+      );
+    }
     const work = this.#device.createBuffer({
-      size: 4 * layout.workspace * this.#s.population,
+      size: bytes,
       usage: GPUBufferUsage.STORAGE,
       label: "stackrl workspace",
     });
