@@ -180,19 +180,8 @@ export class GpuUpdater {
     scheduled: ScheduledUpdate,
     smoothing: readonly Rng[] | null,
   ): Promise<Float32Array> {
-    const s = this.#s, P = s.population, O = s.observationSize, A = s.actionSize;
-    const R = 2 * O + A + 2;
-    const rows = new Float32Array(B * P * R);
-    for (let b = 0; b < B; b++) {
-      for (let p = 0; p < P; p++) {
-        const at = (b * P + p) * R, i = p * B + b;
-        rows.set(batch.observations.subarray(i * O, i * O + O), at);
-        rows.set(batch.actions.subarray(i * A, i * A + A), at + O);
-        rows[at + O + A] = batch.rewards[i];
-        rows.set(batch.nextObservations.subarray(i * O, i * O + O), at + O + A + 1);
-        rows[at + 2 * O + A + 1] = batch.dones[i];
-      }
-    }
+    const s = this.#s, P = s.population;
+    const rows = packSlots(batch, B, 0, B, P, s.observationSize, s.actionSize);
     const replay = this.#batch.get(rows.byteLength);
     this.#device.queue.writeBuffer(replay, 0, rows);
     const indices = new Uint32Array(P * B);
@@ -407,19 +396,39 @@ export class GpuUpdater {
   #uploadSlots(replay: ReplayBuffer, buffer: GPUBuffer, start: number, count: number): void {
     if (count <= 0) return;
     const s = this.#s, P = s.population, O = s.observationSize, A = s.actionSize;
-    const R = 2 * O + A + 2, C = replay.capacity;
-    const { observations, actions, rewards, nextObservations, dones } = replay.arrays();
-    const rows = new Float32Array(count * P * R);
-    for (let k = 0; k < count; k++) {
-      for (let p = 0; p < P; p++) {
-        const at = (k * P + p) * R, slot = p * C + start + k;
-        rows.set(observations.subarray(slot * O, slot * O + O), at);
-        rows.set(actions.subarray(slot * A, slot * A + A), at + O);
-        rows[at + O + A] = rewards[slot];
-        rows.set(nextObservations.subarray(slot * O, slot * O + O), at + O + A + 1);
-        rows[at + 2 * O + A + 1] = dones[slot];
-      }
-    }
-    this.#device.queue.writeBuffer(buffer, 4 * start * P * R, rows);
+    const rows = packSlots(replay.arrays(), replay.capacity, start, count, P, O, A);
+    this.#device.queue.writeBuffer(buffer, 4 * start * P * (2 * O + A + 2), rows);
   }
+}
+
+/**
+ * Rows `[count, P, obs + act + 1 + obs + 1]` of slots [start, start + count) from transition
+ * arrays laid out population-major with `perMember` slots per member (a minibatch, or the
+ * replay buffer's rings): the GPU reads slot-major rows, so the slots added since the last block
+ * are one contiguous write.
+ */
+function packSlots(
+  from: Batch,
+  perMember: number,
+  start: number,
+  count: number,
+  P: number,
+  O: number,
+  A: number,
+): Float32Array<ArrayBuffer> {
+  const R = 2 * O + A + 2, rows = new Float32Array(count * P * R);
+  const { observations, actions, rewards, nextObservations, dones } = from;
+  for (let k = 0; k < count; k++) {
+    for (let p = 0; p < P; p++) {
+      const at = (k * P + p) * R, slot = p * perMember + start + k;
+      for (let j = 0; j < O; j++) {
+        rows[at + j] = observations[slot * O + j];
+        rows[at + O + A + 1 + j] = nextObservations[slot * O + j];
+      }
+      for (let j = 0; j < A; j++) rows[at + O + j] = actions[slot * A + j];
+      rows[at + O + A] = rewards[slot];
+      rows[at + 2 * O + A + 1] = dones[slot];
+    }
+  }
+  return rows;
 }
