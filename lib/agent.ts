@@ -358,20 +358,12 @@ export class Agent {
       const gpu = await this.#openGpu();
       const schedule: ScheduledUpdate[] = [];
       for (let k = 0; k < count; k++) schedule.push(this.#scheduled(this.updates + k));
-      const sums = await gpu.updateBlock(replay, rngs, batchSize, schedule, this.#smoothing);
+      const raw = await gpu.updateBlock(replay, rngs, batchSize, schedule, this.#smoothing);
       this.updates += count;
       this.#afterGpu();
-      const column = (f: number) => Array.from(sums.subarray(f * P, (f + 1) * P));
-      return {
-        updates: count,
-        actorUpdates: schedule.filter((x) => x.actorDue).length,
-        criticLoss: column(0),
-        actorObjective: column(1),
-        gradientNorm: column(2),
-        correctionNorm: column(3),
-        cosine: column(4),
-        correctionRatio: column(5),
-      };
+      // the same [6, P] layout as one update's; actor sums are 0 where no update stepped it
+      const { actorUpdated: _, ...sums } = infoOf(raw, P, true);
+      return { updates: count, actorUpdates: schedule.filter((x) => x.actorDue).length, ...sums };
     }
     const block: BlockInfo = {
       updates: 0,

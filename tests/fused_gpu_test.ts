@@ -2,6 +2,7 @@
 // and the fused CPU path. Runs on whatever adapter the runtime has (here Mesa's llvmpipe, a
 // software adapter); where there is none every test is skipped with the reason printed.
 import { type Agent, createAgent, Rng } from "../mod.ts";
+import { ACTOR_DIAGNOSTICS } from "../lib/agent.ts";
 import { useBackend, webgpuAvailable } from "../lib/backend.ts";
 import { ReplayBuffer } from "../lib/replay.ts";
 import { traits } from "../lib/config.ts";
@@ -70,14 +71,7 @@ const CASES: [string, Record<string, unknown>][] = [
 ];
 
 const K = 5, STATE_BOUND = 1e-4, INFO_BOUND = 1e-4;
-const INFO_KEYS = [
-  "criticLoss",
-  "actorObjective",
-  "gradientNorm",
-  "correctionNorm",
-  "cosine",
-  "correctionRatio",
-] as const;
+const INFO_KEYS = ["criticLoss", ...ACTOR_DIAGNOSTICS] as const;
 
 for (const [algo, extra] of CASES) {
   Deno.test({

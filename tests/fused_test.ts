@@ -1,6 +1,7 @@
 // The fused host update path (lib/fused/) against the tfjs reference (lib/agent.ts) and against
 // dense float64 computations that share no code with lib/.
 import { type Agent, createAgent, loadAgent, Rng } from "../mod.ts";
+import { ACTOR_DIAGNOSTICS } from "../lib/agent.ts";
 import { traits } from "../lib/config.ts";
 import { FusedUpdater } from "../lib/fused/updater.ts";
 import { simdKernels, useSimd } from "../lib/fused/simd.ts";
@@ -19,14 +20,7 @@ const randomBatch = (P: number, seed: number, batch = B, obs = O, act = A) =>
 /** Relative ∞-norm error of two tensors: max |a − b| / max(|a|, |b|). */
 const tensorError = relativeError;
 
-const INFO_KEYS = [
-  "criticLoss",
-  "actorObjective",
-  "gradientNorm",
-  "correctionNorm",
-  "cosine",
-  "correctionRatio",
-] as const;
+const INFO_KEYS = ["criticLoss", ...ACTOR_DIAGNOSTICS] as const;
 
 /** Per-sample CG at ε = 1e-5 is dominated by float32 rounding in the reference (see below). */
 const CASES: [string, Record<string, unknown>][] = [
