@@ -230,6 +230,29 @@ export function updateShader(s: FusedSettings, B: number): string {
   };
 
   /**
+   * The branches that find parameter q's layer and place (kernel entry (i, j) or bias j) and
+   * then run `body(g)`, where g is the WGSL expression of sample b's gradient of q: h_i·e_j for a
+   * kernel entry, e_j for a bias.
+   */
+  const byParameter = (l: NetLayout, H: number[], E: number[], body: (g: string) => string) => {
+    let out = "";
+    for (let k = 0; k < l.layers; k++) {
+      const nout = l.sizes[k + 1];
+      out += `
+  if (q < ${l.bOff[k]}u) {
+    let i = (q - ${l.kOff[k]}u) / ${nout}u;
+    let j = (q - ${l.kOff[k]}u) % ${nout}u;
+    ${body(`work[ws + ${H[k]}u + i * B + b] * work[ws + ${E[k]}u + j * B + b]`)}
+  }
+  if (q < ${l.bOff[k] + nout}u) {
+    let j = q - ${l.bOff[k]}u;
+    ${body(`work[ws + ${E[k]}u + j * B + b]`)}
+  }`;
+    }
+    return out;
+  };
+
+  /**
    * Batch sums of parameter q's per-sample gradient h·e: `.x` the plain sum, `.y` the sum of
    * squares ("square") or of c_b-weighted terms ("weighted").
    */
@@ -239,28 +262,12 @@ export function updateShader(s: FusedSettings, B: number): string {
       : second === "weighted"
       ? "g * work[ws + CV + b]"
       : "0.0";
-    let body = "";
-    for (let k = 0; k < l.layers; k++) {
-      const nout = l.sizes[k + 1];
-      body += `
-  if (q < ${l.bOff[k]}u) {
-    let i = (q - ${l.kOff[k]}u) / ${nout}u;
-    let j = (q - ${l.kOff[k]}u) % ${nout}u;
-    for (var b = 0u; b < B; b++) {
-      let g = work[ws + ${H[k]}u + i * B + b] * work[ws + ${E[k]}u + j * B + b];
+    const body = byParameter(l, H, E, (g) =>
+      `for (var b = 0u; b < B; b++) {
+      let g = ${g};
       s += vec2f(g, ${term});
     }
-    return s;
-  }
-  if (q < ${l.bOff[k] + nout}u) {
-    let j = q - ${l.bOff[k]}u;
-    for (var b = 0u; b < B; b++) {
-      let g = work[ws + ${E[k]}u + j * B + b];
-      s += vec2f(g, ${term});
-    }
-    return s;
-  }`;
-    }
+    return s;`);
     return `fn ${name}(ws: u32, q: u32) -> vec2f {\n  var s = vec2f(0.0);${body}\n  return s;\n}\n`;
   };
 
@@ -284,22 +291,10 @@ export function updateShader(s: FusedSettings, B: number): string {
   };
 
   /** Sample b's gradient of the critic's parameter q (Q seeded with 1). */
-  const sampleGrad = () => {
-    let body = "";
-    for (let k = 0; k < cn.layers; k++) {
-      const nout = cn.sizes[k + 1];
-      body += `
-  if (q < ${cn.bOff[k]}u) {
-    let i = (q - ${cn.kOff[k]}u) / ${nout}u;
-    let j = (q - ${cn.kOff[k]}u) % ${nout}u;
-    return work[ws + ${W.cH[k]}u + i * B + b] * work[ws + ${W.cE[k]}u + j * B + b];
-  }
-  if (q < ${cn.bOff[k] + nout}u) {
-    return work[ws + ${W.cE[k]}u + (q - ${cn.bOff[k]}u) * B + b];
-  }`;
-    }
-    return `fn critic_grad(ws: u32, q: u32, b: u32) -> f32 {${body}\n  return 0.0;\n}\n`;
-  };
+  const sampleGrad = () =>
+    `fn critic_grad(ws: u32, q: u32, b: u32) -> f32 {${
+      byParameter(cn, W.cH, W.cE, (g) => `return ${g};`)
+    }\n  return 0.0;\n}\n`;
 
   const critics = (offsets: number[]) => offsets.map((o) => `${o}u`).join(", ");
   const criticSteps = Array.from({ length: C }, (_, c) => `
