@@ -122,10 +122,11 @@ export function criticHvp(
 }
 
 /**
- * Conjugate gradient on (∂²L/∂w² + εI) x = b for `iterations` steps from x = 0, the
- * reference's iteration (lib/solvers.ts) in float64; `multiply(v, out)` writes ∂²L/∂w² v.
+ * Conjugate gradient on (M + εI) x = b for `iterations` steps from x = 0, the reference's
+ * iteration (lib/solvers.ts) in float64; `multiply(v, out)` writes M v (∂²L/∂w² v for SD-CG,
+ * the listing's rank-one k2 v for FS-CG).
  */
-export function hessianCg(
+export function dampedCg(
   multiply: (v: Float64Array, out: Float64Array) => void,
   b: Float64Array,
   epsilon: number,

@@ -34,13 +34,7 @@ import {
   perSampleRows,
 } from "./kernels.ts";
 import { allocF64 as allocAny, freeF64, inSimdMemory, simdKernels } from "./simd.ts";
-import {
-  criticHvp,
-  hessianCg,
-  hessianSolve,
-  type TangentWork,
-  tangentWork,
-} from "./stackelberg.ts";
+import { criticHvp, dampedCg, hessianSolve, type TangentWork, tangentWork } from "./stackelberg.ts";
 
 const BETA1 = 0.9, BETA2 = 0.999, ADAM_EPS = 1e-8;
 /**
@@ -623,7 +617,7 @@ export class FusedUpdater {
       const hvp = (v: Float64Array, out: Float64Array) =>
         criticHvp(cn, critic, cOff, cw, B, sd.delta, v, sd.tangent, out);
       const sdSolver = s.traits.actor.kind === "stackelberg" ? s.traits.actor.solver : "cg";
-      if (sdSolver === "cg") hessianCg(hvp, gw, s.epsilon, s.cgIterations, sd.x, sd.scratch);
+      if (sdSolver === "cg") dampedCg(hvp, gw, s.epsilon, s.cgIterations, sd.x, sd.scratch);
       else {
         const block = sdSolver === "exact" ? nw : Math.min(s.degree, nw);
         const [unit, column] = sd.scratch;
@@ -658,8 +652,15 @@ export class FusedUpdater {
       }
     } else if (kind === "fast") {
       // the listing: one "sample", the batch mean ḡ; correction = +2·(ḡ·x)·∂J/∂θ
-      if (solver === "cg") rowsCg(gw, 1, nw, gw, s.epsilon, s.cgIterations, x, work.cg);
-      else blockSolve(gw, 1, nw, o, gw, s.epsilon, x, work.block, work.blockRhs, work.lagD);
+      if (solver === "cg") {
+        // k2 = 2·ḡḡᵀ: the product is 2ḡ(ḡ·v)
+        const rankOne = (v: Float64Array, out: Float64Array) => {
+          const t = dotN(gw, v, nw);
+          for (let j = 0; j < nw; j++) out[j] = 2 * (gw[j] * t);
+        };
+        const [r, p, ap] = work.cg;
+        dampedCg(rankOne, gw, s.epsilon, s.cgIterations, x, [r, p, ap]);
+      } else blockSolve(gw, 1, nw, o, gw, s.epsilon, x, work.block, work.blockRhs, work.lagD);
       let t = 0;
       for (let j = 0; j < nw; j++) t += gw[j] * x[j];
       listingScale = 2 * t;
@@ -998,49 +999,6 @@ function blockSolve(
     }
     choleskySolve(k, kb, b, size);
     for (let a = 0; a < size; a++) x[start + a] = b[a];
-  }
-}
-
-/** CG on ((2/m) RᵀR + εI) x = rhs with rows R `[m, n]` (the listing's rank-one k2). */
-function rowsCg(
-  rows: Float64Array,
-  m: number,
-  n: number,
-  rhs: Float64Array,
-  eps: number,
-  iterations: number,
-  x: Float64Array,
-  scratch: Float64Array[],
-): void {
-  const [r, p, ap] = scratch;
-  const u = scratch[3];
-  const scale = 2 / m;
-  for (let j = 0; j < n; j++) {
-    x[j] = 0;
-    r[j] = rhs[j];
-    p[j] = rhs[j];
-  }
-  let rr = dotN(r, r, n);
-  for (let it = 0; it < iterations; it++) {
-    for (let i = 0; i < m; i++) {
-      let t = 0;
-      for (let j = 0; j < n; j++) t += rows[i * n + j] * p[j];
-      u[i] = t;
-    }
-    for (let j = 0; j < n; j++) {
-      let t = 0;
-      for (let i = 0; i < m; i++) t += rows[i * n + j] * u[i];
-      ap[j] = scale * t + eps * p[j];
-    }
-    const alpha = divNoNan(rr, dotN(p, ap, n));
-    for (let j = 0; j < n; j++) {
-      x[j] += alpha * p[j];
-      r[j] -= alpha * ap[j];
-    }
-    const rrNext = dotN(r, r, n);
-    const beta = divNoNan(rrNext, rr);
-    for (let j = 0; j < n; j++) p[j] = r[j] + beta * p[j];
-    rr = rrNext;
   }
 }
 
