@@ -5,8 +5,9 @@
  * @module
  */
 import { tf } from "./deps.ts";
+import { ADAM } from "./adam_constants.ts";
 
-const BETA1 = 0.9, BETA2 = 0.999, EPS = 1e-8;
+const { beta1: BETA1, beta2: BETA2, epsilon: EPS } = ADAM;
 
 /** Adam moments and step count for one list of variables. */
 export class Adam {

@@ -12,11 +12,12 @@
  * @module
  */
 import type { Batch, ReplayBuffer } from "../replay.ts";
+import { ADAM } from "../adam_constants.ts";
 import type { Rng } from "../rng.ts";
 import { fillNoise, type FusedSettings, type FusedUpdater } from "./updater.ts";
 import { type GpuLayout, gpuLayout, INFO_FIELDS, SCHEDULE_STRIDE, updateShader } from "./wgsl.ts";
 
-const BETA1 = 0.9, BETA2 = 0.999;
+const { beta1: BETA1, beta2: BETA2 } = ADAM;
 
 /** One update of a block: whether the actor and the targets step. */
 export interface ScheduledUpdate {

@@ -17,6 +17,7 @@
  * @module
  */
 import type { AlgorithmTraits } from "../config.ts";
+import { ADAM } from "../adam_constants.ts";
 import type { UpdateInfo } from "../agent.ts";
 import type { Batch } from "../replay.ts";
 import type { Rng } from "../rng.ts";
@@ -36,7 +37,7 @@ import {
 import { allocF64 as allocAny, freeF64, inSimdMemory, simdKernels } from "./simd.ts";
 import { criticHvp, dampedCg, hessianSolve, type TangentWork, tangentWork } from "./stackelberg.ts";
 
-const BETA1 = 0.9, BETA2 = 0.999, ADAM_EPS = 1e-8;
+const { beta1: BETA1, beta2: BETA2, epsilon: ADAM_EPS } = ADAM;
 /**
  * Idle time after which worker threads stop (an agent nobody disposed must not hold the process
  * open for long). Longer than the environment steps between two update blocks of a large

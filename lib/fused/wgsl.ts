@@ -17,6 +17,7 @@
  */
 import type { FusedSettings } from "./updater.ts";
 import { type NetLayout, netLayout } from "./kernels.ts";
+import { ADAM } from "../adam_constants.ts";
 
 /** Threads per workgroup (one workgroup per population member). */
 export const WORKGROUP = 64;
@@ -318,7 +319,7 @@ export function updateShader(s: FusedSettings, B: number): string {
     let g = critic_sums(ws, q).x;
     adam(${st.critics[c]}u + p * NW + q, ${st.criticM[c]}u + p * NW + q, ${
     st.criticV[c]
-  }u + p * NW + q, g, LR_CRITIC, u.critic_a, u.critic_c2);
+  }u + p * NW + q, g, u.critic_a, u.critic_c2);
   }
   storageBarrier();
   workgroupBarrier();`).join("");
@@ -494,8 +495,6 @@ const X = ${W.x}u;
 const GAMMA = ${f(s.gamma)};
 const TAU = ${f(s.polyak)};
 const EPS = ${f(s.epsilon)};
-const LR_CRITIC = ${f(s.lrCritic)};
-const LR_ACTOR = ${f(s.lrActor)};
 var<private> MID: array<f32, ${A}> = ${arr(mid)};
 var<private> HALF: array<f32, ${A}> = ${arr(half)};
 var<private> LOW: array<f32, ${A}> = ${arr(Float32Array.from(s.actionLow))};
@@ -522,13 +521,13 @@ fn reduce(t: u32, v: vec4f) -> vec4f {
   return total;
 }
 
-/** Adam on parameter i along gradient g (descent), bias corrections from the host. */
-fn adam(i: u32, im: u32, iv: u32, g: f32, lr: f32, a: f32, c2: f32) {
-  let m = state[im] * 0.9 + g * 0.1;
-  let v = state[iv] * 0.999 + g * g * 0.001;
+/** Adam on parameter i along gradient g (descent); a = lr/(1 − β₁ᵗ) and c2 = 1 − β₂ᵗ from the host. */
+fn adam(i: u32, im: u32, iv: u32, g: f32, a: f32, c2: f32) {
+  let m = state[im] * ${f(ADAM.beta1)} + g * ${f(1 - ADAM.beta1)};
+  let v = state[iv] * ${f(ADAM.beta2)} + g * g * ${f(1 - ADAM.beta2)};
   state[im] = m;
   state[iv] = v;
-  state[i] = state[i] - (m * a) / (sqrt(v / c2) + 1e-8);
+  state[i] = state[i] - (m * a) / (sqrt(v / c2) + ${f(ADAM.epsilon)});
 }
 
 ${forward("actor_forward", an, W.aH, W.aOut)}
@@ -626,7 +625,7 @@ ${fsSolve}
       ${correction}
       let d = g + corr;
       norms += vec4f(g * g, corr * corr, d * d, d * g);
-      adam(${st.actor}u + p * NT + q, ${st.actorM}u + p * NT + q, ${st.actorV}u + p * NT + q, -d, LR_ACTOR, u.actor_a, u.actor_c2);
+      adam(${st.actor}u + p * NT + q, ${st.actorM}u + p * NT + q, ${st.actorV}u + p * NT + q, -d, u.actor_a, u.actor_c2);
     }
     let n = reduce(t, norms);
     if (t == 0u) {
