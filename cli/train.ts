@@ -20,6 +20,7 @@ import {
   type TrainInput,
 } from "../lib/train/config.ts";
 import { resumeRun, train, type TrainProgress, type TrainResult } from "../lib/train/loop.ts";
+import { formatDuration } from "../lib/train/format.ts";
 import { isValidRunId } from "../lib/store/run_store.ts";
 import { applicableHyperparameters, type Hyperparameters } from "../lib/config.ts";
 
@@ -242,15 +243,6 @@ export async function resolveRuns(parsed: ParsedArgs): Promise<TrainConfig[]> {
     throw new UsageError("--name: grid runs would share a name");
   }
   return configs;
-}
-
-function formatDuration(seconds: number | null): string {
-  if (seconds === null || !Number.isFinite(seconds)) return "--:--";
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
-  return h > 0
-    ? `${h}:${String(m).padStart(2, "0")}:${String(r).padStart(2, "0")}`
-    : `${m}:${String(r).padStart(2, "0")}`;
 }
 
 function formatEval(p: TrainProgress): string {

@@ -7,6 +7,7 @@
  * @module
  */
 import { resumeRun, train, type TrainProgress, type TrainResult } from "../train/loop.ts";
+import { formatDuration } from "../train/format.ts";
 import type { RunStatus } from "../store/run_store.ts";
 import type { PlannedRun } from "./plan.ts";
 
@@ -36,15 +37,6 @@ export async function runState(
     if (status.status === "finished" && status.stepsDone >= steps) return "finished";
   } catch { /* no status yet: partial */ }
   return "partial";
-}
-
-function formatDuration(seconds: number | null): string {
-  if (seconds === null || !Number.isFinite(seconds)) return "--:--";
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
-  return h > 0
-    ? `${h}:${String(m).padStart(2, "0")}:${String(r).padStart(2, "0")}`
-    : `${m}:${String(r).padStart(2, "0")}`;
 }
 
 /** A progress printer for one run: a line at most every `every` seconds, and at the end. */
