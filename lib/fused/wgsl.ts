@@ -324,9 +324,6 @@ export function updateShader(s: FusedSettings, B: number): string {
   storageBarrier();
   workgroupBarrier();`).join("");
 
-  // x for the critic parameters: the diagonal block inverse (per-sample), or the listing's
-  // rank-one solve, x_j = ḡ_j / (2ḡ_j² + ε) (block) or ḡ_j / (2‖ḡ‖² + ε) (CG: one Krylov step
-  // is exact on a rank-one matrix, later iterations have a zero residual)
   const degree = Math.min(s.degree, cn.n);
   const blocks = fast && !listingCg && degree > 1;
   // o > 1: one thread per block of o consecutive critic parameters builds the block of
@@ -398,49 +395,42 @@ export function updateShader(s: FusedSettings, B: number): string {
     let total = reduce(t, partial);
     ${perSample ? "" : "let listing_scale = 2.0 * total.x;"}`;
 
-  const fsSolve = !fast ? "" : blocks
-    ? `${blockSolve}
-    ${
-      perSample
-        ? `storageBarrier();
+  // per-sample: c_b = (G_w x)_b, the weights of the actor's correction −(2/B) G_θᵀ c
+  const sampleWeights = perSample
+    ? `
+    storageBarrier();
     workgroupBarrier();
     for (var b = t; b < B; b += WG) { work[ws + CV + b] = sample_dot(ws, b); }
     storageBarrier();
     workgroupBarrier();`
-        : ""
-    }`
-    : `
+    : "";
+  // x for the critic parameters: the diagonal block inverse (per-sample), or the listing's
+  // rank-one solve, x_j = ḡ_j / (2ḡ_j² + ε) (block) or ḡ_j / (2‖ḡ‖² + ε) (CG: one Krylov step
+  // is exact on a rank-one matrix, later iterations have a zero residual)
+  const diagonalSolve = `
     var partial = vec4f(0.0);
     for (var q = t; q < NW; q += WG) {
       let sums = critic_fs_sums(ws, q);
       let gw = sums.x / f32(B);
       ${
-      perSample
-        ? "let x = gw / (sums.y * (2.0 / f32(B)) + EPS);"
-        : listingCg
-        ? "let x = gw;"
-        : "let x = gw / (2.0 * gw * gw + EPS);"
-    }
+    perSample
+      ? "let x = gw / (sums.y * (2.0 / f32(B)) + EPS);"
+      : listingCg
+      ? "let x = gw;"
+      : "let x = gw / (2.0 * gw * gw + EPS);"
+  }
       work[ws + X + q] = x;
       partial += vec4f(gw * x, 0.0, 0.0, 0.0);
     }
     let total = reduce(t, partial);
     ${
-      listingCg
-        ? "let listing_scale = 2.0 * total.x / (2.0 * total.x + EPS);"
-        : perSample
-        ? ""
-        : "let listing_scale = 2.0 * total.x;"
-    }
-    ${
-      perSample
-        ? `storageBarrier();
-    workgroupBarrier();
-    for (var b = t; b < B; b += WG) { work[ws + CV + b] = sample_dot(ws, b); }
-    storageBarrier();
-    workgroupBarrier();`
-        : ""
-    }`;
+    listingCg
+      ? "let listing_scale = 2.0 * total.x / (2.0 * total.x + EPS);"
+      : perSample
+      ? ""
+      : "let listing_scale = 2.0 * total.x;"
+  }`;
+  const fsSolve = fast ? `${blocks ? blockSolve : diagonalSolve}${sampleWeights}` : "";
 
   const correction = !fast
     ? "let corr = 0.0;"
