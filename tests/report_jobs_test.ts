@@ -8,20 +8,9 @@ import { budgetSpec, planRuns } from "../lib/report/plan.ts";
 import { executePlan, runState } from "../lib/report/runner.ts";
 import { readMetrics } from "../lib/store/run_store.ts";
 import { assert, assertEquals } from "./assert.ts";
+import { quietly } from "./quiet.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
-
-async function quietly<T>(f: () => Promise<T>): Promise<T> {
-  const log = console.log, err = console.error;
-  console.log = () => {};
-  console.error = () => {};
-  try {
-    return await f();
-  } finally {
-    console.log = log;
-    console.error = err;
-  }
-}
 
 type Yaml = string | number | boolean | null | Yaml[] | { [key: string]: Yaml };
 

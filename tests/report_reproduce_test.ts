@@ -6,6 +6,7 @@ import { main as reproduceMain } from "../cli/reproduce.ts";
 import { listReports, readReport } from "../lib/report/reader.ts";
 import { VERDICTS } from "../lib/report/stats.ts";
 import { assert, assertEquals } from "./assert.ts";
+import { quietly } from "./quiet.ts";
 
 /** Tags balance, attributes are quoted, nothing else looks like a tag. */
 export function assertWellFormedSvg(svg: string, name: string): void {
@@ -18,18 +19,6 @@ export function assertWellFormedSvg(svg: string, name: string): void {
   }
   assertEquals(stack, [], `${name}: unclosed tags`);
   assert(!svg.replace(tag, "").includes("<"), `${name}: a malformed tag`);
-}
-
-async function quietly<T>(f: () => Promise<T>): Promise<T> {
-  const log = console.log, err = console.error;
-  console.log = () => {};
-  console.error = () => {};
-  try {
-    return await f();
-  } finally {
-    console.log = log;
-    console.error = err;
-  }
 }
 
 /** Every file under `dir` (relative path → [size, mtime ms]). */
