@@ -6,7 +6,7 @@
  * @module
  */
 import process from "node:process";
-import { ALGORITHMS, type Batch, createAgent, Rng } from "../mod.ts";
+import { type AgentOptions, ALGORITHMS, type Batch, createAgent, Rng } from "../mod.ts";
 import { simdKernels, useSimd } from "../lib/fused/simd.ts";
 import { torchPython, type TorchTiming, torchTiming } from "./torch.ts";
 
@@ -25,6 +25,11 @@ function batchFor(P: number, rng: Rng): Batch {
   };
 }
 
+/** An agent of the benchmarked shape (HalfCheetah's obs 17 and act 6), seed and backend given. */
+function benchAgent(algo: string, options: Omit<AgentOptions, "observationSize" | "actionSize">) {
+  return createAgent(algo, { observationSize: OBS, actionSize: ACT, ...options });
+}
+
 /** Median ms per update of `algo`, timing until `budgetMs` is spent (at least `minReps`). */
 async function time(
   algo: string,
@@ -36,9 +41,7 @@ async function time(
   extra: Record<string, unknown> = {},
   warmup = DENSE_HESSIAN.has(algo) ? 0 : 10,
 ) {
-  const agent = await createAgent(algo, {
-    observationSize: OBS,
-    actionSize: ACT,
+  const agent = await benchAgent(algo, {
     population: P,
     backend,
     seed: 0,
@@ -117,9 +120,7 @@ export async function benchFused(
       const implementation = name === "reference" ? "reference" : "fused";
       const cells = [];
       for (const [algo, extra] of rows) {
-        const agent = await createAgent(algo, {
-          observationSize: OBS,
-          actionSize: ACT,
+        const agent = await benchAgent(algo, {
           population: P,
           backend: "wasm",
           seed: 0,
@@ -199,9 +200,7 @@ export async function benchThreads(
     const cells = [];
     for (const [algo, extra, label] of rows) {
       for (const t of threads) {
-        const agent = await createAgent(algo, {
-          observationSize: OBS,
-          actionSize: ACT,
+        const agent = await benchAgent(algo, {
           population: P,
           backend: "wasm",
           seed: 0,
@@ -268,9 +267,7 @@ export async function benchHidden(
     for (const implementation of ["reference", "fused"] as const) {
       const cells = [];
       for (const [algo, extra] of rows) {
-        const agent = await createAgent(algo, {
-          observationSize: OBS,
-          actionSize: ACT,
+        const agent = await benchAgent(algo, {
           hidden: [h, h],
           backend: "wasm",
           seed: 0,
