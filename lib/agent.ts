@@ -66,23 +66,11 @@ export interface UpdateInfo {
  * Diagnostics of a block of updates (`Agent.updateBlock`), summed per member: the critic loss
  * over every update, the actor's fields over the updates that stepped the actor.
  */
-export interface BlockInfo {
+export interface BlockInfo extends Omit<UpdateInfo, "actorUpdated"> {
   /** Updates in the block. */
   updates: number;
   /** Of which stepped the actor (and so contribute to the actor's sums). */
   actorUpdates: number;
-  /** Σ critic loss per member. */
-  criticLoss: number[];
-  /** Σ J per member (actor updates only, as the fields below). */
-  actorObjective: number[];
-  /** Σ ‖∂J/∂θ‖ per member. */
-  gradientNorm: number[];
-  /** Σ ‖correction‖ per member. */
-  correctionNorm: number[];
-  /** Σ cosine(direction, ∂J/∂θ) per member. */
-  cosine: number[];
-  /** Σ ‖correction‖ / ‖∂J/∂θ‖ per member. */
-  correctionRatio: number[];
 }
 
 /** A named tensor of the trained networks, population axis first. */
