@@ -207,7 +207,8 @@ export class Agent {
 
   /**
    * Actions for `observations` (`[P·k, obs]`, member p's k rows together, member 0 first),
-   * with Gaussian exploration noise (std `actNoise` × half the action range) when `explore`.
+   * with Gaussian exploration noise (std `actNoise`, in action units, then clipped to the bounds)
+   * when `explore`.
    */
   act(observations: Float32Array, { explore }: { explore: boolean }): Float32Array {
     this.#alive();
@@ -241,7 +242,7 @@ export class Agent {
       if (explore) {
         const rng = this.#exploration[member];
         for (let j = 0; j < A; j++) {
-          const noisy = out[r * A + j] + this.config.actNoise * this.#half[j] * rng.normal();
+          const noisy = out[r * A + j] + this.config.actNoise * rng.normal();
           out[r * A + j] = Math.min(
             this.config.actionHigh[j],
             Math.max(this.config.actionLow[j], noisy),
@@ -684,8 +685,10 @@ export class Agent {
     for (let p = 0; p < P; p++) {
       const rng = this.#smoothing[p];
       for (let i = p * B * A; i < (p + 1) * B * A; i++) {
-        const e = Math.min(targetNoiseClip, Math.max(-targetNoiseClip, targetNoise * rng.normal()));
-        noise[i] = e * this.#half[i % A];
+        noise[i] = Math.min(
+          targetNoiseClip,
+          Math.max(-targetNoiseClip, targetNoise * rng.normal()),
+        );
       }
     }
     return noise;

@@ -263,10 +263,9 @@ export class GpuUpdater {
     let noiseBytes = 4;
     if (s.traits.td3) {
       const noise = new Float32Array(K * P * B * A);
-      const half = Float32Array.from(s.actionLow, (l, j) => (s.actionHigh[j] - l) / 2);
       for (let k = 0; k < K; k++) {
         for (let p = 0; p < P; p++) {
-          fillNoise(smoothing![p], noise, (k * P + p) * B * A, B * A, s, half);
+          fillNoise(smoothing![p], noise, (k * P + p) * B * A, B * A, s);
         }
       }
       noiseBytes = noise.byteLength;

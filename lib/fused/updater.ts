@@ -323,7 +323,7 @@ export class FusedUpdater {
     if (s.traits.td3) {
       // every member's draws from its own generator, as `update` makes them
       for (let p = 0; p < P; p++) {
-        fillNoise(smoothing![p], sh.noise, p * B * A, B * A, s, this.#halfF32);
+        fillNoise(smoothing![p], sh.noise, p * B * A, B * A, s);
       }
     }
     clearTimeout(this.#idle);
@@ -454,7 +454,7 @@ export class FusedUpdater {
           noiseOff = p * B * A;
         } else {
           noise = work.noise;
-          fillNoise((smoothing as readonly Rng[])[p], noise, 0, B * A, s, this.#halfF32);
+          fillNoise((smoothing as readonly Rng[])[p], noise, 0, B * A, s);
         }
       }
       this.#targets(p, batch, B, work, noise, noiseOff);
@@ -876,12 +876,10 @@ export function fillNoise(
   off: number,
   n: number,
   s: FusedSettings,
-  half: Float32Array,
 ): void {
-  const std = s.targetNoise, clip = s.targetNoiseClip, A = s.actionSize;
+  const std = s.targetNoise, clip = s.targetNoiseClip;
   for (let i = 0; i < n; i++) {
-    const e = Math.min(clip, Math.max(-clip, std * rng.normal()));
-    out[off + i] = e * half[i % A];
+    out[off + i] = Math.min(clip, Math.max(-clip, std * rng.normal()));
   }
 }
 
