@@ -61,6 +61,18 @@ export function traits(algo: Algorithm): AlgorithmTraits {
   return { td3, actor, hasCriticSteps: algo === "ddpg-ttsu" };
 }
 
+/**
+ * Updates in the block that follows every `updateEvery` environment steps. One update steps the
+ * critic; DDPG-TTSU (paper §6.2: the critic updated 10 times as often as the actor) makes
+ * `criticSteps` of them per actor step, so its actor steps as often as DDPG's and its critic
+ * `criticSteps` times as often.
+ */
+export function updatesPerBlock(
+  config: { algo: Algorithm; updateEvery: number; criticSteps?: number },
+): number {
+  return config.updateEvery * (traits(config.algo).hasCriticSteps ? config.criticSteps ?? 1 : 1);
+}
+
 /** Every hyper-parameter, with its meaning. */
 export interface Hyperparameters {
   /** Hidden layer widths of actor and critic (the paper: 16×16). */
@@ -75,7 +87,10 @@ export interface Hyperparameters {
   gamma: number;
   /** Minibatch size per update (used by the training loop). */
   batchSize: number;
-  /** Standard deviation of Gaussian exploration noise, in units of half the action range. */
+  /**
+   * Standard deviation of the Gaussian exploration noise, in action units: added to the action,
+   * then clipped to the bounds (as the paper's code base, Spinning Up, does).
+   */
   actNoise: number;
   /** Damping ε added to the matrix inverted by Stackelberg steps. */
   epsilon: number;
@@ -87,9 +102,9 @@ export interface Hyperparameters {
   k1k2: "per-sample" | "listing";
   /** TD3 family: critic updates per actor update. */
   policyDelay: number;
-  /** TD3 family: target policy smoothing noise std (half-range units). */
+  /** TD3 family: target policy smoothing noise std, in action units (clipped, then bounded). */
   targetNoise: number;
-  /** TD3 family: clip of the smoothing noise. */
+  /** TD3 family: clip of the smoothing noise, in action units. */
   targetNoiseClip: number;
   /** DDPG-TTSU: critic updates per actor update. */
   criticSteps: number;

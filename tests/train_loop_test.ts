@@ -238,3 +238,29 @@ Deno.test("train: --implementation and --threads reach the agent and are recorde
   assert(a.length === b.length && a.every((x, i) => x === b[i]), "threads changed the result");
   await Deno.remove(out, { recursive: true });
 });
+
+Deno.test("train: ddpg-ttsu makes criticSteps critic updates per actor update, as many actor updates as ddpg", async () => {
+  const out = await Deno.makeTempDir();
+  try {
+    const steps = async (algo: "ddpg" | "ddpg-ttsu") => {
+      const result = await train({
+        ...SMALL,
+        algo,
+        out,
+        steps: 400,
+        evalEvery: 0,
+        checkpointEvery: 0,
+      });
+      const dir = await findCheckpoint(`${result.dir}/checkpoints`, "last");
+      const meta = JSON.parse(await Deno.readTextFile(`${dir}/agent.json`));
+      return { actor: meta.actorSteps as number, critic: meta.criticSteps as number };
+    };
+    const ddpg = await steps("ddpg"), ttsu = await steps("ddpg-ttsu");
+    assert(ddpg.actor > 0);
+    assertEquals(ddpg.critic, ddpg.actor);
+    assertEquals(ttsu.actor, ddpg.actor);
+    assertEquals(ttsu.critic, 10 * ttsu.actor);
+  } finally {
+    await Deno.remove(out, { recursive: true });
+  }
+});

@@ -28,6 +28,7 @@ import { ReplayBuffer } from "../replay.ts";
 import { ValidationError } from "../errors.ts";
 import { Rng } from "../rng.ts";
 import { VERSIONS } from "../deps.ts";
+import { updatesPerBlock } from "../config.ts";
 import { makeEnv } from "../../physics/envs.ts";
 import { encodeRollout, recordRollout } from "../../physics/rollout.ts";
 import type { Env } from "../../physics/types.ts";
@@ -540,7 +541,7 @@ class Session {
             await this.agent.updateBlock(
               this.replay,
               this.replayRng,
-              config.updateEvery,
+              updatesPerBlock(config),
               config.batchSize,
             ),
           );
