@@ -223,7 +223,7 @@ Deno.test({
       const spec = budgetSpec("smoke", 1);
       spec.train = { ...spec.train, steps: 8_000, evalEvery: 1_000 };
       spec.tasks = ["InvertedPendulum"];
-      spec.algos = ["ddpg"];
+      spec.methods = [{ algo: "ddpg" }];
       const [run] = planRuns(spec, ["mujoco"]);
       const controller = new AbortController();
       const first = await executePlan([run], out, {

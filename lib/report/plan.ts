@@ -6,6 +6,7 @@
  * @module
  */
 import type { TrainInput } from "../train/config.ts";
+import { DEFAULTS } from "../config.ts";
 
 /** The budgets of `deno task reproduce`. */
 export const BUDGETS = ["smoke", "short", "paper"] as const;
@@ -35,6 +36,74 @@ export const MAIN_ALGOS = [
   "fsddpg",
   "fstd3",
 ] as const;
+
+/**
+ * A method of the comparison: an algorithm and, for FS*, the form of k1 and k2 (`per-sample`:
+ * the paper's equations, §4; `listing`: its code listing, whose direction is a positive
+ * rescaling of ∂J/∂θ) with its damping ε, and the block size o where it is not 1.
+ */
+export interface Method {
+  algo: string;
+  k1k2?: "listing" | "per-sample";
+  epsilon?: number;
+  degree?: number;
+}
+
+/** The paper's damping ε (its Table 5). */
+export const PAPER_EPSILON = 1e-5;
+/**
+ * The damping at which the per-sample block-diagonal direction agrees with ∂J/∂θ on fresh
+ * networks: the smallest of 1e-5, 1, 3, 10, 30, 100 where its cosine with ∂J/∂θ is at least
+ * 0.97 on every task but Humanoid (where no ε up to 1000 gives agreement); below it the
+ * direction points against ∂J/∂θ. Section 2 of the report measures the cosine over ε.
+ */
+export const AGREEING_EPSILON = 30;
+
+/** The methods of the MuJoCo comparison (paper Fig. 3), both forms of FS* named. */
+export const MAIN_METHODS: readonly Method[] = [
+  { algo: "ddpg" },
+  { algo: "td3" },
+  { algo: "ddpg-ttsu" },
+  { algo: "sddpg-cg" },
+  { algo: "std3-cg" },
+  { algo: "fsddpg", k1k2: "listing" },
+  { algo: "fstd3", k1k2: "listing" },
+  { algo: "fsddpg", k1k2: "per-sample", epsilon: PAPER_EPSILON },
+  { algo: "fstd3", k1k2: "per-sample", epsilon: PAPER_EPSILON },
+  { algo: "fsddpg", k1k2: "per-sample", epsilon: AGREEING_EPSILON },
+  { algo: "fstd3", k1k2: "per-sample", epsilon: AGREEING_EPSILON },
+  { algo: "fsddpg-cg", k1k2: "per-sample", epsilon: PAPER_EPSILON },
+];
+
+/** ε as the report writes it: `1e-5`, `30`. */
+export function formatEpsilon(epsilon: number): string {
+  return epsilon < 1e-2 ? epsilon.toExponential() : String(epsilon);
+}
+
+/** A method's name in tables and figures: `fsddpg (per-sample, ε = 1e-5)`. */
+export function methodLabel(m: Method): string {
+  const parts: string[] = [];
+  if (m.k1k2 === "listing") parts.push("listing");
+  if (m.k1k2 === "per-sample") {
+    parts.push(`per-sample, ε = ${formatEpsilon(m.epsilon ?? PAPER_EPSILON)}`);
+  }
+  if (m.degree !== undefined && m.degree !== 1) parts.push(`o = ${m.degree}`);
+  return parts.length ? `${m.algo} (${parts.join(", ")})` : m.algo;
+}
+
+/** A method's key in run ids, CSV files and report.json: `fsddpg-ps1e-5`, `fsddpg-listing-o2`. */
+export function methodKey(m: Method): string {
+  let key = m.algo;
+  if (m.k1k2 === "listing") key += "-listing";
+  if (m.k1k2 === "per-sample") key += `-ps${formatEpsilon(m.epsilon ?? PAPER_EPSILON)}`;
+  if (m.degree !== undefined && m.degree !== 1) key += `-o${m.degree}`;
+  return key;
+}
+
+/** Whether two methods are the same (defaults filled in). */
+export function sameMethod(a: Method, b: Method): boolean {
+  return methodKey(a) === methodKey(b);
+}
 /** The paper's timing tasks (Table 3, Fig. 4, Fig. 9). */
 export const TIMING_TASKS = [
   "HalfCheetah",
@@ -64,12 +133,17 @@ export interface BudgetSpec {
   /** Seeds per run (one population). */
   seeds: number;
   train: RunSettings;
-  /** Tasks × algorithms of the MuJoCo comparison. */
+  /** Tasks × methods of the MuJoCo comparison. */
   tasks: string[];
-  algos: string[];
-  /** Extra (task, algorithm) runs of the paper's ablations (Fig. 5). */
-  extra: { env: string; algo: string }[];
-  /** Degree ablation: tasks and degrees (o = 1 is the main FSDDPG run where it exists). */
+  methods: Method[];
+  /** Final score of a run: the mean of its last `finalEvals` evaluations. */
+  finalEvals: number;
+  /** Extra (task, method) runs of the paper's ablations (Fig. 5 and 6). */
+  extra: { env: string; method: Method }[];
+  /**
+   * Degree ablation (paper Fig. 5): tasks and degrees of FSDDPG in the per-sample form at the
+   * paper's ε (in the listing form o only changes a scalar); o = 1 is the main run.
+   */
   degreeTasks: string[];
   degrees: number[];
   /** Timing: tasks, updates timed per cheap algorithm, per dense-Hessian algorithm. */
@@ -101,7 +175,8 @@ export function budgetSpec(budget: Budget, seedsOverride?: number): BudgetSpec {
         evalEpisodes: 2,
       },
       tasks: [...CRITIC_TASKS],
-      algos: [...MAIN_ALGOS],
+      methods: [...MAIN_METHODS],
+      finalEvals: 2,
       extra: [],
       degreeTasks: ["InvertedPendulum"],
       degrees: [1, 2, 4],
@@ -114,20 +189,22 @@ export function budgetSpec(budget: Budget, seedsOverride?: number): BudgetSpec {
       directionSeeds: 1,
     };
   } else if (budget === "short") {
+    // sized to finish in well under 2 hours on 2 cores (the plan prints its estimate first)
     spec = {
       budget,
-      seeds: 3,
+      seeds: 5,
       train: {
-        steps: 30_000,
+        steps: 15_000,
         startSteps: 5_000,
         updateAfter: 1_000,
         updateEvery: 50,
-        evalEvery: 3_000,
-        evalEpisodes: 5,
+        evalEvery: 2_500,
+        evalEpisodes: 3,
       },
       tasks: [...ALL_TASKS],
-      algos: [...MAIN_ALGOS],
-      extra: CRITIC_TASKS.map((env) => ({ env, algo: "fsddpg-cg" })),
+      methods: [...MAIN_METHODS],
+      finalEvals: 2,
+      extra: [],
       degreeTasks: ["Swimmer", "HalfCheetah"],
       degrees: [1, 2, 4],
       timingTasks: [...TIMING_TASKS],
@@ -151,11 +228,12 @@ export function budgetSpec(budget: Budget, seedsOverride?: number): BudgetSpec {
         evalEpisodes: 10,
       },
       tasks: [...ALL_TASKS],
-      algos: [...MAIN_ALGOS],
-      extra: [
-        ...["HalfCheetah", ...CRITIC_TASKS].map((env) => ({ env, algo: "fsddpg-cg" })),
-        ...CRITIC_TASKS.flatMap((env) => [{ env, algo: "sddpg-bd" }, { env, algo: "sddpg" }]),
-      ],
+      methods: [...MAIN_METHODS],
+      finalEvals: 5,
+      extra: CRITIC_TASKS.flatMap((env) => [
+        { env, method: { algo: "sddpg-bd" } },
+        { env, method: { algo: "sddpg" } },
+      ]),
       degreeTasks: ["Swimmer", "HalfCheetah"],
       degrees: [1, 2, 4, 8],
       timingTasks: [...TIMING_TASKS],
@@ -175,10 +253,11 @@ export function budgetSpec(budget: Budget, seedsOverride?: number): BudgetSpec {
 export interface PlannedRun {
   /** Index in the plan (the job-array index). */
   index: number;
-  /** Run id: `<env>-<algo>[-o<degree>]-<8 hex of the input>`. */
+  /** Run id: `<env>-<method key>-<8 hex of the input>`. */
   id: string;
   env: string;
   algo: string;
+  method: Method;
   /** Set for degree-ablation runs. */
   degree?: number;
   /** Why it is in the plan. */
@@ -213,58 +292,72 @@ export function canonicalJson(value: unknown): string {
  * The training runs of a budget for the requested sections, in a fixed order: the MuJoCo grid
  * (task-major), the ablation extras, then the degree runs that the grid does not already hold.
  * Sections `mujoco` (with critic losses and trained directions) and `degree` need runs. Runs of
- * the SD* algorithms come after all the others.
+ * the SD* algorithms come after all the others. Every run states the paper's learning rates
+ * (so no per-task default of `deno task train` can reach it).
  */
 export function planRuns(spec: BudgetSpec, sections: readonly string[]): PlannedRun[] {
-  const wanted: { env: string; algo: string; degree?: number; purpose: PlannedRun["purpose"] }[] =
-    [];
-  const add = (
-    env: string,
-    algo: string,
-    purpose: PlannedRun["purpose"][number],
-    degree?: number,
-  ) => {
-    const found = wanted.find((w) => w.env === env && w.algo === algo && w.degree === degree);
+  const wanted: { env: string; method: Method; purpose: PlannedRun["purpose"] }[] = [];
+  const add = (env: string, method: Method, purpose: PlannedRun["purpose"][number]) => {
+    const found = wanted.find((w) => w.env === env && sameMethod(w.method, method));
     if (found) {
       if (!found.purpose.includes(purpose)) found.purpose.push(purpose);
-    } else wanted.push({ env, algo, degree, purpose: [purpose] });
+    } else wanted.push({ env, method, purpose: [purpose] });
   };
   if (sections.includes("mujoco")) {
     for (const env of spec.tasks) {
-      for (const algo of spec.algos) {
-        add(env, algo, "mujoco");
+      for (const method of spec.methods) {
+        add(env, method, "mujoco");
         if (
           (CRITIC_TASKS as readonly string[]).includes(env) &&
-          (CRITIC_ALGOS as readonly string[]).includes(algo)
-        ) add(env, algo, "critic");
+          (CRITIC_ALGOS as readonly string[]).includes(method.algo)
+        ) add(env, method, "critic");
       }
     }
-    for (const e of spec.extra) add(e.env, e.algo, "ablation");
+    for (const e of spec.extra) add(e.env, e.method, "ablation");
   }
   if (sections.includes("degree")) {
     for (const env of spec.degreeTasks) {
-      for (const o of spec.degrees) add(env, "fsddpg", "degree", o === 1 ? undefined : o);
+      for (const o of spec.degrees) {
+        add(env, {
+          algo: "fsddpg",
+          k1k2: "per-sample",
+          epsilon: PAPER_EPSILON,
+          ...(o === 1 ? {} : { degree: o }),
+        }, "degree");
+      }
     }
   }
   const seeds = Array.from({ length: spec.seeds }, (_, i) => i);
   // the cheap runs first (a partial sweep then holds every DDPG/TD3/FS* comparison), the SD*
   // runs, which cost 10-100× as much per update, last; stable within each group
   const costly = (algo: string) => /^s(ddpg|td3)/.test(algo);
-  wanted.sort((a, b) => Number(costly(a.algo)) - Number(costly(b.algo)));
+  wanted.sort((a, b) => Number(costly(a.method.algo)) - Number(costly(b.method.algo)));
   return wanted.map((w, index) => {
+    const m = w.method;
     const input: TrainInput = {
       env: w.env,
-      algo: w.algo as TrainInput["algo"],
+      algo: m.algo as TrainInput["algo"],
       seeds,
       ...spec.train,
+      lrActor: DEFAULTS.lrActor,
+      lrCritic: DEFAULTS.lrCritic,
       checkpointEvery: 0,
       recordEvery: 0,
       backend: "wasm",
-      ...(w.degree !== undefined ? { degree: w.degree } : {}),
+      ...(m.k1k2 !== undefined ? { k1k2: m.k1k2 } : {}),
+      ...(m.epsilon !== undefined ? { epsilon: m.epsilon } : {}),
+      ...(m.degree !== undefined ? { degree: m.degree } : {}),
     };
-    const id = `${w.env}-${w.algo}${w.degree !== undefined ? `-o${w.degree}` : ""}-${
-      hash8(canonicalJson(input))
-    }`;
-    return { index, id, env: w.env, algo: w.algo, degree: w.degree, purpose: w.purpose, input };
+    const id = `${w.env}-${methodKey(m)}-${hash8(canonicalJson(input))}`;
+    return {
+      index,
+      id,
+      env: w.env,
+      algo: m.algo,
+      method: m,
+      degree: m.degree,
+      purpose: w.purpose,
+      input,
+    };
   });
 }
