@@ -20,7 +20,13 @@ import {
 import { runToy, toyActorDirection } from "../lib/toy/run.ts";
 import { classifyTrajectory } from "../lib/toy/classify.ts";
 import { contourPlot, linePlot, marchingSquares } from "../lib/report/svg.ts";
-import { buildToySection, runToyGrid, toyVerdicts, VERDICTS } from "../lib/report/toy_section.ts";
+import {
+  buildToySection,
+  gridSettings,
+  runToyGrid,
+  toyVerdicts,
+  VERDICTS,
+} from "../lib/report/toy_section.ts";
 import { main as reproduceMain } from "../cli/reproduce.ts";
 
 const POINTS: [number, number][] = [[1, 1], [0.7, -0.3], [-1.3, 0.4], [2, 2], [0.25, -1.6]];
@@ -462,31 +468,69 @@ Deno.test("toy: SVG helper draws contours and curves as path data", () => {
   assertAlmostEquals(xs[1] - xs[0], xs[3] - xs[2], 0.2);
 });
 
-Deno.test("toy: verdicts are one of three words and follow the stated rule", () => {
+Deno.test("toy: verdicts are one of three words and follow the stated rule at every ε", () => {
   const grid = runToyGrid({
     steps: 400,
     lrPairs: [[0.05, 0.05], [0.01, 0.05]],
     orders: ["simultaneous"],
+    epsilons: [1e-2, 1e-5],
   });
-  assertEquals(grid.runs.length, 2 * 4 * 2 * 2);
+  // Per game and setting: GDA once, SDDPG and both FSDDPG forms at each of the 2 ε.
+  assertEquals(grid.runs.length, 2 * (1 + 3 * 2) * 2 * 2);
+  assertEquals(grid.config.epsilons, [1e-5, 1e-2]);
+  assertEquals(grid.config.primaryEpsilon, 1e-5);
+  assertEquals(grid.runs.filter((r) => r.variant === "gda").every((r) => r.epsilon === null), true);
+  // Trajectories are kept at the primary ε (and for GDA) only.
+  for (const r of grid.runs) {
+    assertEquals(r.result !== null, r.epsilon === null || r.epsilon === 1e-5);
+  }
   const verdicts = toyVerdicts(grid);
   assertEquals(verdicts.length, 8);
   for (const v of verdicts) {
     assert(VERDICTS.includes(v.verdict), v.verdict);
-    assertEquals(v.holdsUnder.length + v.failsUnder.length, 4);
-    assertEquals(v.verdict, v.failsUnder.length === 0 ? "holds" : "does not hold");
+    assertEquals(v.byEpsilon.map((b) => b.epsilon), [1e-5, 1e-2]);
+    for (const b of v.byEpsilon) {
+      assertEquals(b.holdsUnder.length + b.failsUnder.length, 4);
+      assertEquals(b.verdict, b.failsUnder.length === 0 ? "holds" : "does not hold");
+    }
+    // The primary verdict is the one at the paper's ε = 1e-5, and the claim names it.
+    const atPrimary = v.byEpsilon.find((b) => b.epsilon === 1e-5)!;
+    assertEquals([v.verdict, v.holdsUnder, v.failsUnder], [
+      atPrimary.verdict,
+      atPrimary.holdsUnder,
+      atPrimary.failsUnder,
+    ]);
+    assertEquals(v.claim.includes("(at ε = 1e-5)"), v.dependsOnEpsilon, v.claim);
   }
-  // Independently: toy 2 DDPG "cycles" holds at a setting iff its run is classified "cycles".
+  // Independently: toy 2 DDPG "cycles" holds at a setting iff its run is classified "cycles",
+  // and DDPG does not use ε, so every ε gives the same answer.
   const ddpgCycles = verdicts.find((v) => v.id === "toy2-ddpg-cycles")!;
   const cyc = grid.runs.filter((r) =>
     r.game === 2 && r.variant === "gda" && r.classification.status === "cycles"
   );
-  assertEquals(ddpgCycles.holdsUnder.length, cyc.length);
-  // Nothing tested → "not tested".
-  for (const v of toyVerdicts(grid, { filter: () => false })) assertEquals(v.verdict, "not tested");
+  assertEquals(ddpgCycles.dependsOnEpsilon, false);
+  for (const b of ddpgCycles.byEpsilon) assertEquals(b.holdsUnder.length, cyc.length);
+  // Toy 2 "FSDDPG and SDDPG converge" at ε = 1e-2 reads the runs at ε = 1e-2.
+  const conv = verdicts.find((v) => v.id === "toy2-fsddpg-sddpg-converge-per-sample")!;
+  const both = gridSettings(grid).filter((s) =>
+    (["fsddpg-per-sample", "sddpg"] as const).every((v) =>
+      grid.runs.find((r) =>
+        r.game === 2 && r.variant === v && r.epsilon === 1e-2 && r.target === s.target &&
+        r.lrActor === s.lrActor && r.lrCritic === s.lrCritic
+      )!.classification.status === "converged"
+    )
+  );
+  assertEquals(conv.byEpsilon[1].holdsUnder.length, both.length);
+  // Nothing tested → "not tested" at every ε.
+  for (const v of toyVerdicts(grid, { filter: () => false })) {
+    assertEquals(v.verdict, "not tested");
+    assert(v.byEpsilon.every((b) => b.verdict === "not tested"));
+  }
   const section = buildToySection(grid);
   assert(section.markdown.includes("## 1. Toy games"));
+  assert(section.markdown.includes("The primary verdict of a claim is its verdict at the paper's"));
   assert(section.files.some((f) => f.path.endsWith("-L.svg")));
+  assert(section.files.some((f) => f.path.endsWith("-Jbr.svg")));
 });
 
 /** A tiny well-formedness check: tags balance and attributes are quoted. */
@@ -529,11 +573,12 @@ Deno.test("toy: `reproduce --only toy` writes report.md, valid SVGs with data an
     assert(md.includes("## 1. Toy games (paper §6.1"));
     // Every verdict cell is one of the three words.
     const cells = [...md.matchAll(/\| \*\*([^*]+)\*\* \|/g)].map((m) => m[1]);
-    assertEquals(cells.length, 16); // 8 claims, at the primary and the loose tolerance
+    assertEquals(cells.length, 16); // 8 claims at the primary ε, at the primary and loose tolerance
     for (const c of cells) assert(VERDICTS.includes(c as never), c);
     // Every linked figure exists, is well-formed and has path data with points.
     const links = [...md.matchAll(/!\[[^\]]*\]\(([^)]+\.svg)\)/g)].map((m) => m[1]);
-    assertEquals(links.length, 2 * 2 * 6 * 3);
+    // Per game: the sweep figure, FSDDPG per-sample by ε (2), and 4 per simultaneous setting.
+    assertEquals(links.length, 2 * (1 + 2 + 2 * 6 * 4));
     for (const link of links) {
       const svg = await Deno.readTextFile(`${root}/${link}`);
       assertWellFormedSvg(svg, link);
@@ -548,7 +593,7 @@ Deno.test("toy: `reproduce --only toy` writes report.md, valid SVGs with data an
     const head = csv[0].split(",");
     const col = (row: string[], name: string) => row[head.indexOf(name)];
     const rows = csv.slice(1).map((l) => l.split(","));
-    assertEquals(rows.length, 2 * 4 * 2 * 2 * 6);
+    assertEquals(rows.length, 2 * (1 + 3 * 5) * 2 * 2 * 6);
     for (
       const [game, variant, method] of [[2, "gda", "gda"], [2, "sddpg", "sddpg"], [
         1,
@@ -560,7 +605,7 @@ Deno.test("toy: `reproduce --only toy` writes report.md, valid SVGs with data an
         col(r, "game") === String(game) && col(r, "variant") === variant &&
         col(r, "target") === "differentiated" &&
         col(r, "order") === "simultaneous" && col(r, "lr_actor") === "0.05" &&
-        col(r, "lr_critic") === "0.05"
+        col(r, "lr_critic") === "0.05" && col(r, "epsilon") === (variant === "gda" ? "" : "0.00001")
       )!;
       const h = byHand(game, method, "differentiated", 0.05, 0.05, 600, "simultaneous");
       assertClose(
@@ -570,8 +615,20 @@ Deno.test("toy: `reproduce --only toy` writes report.md, valid SVGs with data an
         `${game} ${variant}`,
       );
     }
+    // A run at another ε: its final point is the hand loop's at that ε.
+    const at = rows.find((r) =>
+      col(r, "game") === "1" && col(r, "variant") === "fsddpg-per-sample" &&
+      col(r, "target") === "stop-gradient" && col(r, "order") === "critic-first" &&
+      col(r, "lr_actor") === "0.01" && col(r, "lr_critic") === "0.05" &&
+      col(r, "epsilon") === "0.01"
+    )!;
+    const h = byHand(1, "per-sample", "stop-gradient", 0.01, 0.05, 600, "critic-first", 0.01);
+    assertClose([Number(col(at, "final_theta")), Number(col(at, "final_w"))], h[600], 1e-9);
+    const sweep = (await Deno.readTextFile(`${root}/toy/toy_epsilon_sweep.csv`)).trim().split("\n");
+    assertEquals(sweep.length, 1 + 2 * 4 * 5);
     const verdictCsv = await Deno.readTextFile(`${root}/toy/toy_verdicts.csv`);
-    assertEquals(verdictCsv.trim().split("\n").length, 1 + 16);
+    // One row per tolerance (2) × claim (8) × ε (5).
+    assertEquals(verdictCsv.trim().split("\n").length, 1 + 2 * 8 * 5);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -17,7 +17,7 @@ import {
 
 /** Actor-step methods: `gda` (= DDPG, `ddpg` is accepted as an alias), `sddpg`, `fsddpg`. */
 export type ToyMethod = "gda" | "sddpg" | "fsddpg";
-/** How FSDDPG builds k1 and k2 (DESIGN §3): the equations per sample, or the paper's listing. */
+/** How FSDDPG builds k1 and k2: the equations per sample, or the paper's code listing. */
 export type ToyK1K2 = "per-sample" | "listing";
 /** `simultaneous`: both updates from the same (θ, w); `critic-first`: the actor sees the new w. */
 export type ToyOrder = "simultaneous" | "critic-first";
@@ -37,7 +37,7 @@ export interface ToyRunOptions {
   game: ToyGame;
   /** `gda` (alias `ddpg`), `sddpg` or `fsddpg`. */
   method: ToyMethod | "ddpg";
-  /** Only for `fsddpg`; default `listing` (as for `fsddpg` on networks, DESIGN §3). */
+  /** Only for `fsddpg`; default `listing` (as for `fsddpg` on networks). */
   k1k2?: ToyK1K2;
   /** Whether the target −θ² is differentiated in θ. Only SDDPG depends on it. */
   target: TargetTreatment;
