@@ -1,8 +1,8 @@
 /**
  * `deno task reproduce`: builds the reproduction report of "Fast Stackelberg Deterministic
  * Actor-Critic" — 1 toy games, 2 directions (fresh and trained networks), 3 timing, 4 degree
- * ablation, 5 MuJoCo comparison, 6 critic losses, 7 environment — from runs it makes itself
- * (or a run store it is pointed at with `--collect`).
+ * ablation, 5 MuJoCo comparison, 6 critic losses, 7 environment, 8 tasks — from runs it makes
+ * itself (or a run store it is pointed at with `--collect`).
  *
  * Writes `<out>/<id>/report.md`, `report.html` (self-contained), `report.json`, the figures as
  * SVG and the tables as CSV; every file is written to a temporary name and then renamed, so a
@@ -13,8 +13,10 @@
  * @module
  */
 import { nearest } from "../lib/errors.ts";
+import { type Algorithm, updatesPerBlock } from "../lib/config.ts";
 import { buildToySection, type ReportFile, runToyGrid } from "../lib/report/toy_section.ts";
 import { buildDirectionsSection, measureDirections } from "../lib/report/directions_section.ts";
+import { buildEpsilonSweep, measureEpsilonSweep } from "../lib/report/epsilon_sweep.ts";
 import { listEnvs } from "../physics/mod.ts";
 import { VERSIONS } from "../lib/deps.ts";
 import { listRuns } from "../lib/store/run_store.ts";
@@ -23,8 +25,8 @@ import {
   BUDGETS,
   type BudgetSpec,
   budgetSpec,
-  CRITIC_ALGOS,
   CRITIC_TASKS,
+  methodKey,
   type PlannedRun,
   planRuns,
 } from "../lib/report/plan.ts";
@@ -44,14 +46,12 @@ import {
   measureTiming,
   type TimingRow,
 } from "../lib/report/timing_section.ts";
-import {
-  buildCriticSection,
-  buildDegreeSection,
-  buildMujocoSection,
-  isDefaultVariant,
-  loadRunData,
-  type RunData,
-} from "../lib/report/mujoco_section.ts";
+import { buildMujocoSection, FORMS } from "../lib/report/mujoco_section.ts";
+import { buildDegreeSection } from "../lib/report/degree_section.ts";
+import { buildCriticSection } from "../lib/report/critic_section.ts";
+import { buildTasksSection, measureTasks } from "../lib/report/tasks_section.ts";
+import { headline, settingsTable } from "../lib/report/headline.ts";
+import { loadRunData, type RunData, runKey } from "../lib/report/run_data.ts";
 import { renderHtml } from "../lib/report/html.ts";
 import type { ReportMeta } from "../lib/report/reader.ts";
 
@@ -371,7 +371,8 @@ function estimatePlan(
     );
     if (!row) continue;
     // updates start after updateAfter; cost taken proportional to the population size
-    const updates = Math.max(0, steps - (r.input.updateAfter as number));
+    const updates = Math.max(0, steps - (r.input.updateAfter as number)) *
+      updatesPerBlock({ algo: r.algo as Algorithm, updateEvery: 1, criticSteps: 10 });
     // evaluation: every evalEvery steps and at the end, evalEpisodes episodes of at most 1,000
     // steps each (an upper bound: episodes that terminate early cost less)
     const evalEvery = r.input.evalEvery as number;
@@ -474,6 +475,7 @@ export async function main(args: string[]): Promise<number> {
   const verdicts: ReportMeta["verdicts"] = [];
   const { signal, remove } = interruptHandler();
   let runCount = 0;
+  let runSettings: { id: string; config: Record<string, unknown> }[] = [];
   try {
     if (only.includes("toy")) {
       const steps = parsed.toySteps ?? (parsed.budget === "smoke" ? 2_000 : 10_000);
@@ -486,12 +488,14 @@ export async function main(args: string[]): Promise<number> {
           section: "toy",
           claim: `toy ${v.game}: ${v.claim}${v.fsVariant ? ` [FSDDPG ${v.fsVariant}]` : ""}`,
           verdict: v.verdict,
+          ...(v.epsilonSummary ? { detail: `over ε: ${v.epsilonSummary}` } : {}),
         });
         console.log(
           `  toy ${v.game}: ${v.claim}${
             v.fsVariant ? ` [FSDDPG ${v.fsVariant}]` : ""
           }: ${v.verdict}` +
-            ` (${v.holdsUnder.length}/${v.holdsUnder.length + v.failsUnder.length} settings)`,
+            ` (${v.holdsUnder.length}/${v.holdsUnder.length + v.failsUnder.length} settings)` +
+            (v.epsilonSummary ? `; over ε: ${v.epsilonSummary}` : ""),
         );
       }
     }
@@ -543,13 +547,12 @@ export async function main(args: string[]): Promise<number> {
         }
         runData.push(await loadRunData(s.dir));
       }
-      // one run per (task, algorithm, degree): the finished one with the most steps, newest first
-      const key = (r: RunData) => `${r.env}/${r.algo}/${r.degree ?? 1}`;
+      // one run per (task, method): the finished one with the most steps, newest first
       const chosen = new Map<string, RunData>();
       for (const r of runData) {
-        const c = chosen.get(key(r));
+        const c = chosen.get(runKey(r));
         const score = (x: RunData) => (x.status === "finished" ? 1e12 : 0) + x.stepsDone;
-        if (!c || score(r) > score(c)) chosen.set(key(r), r);
+        if (!c || score(r) > score(c)) chosen.set(runKey(r), r);
       }
       runData = [...chosen.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
       console.log(`  ${runData.length} runs`);
@@ -616,11 +619,12 @@ export async function main(args: string[]): Promise<number> {
     }
 
     runCount = runData.length;
+    runSettings = runData.map((r) => ({ id: r.id, config: r.config }));
     if (only.includes("directions")) {
       const tasks = spec.directionTasks === "all" ? listEnvs() : spec.directionTasks;
       const trained = only.includes("mujoco") || parsed.collect !== null
         ? runData.filter((r) =>
-          r.algo === "fsddpg" && isDefaultVariant(r) && r.checkpoints.includes("last")
+          methodKey(r.method) === "fsddpg-ps1e-5" && r.checkpoints.includes("last")
         ).map((r) => ({ task: r.env, checkpoint: `${r.dir}/checkpoints/last`, run: r.id }))
         : [];
       const options = { tasks, seeds: spec.directionSeeds, denseLimit: 1000, trained };
@@ -634,14 +638,17 @@ export async function main(args: string[]): Promise<number> {
         await measureDirections({ ...options, log: (line: string) => console.log(line) }),
         options,
       );
-      parts.directions = section.markdown;
-      files.push(...section.files);
+      console.log(`reproduce: 2. the per-sample direction over ε on ${tasks.join(", ")} ...`);
+      const sweep = buildEpsilonSweep(await measureEpsilonSweep(tasks, options.seeds));
+      parts.directions = `${section.markdown}\n${sweep.markdown}`;
+      files.push(...section.files, ...sweep.files);
     }
     if (only.includes("degree")) {
       const section = buildDegreeSection(runData, timing, {
         tasks: spec.degreeTasks,
         degrees: spec.degrees,
         evidence,
+        finalEvals: spec.finalEvals,
       });
       parts.degree = section.markdown;
       files.push(...section.files);
@@ -653,23 +660,52 @@ export async function main(args: string[]): Promise<number> {
     if (only.includes("mujoco")) {
       const settings = spec.train;
       const budgetNote = parsed.collect !== null
-        ? `Runs collected from \`${parsed.collect}\` (steps and seeds per run in the table).`
+        ? `Runs collected from \`${parsed.collect}\` (steps and seeds per run in the table; ` +
+          "each run's resolved settings in report.json)."
         : `Budget ${parsed.budget}: ${spec.seeds} seeds per run (one population), ${settings.steps} ` +
           `steps per seed, start steps ${settings.startSteps}, update after ${settings.updateAfter}, ` +
           `update every ${settings.updateEvery}, evaluation every ${settings.evalEvery} steps ` +
-          `(${settings.evalEpisodes} episodes); hidden 16×16 and every other hyper-parameter at ` +
-          "DESIGN §4's defaults (FS*: k1k2 = listing, o = 1). Tasks: " +
-          `${spec.tasks.join(", ")}.`;
-      const section = buildMujocoSection(runData, { evidence, budgetNote });
+          `(${settings.evalEpisodes} episodes); every other setting is the paper's (Tables 4–5; ` +
+          "section 9 lists them). Tasks: " + `${spec.tasks.join(", ")}.`;
+      const tasks = await measureTasks([...new Set([...spec.tasks, ...runData.map((r) => r.env)])]);
+      const tasksSection = buildTasksSection(tasks);
+      parts.tasks = tasksSection.markdown;
+      files.push(...tasksSection.files);
+      const section = buildMujocoSection(runData, {
+        evidence,
+        budgetNote,
+        methods: spec.methods,
+        finalEvals: spec.finalEvals,
+        randomScores: Object.fromEntries(tasks.map((t) => [t.task, t.randomReturn])),
+      });
       parts.mujoco = section.markdown;
       files.push(...section.files);
       for (const c of section.claims) {
-        verdicts.push({ section: "mujoco", claim: c.claim, verdict: c.verdict });
-        console.log(`  mujoco: ${c.claim}: ${c.verdict}`);
+        verdicts.push({
+          section: "mujoco",
+          claim: c.claim,
+          verdict: c.verdict,
+          ...(c.form ? { form: c.form } : {}),
+          detail: c.detail,
+        });
+        console.log(`  mujoco: ${c.claim}${c.form ? ` [${c.form}]` : ""}: ${c.verdict}`);
       }
-      const critic = buildCriticSection(runData, { tasks: CRITIC_TASKS, algos: CRITIC_ALGOS });
+      const critic = buildCriticSection(runData, { tasks: CRITIC_TASKS, forms: FORMS, evidence });
       parts.critic = critic.markdown;
       files.push(...critic.files);
+      for (const c of critic.claims) {
+        verdicts.push({
+          section: "critic",
+          claim: c.claim,
+          verdict: c.verdict,
+          form: c.form,
+          detail: c.detail,
+        });
+        console.log(`  critic: ${c.claim} [${c.form}]: ${c.verdict}`);
+      }
+      const settingsPart = settingsTable(runData);
+      parts.settings = settingsPart.markdown;
+      files.push(...settingsPart.files);
     }
   } finally {
     remove();
@@ -728,16 +764,28 @@ export async function main(args: string[]): Promise<number> {
     'Paper: "Fast Stackelberg Deterministic Actor-Critic" (ICLR 2022 submission). Every number ' +
     "below comes from runs and measurements this command made" +
     (parsed.collect !== null ? ` or from the run store \`${parsed.collect}\`` : "") +
-    ". Verdicts: **holds**, **does not hold** or **not tested** (at this budget), with the " +
-    "settings that produced them; no setting was tuned to make a claim pass.",
+    ". Verdicts: **holds**, **does not hold**, **inconclusive** (at this budget) or **not " +
+    "tested**, with the settings that produced them; no setting was tuned to make a claim pass.",
     "",
     `Command: \`${command}\``,
     "",
+    headline(verdicts, evidence),
   ];
   if (parsed.budget === "smoke") {
     md.push("**Budget smoke: not evidence.** Verdicts below are from tiny settings.", "");
   }
-  for (const k of ["toy", "directions", "timing", "degree", "mujoco", "critic", "environment"]) {
+  const order = [
+    "toy",
+    "directions",
+    "timing",
+    "degree",
+    "mujoco",
+    "critic",
+    "environment",
+    "tasks",
+    "settings",
+  ];
+  for (const k of order) {
     if (parts[k]) md.push(parts[k], "");
   }
   const markdown = md.join("\n");
@@ -759,6 +807,7 @@ export async function main(args: string[]): Promise<number> {
     commit,
     verdicts,
     ...(plan.length || parsed.collect !== null ? { runs: runsRoot } : {}),
+    ...(runSettings.length ? { runSettings } : {}),
   };
   await writeAtomic(`${dir}/report.json`, JSON.stringify(meta, null, 2) + "\n");
   await writeAtomic(`${dir}/report.md`, markdown);

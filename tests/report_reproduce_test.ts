@@ -43,6 +43,9 @@ const SECTION_HEADINGS = [
   "## 5. MuJoCo comparison",
   "## 6. Critic losses",
   "## 7. Environment",
+  "## 8. Tasks",
+  "## 9. Settings",
+  "## Headline",
 ];
 
 Deno.test({
@@ -82,7 +85,8 @@ Deno.test({
       // every verdict of sections 3-5 is marked as smoke (the toy section says it once, on top)
       const later = md.slice(md.indexOf("## 2. Directions"));
       const verdictLines = later.split("\n").filter((l) => /\| \*\*[^*]+\*\* \|/.test(l));
-      assertEquals(verdictLines.length, 4 + 2 + 3);
+      // timing, degree (2), mujoco (5 per FS form × 3 forms + 4 ablations), critic (3)
+      assert(verdictLines.length >= 2 + 19 + 3, `${verdictLines.length} verdict lines`);
       for (const l of verdictLines) assert(l.includes("| smoke: not evidence |"), l);
       // figures: linked, well-formed, with a path of at least 3 points
       const links = [...md.matchAll(/!\[[^\]]*\]\(([^)]+\.svg)\)/g)].map((m) => m[1]);
@@ -101,7 +105,11 @@ Deno.test({
           "timing/timing.csv",
           "degree/degree.csv",
           "mujoco/returns.csv",
+          "mujoco/differences.csv",
           "mujoco/verdicts.csv",
+          "tasks/tasks.csv",
+          "settings/runs.csv",
+          "directions/epsilon_sweep.csv",
           "critic/critic_loss.csv",
           "directions/directions.csv",
         ]
@@ -110,7 +118,23 @@ Deno.test({
         assert(lines.length >= 2, `${f}: no rows`);
       }
       const returns = (await Deno.readTextFile(`${root}/mujoco/returns.csv`)).trim().split("\n");
-      assertEquals(returns.length, 1 + 2 * 7); // two smoke tasks × seven algorithms
+      assertEquals(returns.length, 1 + 2 * 12); // two smoke tasks × twelve methods
+      // both FS* forms trained, labelled; the paper's learning rates in every run, per report.json
+      for (const form of ["listing", "per-sample, ε = 1e-5", "per-sample, ε = 30"]) {
+        assert(md.includes(`fsddpg (${form})`) && md.includes(`fstd3 (${form})`), form);
+      }
+      const meta = JSON.parse(await Deno.readTextFile(`${root}/report.json`));
+      const pendulum = meta.runSettings.filter((r: { config: { env: string } }) =>
+        r.config.env === "InvertedPendulum"
+      );
+      assert(pendulum.length >= 12, `${pendulum.length} InvertedPendulum runs`);
+      for (const r of pendulum) {
+        assertEquals([r.config.lrActor, r.config.lrCritic], [1e-3, 1e-3], r.id);
+      }
+      // every MuJoCo claim carries its intervals
+      for (const v of meta.verdicts.filter((v: { section: string }) => v.section === "critic")) {
+        assert(/\[-?[0-9.e-]+, -?[0-9.e-]+\]/.test(v.detail), v.detail);
+      }
       // report.html: self-contained (inline SVG, no external references)
       const html = await Deno.readTextFile(`${root}/report.html`);
       assertEquals((html.match(/<svg /g) ?? []).length, links.length);
@@ -151,7 +175,7 @@ Deno.test({
       // the redone run reproduces the removed one (seeded): same evaluation returns
       const md2 = await Deno.readTextFile(`${root}/report.md`);
       const table = (text: string) =>
-        text.slice(text.indexOf("### Final and best"), text.indexOf("## 6. Critic"));
+        text.slice(text.indexOf("### Final scores per task"), text.indexOf("## 6. Critic"));
       assertEquals(table(md2), table(md));
 
       // --collect from the run store gives the same MuJoCo tables and verdicts

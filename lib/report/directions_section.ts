@@ -1,5 +1,5 @@
 /**
- * Report section 2, "Directions" (DESIGN §3): for each task, on freshly initialised networks
+ * Report section 2, "Directions" (paper §4): for each task, on freshly initialised networks
  * with the task's observation and action sizes, the cosine between each actor direction and
  * ∂J/∂θ and the length ratio ‖correction‖/‖∂J/∂θ‖ — the numbers that say which regime the
  * paper's method is in. States and rewards come from the task itself (random-action rollouts);
@@ -171,7 +171,8 @@ async function measureTask(
   return rows;
 }
 
-interface Transitions {
+/** A batch of transitions, flat `[B, size]`. */
+export interface Transitions {
   observations: Float32Array;
   rewards: Float32Array;
   nextObservations: Float32Array;
@@ -179,7 +180,7 @@ interface Transitions {
 }
 
 /** B transitions of uniformly random actions from the task's own resets. */
-function collect(
+export function collect(
   env: Awaited<ReturnType<typeof makeEnv>>,
   batch: number,
   rng: Rng,
@@ -245,7 +246,11 @@ function criticHost(sizes: number[], params: Float32Array[], input: Float64Array
   return h[0];
 }
 
-function cosineAndRatio(direction: Float32Array, gradient: Float32Array) {
+/** Cosine of `direction` with `gradient`, and ‖direction − gradient‖ / ‖gradient‖. */
+export function cosineAndRatio(
+  direction: Float32Array,
+  gradient: Float32Array,
+): { cosine: number; ratio: number } {
   let dg = 0, dd = 0, gg = 0, cc = 0;
   for (let i = 0; i < gradient.length; i++) {
     dg += direction[i] * gradient[i];
@@ -268,7 +273,7 @@ export function buildDirectionsSection(
       ? x[0].toFixed(3)
       : `${mean(x).toFixed(3)} [${Math.min(...x).toFixed(3)}, ${Math.max(...x).toFixed(3)}]`;
   const md: string[] = [
-    "## 2. Directions: which regime the actor step is in (DESIGN §3)",
+    "## 2. Directions: which regime the actor step is in (paper §4)",
     "",
     `Freshly initialised networks (hidden ${
       DEFAULTS.hidden.join("×")

@@ -28,8 +28,10 @@ export interface ReportMeta {
   /** Seconds the command took (this invocation). */
   wallSeconds: number;
   commit: string;
-  /** Every verdict of the report: section, claim, verdict. */
-  verdicts: { section: string; claim: string; verdict: string }[];
+  /** Every verdict of the report: section, claim, verdict, FS* form and the evidence. */
+  verdicts: { section: string; claim: string; verdict: string; form?: string; detail?: string }[];
+  /** The resolved training settings (config.json) of every run the report read. */
+  runSettings?: { id: string; config: Record<string, unknown> }[];
   /** Run store the report read (relative to the report directory when inside it). */
   runs?: string;
 }

@@ -2,9 +2,20 @@
  * Small helpers shared by the report sections: statistics over seeds, CSV, verdict cells.
  * @module
  */
-import { type Verdict, VERDICTS } from "./toy_section.ts";
-
-export { type Verdict, VERDICTS };
+/**
+ * A claim's verdict. With intervals (the MuJoCo, critic-loss and timing claims): **holds** when
+ * the interval excludes "no improvement", **does not hold** when it excludes the claimed
+ * improvement, **inconclusive** otherwise; **not tested** when the budget ran nothing that
+ * bears on the claim. The toy claims use the same words on their trajectory classes.
+ */
+export type Verdict = "holds" | "does not hold" | "inconclusive" | "not tested";
+/** Every verdict word. */
+export const VERDICTS: readonly Verdict[] = [
+  "holds",
+  "does not hold",
+  "inconclusive",
+  "not tested",
+];
 
 /** A verdict cell as every section writes it: `**holds**` (the tests look for this form). */
 export function verdictCell(v: Verdict): string {
