@@ -264,3 +264,43 @@ Deno.test("replay: per-member rings, seeded sampling, memory checked before allo
     /replayCapacity: got 1000000; allowed: a capacity whose buffers fit in memory: 256 member\(s\) × 1000000 transitions need 7\d\d\.\d GiB/,
   );
 });
+
+Deno.test("exploration noise is N(0, actNoise) in action units, then clipped to the bounds", async () => {
+  // InvertedPendulum's bounds ±3: noise in half-range units would have std 0.3, not 0.1
+  const agent = await createAgent("ddpg", {
+    observationSize: 4,
+    actionSize: 1,
+    actionLow: new Float32Array([-3]),
+    actionHigh: new Float32Array([3]),
+    seed: 3,
+  });
+  try {
+    const n = 4000;
+    const obs = new Float32Array(4).fill(0.1);
+    const clean = agent.act(obs, { explore: false })[0];
+    let sum = 0, sq = 0;
+    for (let i = 0; i < n; i++) {
+      const e = agent.act(obs, { explore: true })[0] - clean;
+      sum += e;
+      sq += e * e;
+    }
+    const sd = Math.sqrt(sq / n - (sum / n) ** 2);
+    // the sample std of 4,000 normal draws is within 5% of σ with overwhelming probability
+    assert(Math.abs(sd - 0.1) < 0.005, `std ${sd}`);
+    // clipped: bounds of ±0.05 leave almost every noisy action at a bound
+    const tight = await createAgent("ddpg", {
+      observationSize: 4,
+      actionSize: 1,
+      actionLow: new Float32Array([-0.05]),
+      actionHigh: new Float32Array([0.05]),
+      seed: 3,
+    });
+    for (let i = 0; i < 200; i++) {
+      const a = tight.act(obs, { explore: true })[0];
+      assert(Math.abs(a) <= Math.fround(0.05), `${a}`);
+    }
+    tight.dispose();
+  } finally {
+    agent.dispose();
+  }
+});
