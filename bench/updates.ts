@@ -8,6 +8,7 @@
 import process from "node:process";
 import { type AgentOptions, ALGORITHMS, type Batch, createAgent, Rng } from "../mod.ts";
 import { simdKernels, useSimd } from "../lib/fused/simd.ts";
+import { type Algorithm, DEFAULTS, updatesPerBlock } from "../lib/config.ts";
 import { torchPython, type TorchTiming, torchTiming } from "./torch.ts";
 
 const OBS = 17, ACT = 6, BATCH = 100;
@@ -101,8 +102,8 @@ export async function benchFused(
   const lines = [
     `fused vs reference (wasm backend), obs ${OBS}, act ${ACT}, hidden 16×16, batch ${BATCH}; median process CPU ms per update (per agent-update; ratio to ddpg on the same path), cells of one implementation timed round-robin, one run`,
     "",
-    "| algorithm | P | reference ms | per agent | ratio | fused, TS kernels ms | per agent | ratio | fused, SIMD kernels ms | per agent | ratio | speed-up over reference (TS, SIMD) |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| algorithm | P | reference ms | per agent | ratio | fused, TS kernels ms | per agent | ratio | fused, SIMD kernels ms | per agent | ratio | speed-up over reference (TS, SIMD) | updates per env step | fused ms per env step (ratio) |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   // the three implementations timed: reference, fused with TypeScript kernels, fused with SIMD
   const PHASES = ["reference", "fused-ts", "fused-simd"] as const;
@@ -151,7 +152,16 @@ export async function benchFused(
       });
       useSimd(old);
     }
-    rows.forEach(([, , label], r) => {
+    // per environment step of training: DDPG-TTSU pays criticSteps updates per step, the
+    // others one (lib/config.ts updatesPerBlock), on the fastest fused kernels here
+    const perStep = (algo: string) =>
+      updatesPerBlock({
+        algo: algo as Algorithm,
+        updateEvery: 1,
+        criticSteps: DEFAULTS.criticSteps,
+      });
+    const fusedMs = medians[simd ? 2 : 1];
+    rows.forEach(([algo, , label], r) => {
       const out: string[] = [];
       for (const m of medians) {
         out.push(m[r].toFixed(3), (m[r] / P).toFixed(4), `${(m[r] / m[0]).toFixed(2)}×`);
@@ -162,12 +172,18 @@ export async function benchFused(
           simd ? `${(ref / medians[2][r]).toFixed(1)}×` : "no SIMD here"
         }`,
       );
+      const k = perStep(algo), step = k * fusedMs[r];
+      out.push(
+        `${k}`,
+        `${step.toFixed(3)} (${(step / (perStep(rows[0][0]) * fusedMs[0])).toFixed(2)}×)`,
+      );
       lines.push(`| ${label} | ${P} | ${out.join(" | ")} |`);
     });
   }
   lines.push(
     "",
     "fused: lib/fused/ (Float32Array state, float64 workspaces, no tfjs), with its batched products in plain TypeScript or in WebAssembly SIMD (f64x2, lib/fused/simd.wat); reference: op-by-op tfjs (lib/agent.ts).",
+    `per env step: the updates one environment step of training pays for (Spinning Up's schedule, lib/config.ts updatesPerBlock), ${DEFAULTS.criticSteps} for ddpg-ttsu (critic updates per actor update, §6.2), 1 for the others, times the fused ms per update (SIMD kernels where present); ratio to ddpg's.`,
   );
   return lines.join("\n");
 }
@@ -355,6 +371,7 @@ export async function benchUpdates(
   lines.push(
     "",
     "skipped: SDDPG, SDDPG-BD and STD3 need n_w = 673 Hessian-vector products per update; pass --full to time them everywhere.",
+    `per update, not per environment step: ddpg-ttsu pays ${DEFAULTS.criticSteps} updates per environment step (one actor step per ${DEFAULTS.criticSteps} critic steps), the others 1; see the fused table's per-env-step column.`,
   );
   return lines.join("\n");
 }
