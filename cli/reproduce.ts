@@ -13,7 +13,6 @@
  * @module
  */
 import { nearest } from "../lib/errors.ts";
-import { type Algorithm, updatesPerBlock } from "../lib/config.ts";
 import { buildToySection, type ReportFile, runToyGrid } from "../lib/report/toy_section.ts";
 import { buildDirectionsSection, measureDirections } from "../lib/report/directions_section.ts";
 import { buildEpsilonSweep, measureEpsilonSweep } from "../lib/report/epsilon_sweep.ts";
@@ -364,15 +363,10 @@ function estimatePlan(
     const P = (r.input.seeds as number[]).length;
     const steps = r.input.steps as number;
     agentSteps += P * steps;
-    const row = rows.find((x) =>
-      x.task === r.env && x.algo === r.algo && (x.degree ?? 1) === (r.degree ?? 1)
-    ) ?? rows.find((x) =>
-      x.task === r.env && x.algo === r.algo
-    );
+    const row = rows.find((x) => x.task === r.env && x.key === methodKey(r.method));
     if (!row) continue;
     // updates start after updateAfter; cost taken proportional to the population size
-    const updates = Math.max(0, steps - (r.input.updateAfter as number)) *
-      updatesPerBlock({ algo: r.algo as Algorithm, updateEvery: 1, criticSteps: 10 });
+    const updates = Math.max(0, steps - (r.input.updateAfter as number)) * row.updatesPerEnvStep;
     // evaluation: every evalEvery steps and at the end, evalEpisodes episodes of at most 1,000
     // steps each (an upper bound: episodes that terminate early cost less)
     const evalEvery = r.input.evalEvery as number;
@@ -504,8 +498,8 @@ export async function main(args: string[]): Promise<number> {
       console.log(
         `reproduce: 3. timing on ${
           spec.timingTasks.join(", ")
-        } (${spec.timingUpdates} updates per ` +
-          `algorithm, ${spec.timingDenseUpdates} for ${[...DENSE].join(", ")} on ${
+        } (${spec.timingUpdates} environment steps per ` +
+          `method, ${spec.timingDenseUpdates} for ${[...DENSE].join(", ")} on ${
             spec.timingDenseTasks.join(", ")
           }) ...`,
       );
@@ -567,8 +561,7 @@ export async function main(args: string[]): Promise<number> {
           denseUpdates: 1,
           denseTasks,
           envSteps: 300,
-          degrees: spec.degrees,
-          degreeTasks: spec.degreeTasks.filter((t) => plan.some((r) => r.env === t)),
+          methods: [...new Map(plan.map((r) => [methodKey(r.method), r.method])).values()],
         });
         const est = estimatePlan(plan, rows, parsed.jobs);
         console.log(est.lines.join("\n"));

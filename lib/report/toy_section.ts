@@ -221,7 +221,7 @@ export function buildToySection(grid: ToyGrid = runToyGrid()): ToySection {
   for (const game of [1, 2] as ToyGame[]) {
     const figs = perSampleEpsilonFigures(game, reference, config.steps, config.epsilons, tol);
     files.push(...figs);
-    md.push(`Toy ${game}: ${figs.map((f) => `![${f.path}](${f.path})`).join(" ")}`, "");
+    md.push(`Toy ${game}:`, "", figs.map((f) => `![${f.path}](${f.path})`).join(" "), "");
   }
 
   // ---- verdicts
