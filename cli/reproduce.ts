@@ -82,10 +82,11 @@ Options:
                       mujoco also gives the critic-loss section and the trained-network rows of
                       directions)
   --budget <b>        ${BUDGETS.join(" | ")} (default: short). smoke: under 3 minutes on two cores,
-                      tiny settings, verdicts marked "smoke: not evidence"; short: a night on two
-                      cores (the planned agent-steps and estimated wall time are printed before
-                      training); paper: the paper's settings (100 epochs × 4,000 steps, start steps
-                      10,000, update every 50, 5 seeds)
+                      tiny settings, verdicts marked "smoke: not evidence"; short: 5 seeds ×
+                      15,000 steps of 12 methods on 9 tasks, under 2 hours on two cores (the plan
+                      and its estimated wall time are printed before training); paper: the
+                      paper's settings (100 epochs × 4,000 steps, start steps 10,000, update
+                      every 50, 5 seeds)
   --seeds <n>         seeds per training run (overrides the budget's; 1..64)
   --jobs <n>          training runs in parallel, in worker processes (default 1: in this process)
   --out <dir>         parent directory of the report (default: reports/)
