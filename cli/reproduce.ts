@@ -725,12 +725,16 @@ export async function main(args: string[]): Promise<number> {
     ].map(shQuote).join(" ")
   }`;
   const wall = (performance.now() - started) / 1000;
+  const trainedAt = [
+    ...new Set(runSettings.map((r) => r.config.git).filter((g) => typeof g === "string")),
+  ] as string[];
   parts.environment = [
     "## 7. Environment",
     "",
     `- Deno ${Deno.version.deno} (V8 ${Deno.version.v8}, TypeScript ${Deno.version.typescript}); ` +
     `@tensorflow/tfjs ${VERSIONS.tfjs}; MuJoCo (@mujoco/mujoco) ${VERSIONS.mujoco}`,
-    `- stackrl commit ${commit}`,
+    `- stackrl commit ${commit} (this report)` +
+    (trainedAt.length ? `; the training runs were made at commit ${trainedAt.join(", ")}` : ""),
     `- backend: wasm (tfjs-backend-wasm) for every run and measurement; update path per algorithm ` +
     "as in section 3",
     `- machine: ${Deno.build.os}/${Deno.build.arch}, ${navigator.hardwareConcurrency} logical cores`,
