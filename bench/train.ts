@@ -1,5 +1,5 @@
 /**
- * Training throughput (issue 4): agent-steps per second of the whole training loop (environment
+ * Training throughput: agent-steps per second of the whole training loop (environment
  * step, replay write and one update per step, as Spinning Up's schedule averages out) on
  * HalfCheetah, `fstd3` and `td3`, population 1 and 8, wasm backend. Agent-steps count every
  * member: a population of 8 doing 100 steps is 800 agent-steps. Measured from the loop's own

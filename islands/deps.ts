@@ -1,7 +1,8 @@
 /**
  * npm packages of the browser islands, with the same pinned specifiers as the server (one preact
- * in the graph, DESIGN §9). Heavy browser-only libraries are loaded with dynamic `import()`, which
- * the bundler turns into separate chunks fetched only by the pages that need them.
+ * in the graph, docs/design.md §13). Heavy browser-only libraries are loaded with dynamic
+ * `import()`, which the bundler turns into separate chunks fetched only by the pages that need
+ * them.
  * @module
  */
 export { h, hydrate, render } from "npm:preact@10.29.8";

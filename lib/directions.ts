@@ -1,5 +1,5 @@
 /**
- * The actor's ascent direction for every algorithm family (DESIGN §3):
+ * The actor's ascent direction for every algorithm family (docs/algorithms.md):
  * - gradient: ∂J/∂θ (DDPG, TD3, DDPG-TTSU);
  * - fast Stackelberg: ∂J/∂θ − k1 (k2 + εI)⁻¹ ∂J/∂w with k1, k2 from per-sample gradients, or the
  *   paper's listing, which builds them from the batch-mean gradient and adds the term;

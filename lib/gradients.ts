@@ -3,7 +3,7 @@
  *
  * tfjs differentiates its own gradient functions to get second derivatives; tanh's stock
  * gradient saves its output y and returns dy·(1 − y²), which drops the dependence of y on x
- * under a second differentiation (DESIGN §6). We re-register it to save the input and
+ * under a second differentiation (docs/design.md §13). We re-register it to save the input and
  * recompute tanh(x), once per process; a float64 regression test pins it.
  * @module
  */

@@ -1,6 +1,6 @@
 /**
  * Multi-layer perceptrons with a leading population axis P on every parameter and batch
- * (DESIGN §5), and their closed-form per-sample gradients (DESIGN §3).
+ * (docs/design.md §6), and their closed-form per-sample gradients (docs/algorithms.md).
  *
  * Parameters of one network are a flat list `[W1, b1, W2, b2, …]` with kernels `[P, in, out]`
  * and biases `[P, out]`; flattened "weight order" is the same list, each tensor row-major.

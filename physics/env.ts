@@ -1,6 +1,6 @@
 /**
  * The generic environment: one {@link Sim}, a task's rules ({@link TaskSpec}), Gymnasium v5's
- * step order (ENVIRONMENTS.md §1.1), a time limit, seeded reset noise, input validation and
+ * step order (docs/environments.md §1.1), a time limit, seeded reset noise, input validation and
  * instability detection. Each task file supplies only its observation, reward, termination and
  * reset noise.
  * @module

@@ -1,7 +1,7 @@
 /**
  * stackrl physics: the paper's MuJoCo task suite on MuJoCo WebAssembly (`@mujoco/mujoco` 3.14.0,
  * single-threaded), with Gymnasium v5's observations, rewards, terminations, resets and options,
- * on our own MJCF models (`physics/models/`, written from ENVIRONMENTS.md).
+ * on our own MJCF models (`physics/models/`, written from docs/environments.md).
  *
  * | task | obs | act (bounds) | frame_skip · timestep | max steps | terminates |
  * | --- | --- | --- | --- | --- | --- |

@@ -3,9 +3,9 @@
  * models once (cached by their text), and wraps one `MjData` per simulation in a {@link Sim}
  * that owns it and deletes it exactly once.
  *
- * Memory rules of `@mujoco/mujoco` (DESIGN §9): `MjModel`/`MjData` are Embind handles that are
- * not garbage-collected, so every one we create gets exactly one `.delete()`. Arrays such as
- * `data.qpos` are live `Float64Array` views into WASM memory; they are invalidated when the
+ * Memory rules of `@mujoco/mujoco` (docs/design.md §13): `MjModel`/`MjData` are Embind handles
+ * that are not garbage-collected, so every one we create gets exactly one `.delete()`. Arrays such
+ * as `data.qpos` are live `Float64Array` views into WASM memory; they are invalidated when the
  * memory grows, so {@link Sim} re-fetches them when that happens, and callers copy values
  * before keeping them.
  * @module

@@ -1,6 +1,6 @@
 /**
  * Vectorised environments: `count` instances of one task stepped together with flat
- * `Float32Array` batches, for the population axis of DESIGN §5. Finished instances reset
+ * `Float32Array` batches, for the population axis (docs/design.md §6). Finished instances reset
  * automatically in the same call ("same-step" auto-reset): the returned observation row is
  * the first observation of the new episode, and the finished episode's last observation and
  * info are kept in that instance's info as `final_observation` and `final_info`.

@@ -1,8 +1,8 @@
 // Reward terms recomputed by hand. A "shadow" simulation of the same model file is driven
-// directly through MuJoCo (mj_step × frame_skip, then mj_rnePostConstraint, ENVIRONMENTS.md
+// directly through MuJoCo (mj_step × frame_skip, then mj_rnePostConstraint, docs/environments.md
 // §1.1) from the env's state; the test reads positions, forces and controls from it before and
 // after each step and evaluates each task's published formula itself (body ids and weights are
-// typed in from ENVIRONMENTS.md), then compares with the terms the env reports in `info`.
+// typed in from docs/environments.md), then compares with the terms the env reports in `info`.
 import { assert, assertAlmostEquals, assertEquals } from "./assert.ts";
 import { makeEnv } from "../physics/mod.ts";
 import type { Env, Info } from "../physics/mod.ts";

@@ -1,5 +1,5 @@
 // Seeding: the same seed gives identical trajectories under the same actions; different seeds
-// give different initial states, within each task's documented reset noise (ENVIRONMENTS.md
+// give different initial states, within each task's documented reset noise (docs/environments.md
 // §1.4 and each task's "Reset" line).
 import { assert, assertAlmostEquals, assertEquals, assertNotEquals } from "./assert.ts";
 import { listEnvs, makeEnv } from "../physics/mod.ts";

@@ -1,6 +1,6 @@
-// Static facts of every task against the tables of ENVIRONMENTS.md (§0 and each task's section):
-// model sizes, integrator and solver, masses, observation/action sizes and bounds, dt and the
-// default episode limit. The expected numbers are typed in from the document, not computed.
+// Static facts of every task against the tables of docs/environments.md (§0 and each task's
+// section): model sizes, integrator and solver, masses, observation/action sizes and bounds, dt and
+// the default episode limit. The expected numbers are typed in from the document, not computed.
 import { assertAlmostEquals, assertEquals } from "./assert.ts";
 import { envDefaults, listEnvs, makeEnv } from "../physics/mod.ts";
 import { compileModel, readBundledModel } from "../physics/mujoco.ts";
@@ -25,7 +25,7 @@ interface Row {
   masses?: number[]; // body_mass from id 1, where the document lists them
 }
 
-// ENVIRONMENTS.md §0 and the per-task mass columns.
+// docs/environments.md §0 and the per-task masses.
 const TABLE: Record<string, Row> = {
   Ant: {
     file: "ant.xml",
@@ -221,7 +221,7 @@ const TABLE: Record<string, Row> = {
 
 const INTEGRATOR = { Euler: 0, RK4: 1 } as const;
 
-Deno.test("listEnvs() names the nine tasks of issue 3", () => {
+Deno.test("listEnvs() names the paper's eight tasks and Hopper", () => {
   assertEquals(listEnvs(), [
     "Ant",
     "HalfCheetah",
@@ -237,7 +237,7 @@ Deno.test("listEnvs() names the nine tasks of issue 3", () => {
 
 for (const name of Object.keys(TABLE)) {
   const row = TABLE[name];
-  Deno.test(`${name}: model sizes, integrator and masses match ENVIRONMENTS.md`, async () => {
+  Deno.test(`${name}: model sizes, integrator and masses match docs/environments.md`, async () => {
     assertEquals(taskSpec(name).modelFile, row.file);
     const model = await compileModel(row.file, await readBundledModel(row.file));
     const got = {
@@ -270,7 +270,7 @@ for (const name of Object.keys(TABLE)) {
     );
   });
 
-  Deno.test(`${name}: observation/action sizes, bounds, dt and step limit match ENVIRONMENTS.md`, async () => {
+  Deno.test(`${name}: observation/action sizes, bounds, dt and step limit match docs/environments.md`, async () => {
     const env = await makeEnv(name, { seed: 0 });
     try {
       assertEquals(env.observationSize, row.obs);

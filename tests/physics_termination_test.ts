@@ -1,4 +1,4 @@
-// Termination rules (ENVIRONMENTS.md §2.8, §4.5, §5.5, §6.7, §7.3, §8.3): states built to lie
+// Termination rules (docs/environments.md §2.8, §4.5, §5.5, §6.7, §7.3, §8.3): states built to lie
 // outside the healthy range terminate, states inside do not, the survival reward is 0 on the
 // terminating step (v5), and the boundary is strict or closed exactly as documented.
 import { assertEquals } from "./assert.ts";

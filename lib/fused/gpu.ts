@@ -1,7 +1,7 @@
 /**
- * The fused WebGPU update path (issue 7): the population's whole state lives in one GPU buffer
- * (the CPU fused updater's arrays, back to back), a block of K updates is K dispatches of the
- * kernel of lib/fused/wgsl.ts in one compute pass, and one readback per block brings back the
+ * The fused WebGPU update path (docs/design.md §5): the population's whole state lives in one GPU
+ * buffer (the CPU fused updater's arrays, back to back), a block of K updates is K dispatches of
+ * the kernel of lib/fused/wgsl.ts in one compute pass, and one readback per block brings back the
  * trained weights (to act on the CPU) and the block's diagnostics, summed on the GPU. In Deno a
  * readback costs about 11.6 ms whatever the GPU, so blocks, not single updates, are the unit.
  *

@@ -1,7 +1,8 @@
 /**
  * Closed-form second derivatives of the Stackelberg baselines (SDDPG-CG, STD3-CG) for the fused
  * host path: the Hessian-vector products of L(θ, w) = mean_i (Q_w(s_i, π_θ(s_i)) − y_i)²
- * without automatic differentiation, residual terms included (DESIGN §3, Proposition 1).
+ * without automatic differentiation, residual terms included (the paper's Proposition 1;
+ * docs/algorithms.md).
  *
  * For a ReLU critic, Q is piecewise multilinear in its weights, so ∂²Q/∂w² v is one tangent
  * (R-operator) pass: forward, ż_{l+1} = V_lᵀh_l + c_l + W_lᵀḣ_l with ḣ masked as h is; then

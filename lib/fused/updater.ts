@@ -1,5 +1,5 @@
 /**
- * The fused CPU update path (issue 7): the whole actor-critic update of every DDPG/TD3/FS
+ * The fused CPU update path (docs/design.md §5): the whole actor-critic update of every DDPG/TD3/FS
  * algorithm — TD targets, critic step, actor direction (gradient, fast Stackelberg by
  * block-diagonal or CG inverse, per-sample or the paper's listing), Adam and polyak — for the
  * whole population, over preallocated arrays. State lives in Float32Arrays, one flat

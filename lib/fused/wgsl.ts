@@ -1,5 +1,5 @@
 /**
- * The WGSL source of the fused WebGPU update (issue 7): one compute dispatch is one whole
+ * The WGSL source of the fused WebGPU update (docs/design.md §5): one compute dispatch is one whole
  * actor-critic update of every population member — TD targets, critic Adam steps, the actor
  * direction (gradient, or fast Stackelberg with the diagonal block inverse or the listing's
  * rank-one solve) with its diagnostics, the actor's Adam step and polyak — one workgroup per

@@ -1,8 +1,8 @@
 /**
  * The one place that names npm packages for the web UI's server side. Specifiers are fully
- * qualified and pinned (DESIGN §2) so that the UI works when imported by URL. Keep exactly one
- * preact version in the graph (DESIGN §9): islands import {@link PREACT} through the same
- * specifier via `islands/deps.ts`.
+ * qualified and pinned (docs/design.md §2) so that the UI works when imported by URL. Keep exactly
+ * one preact version in the graph (docs/design.md §13): islands import {@link PREACT} through the
+ * same specifier via `islands/deps.ts`.
  * @module
  */
 export { Hono } from "npm:hono@4.13.19";

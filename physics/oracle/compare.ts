@@ -1,5 +1,5 @@
 /**
- * Outside-oracle comparison (ENVIRONMENTS.md §12): replays Gymnasium's recorded trajectories
+ * Outside-oracle comparison (docs/environments.md §12): replays Gymnasium's recorded trajectories
  * (from `gymnasium_trajectories.py`) in our envs from the same start state and actions, and
  * prints the largest differences of observations, rewards, info terms and flags. Not part of
  * the test suite; Gymnasium is never a dependency.

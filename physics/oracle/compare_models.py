@@ -1,4 +1,4 @@
-"""Outside-oracle check (ENVIRONMENTS.md §12): compile our MJCF files and Gymnasium's with the
+"""Outside-oracle check (docs/environments.md §12): compile our MJCF files and Gymnasium's with the
 same MuJoCo (Python bindings 3.14.0) and compare the compiled numbers. Never part of the test
 suite; Gymnasium is not a dependency of stackrl and nothing of it is copied.
 

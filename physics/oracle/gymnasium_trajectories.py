@@ -1,4 +1,4 @@
-"""Outside-oracle trajectories (ENVIRONMENTS.md §12): for each v5 task, reset Gymnasium with a
+"""Outside-oracle trajectories (docs/environments.md §12): for each v5 task, reset Gymnasium with a
 seed, record qpos/qvel, then 40 steps (or argv[2]) of the documented deterministic action sequence
 a_j(t) = low_j + (0.5 sin(0.1 t + j) + 1)(high_j - low_j)/2 (float32). Writes JSON for
 compare.ts. Never part of the test suite.

@@ -1,5 +1,5 @@
 /**
- * Ant-v5 (ENVIRONMENTS.md §2): a four-legged robot walks forward (+x).
+ * Ant-v5 (docs/environments.md §2): a four-legged robot walks forward (+x).
  *
  * - Observation (105): qpos[2:15], qvel[0:14], then cfrc_ext rows of bodies 1…13 clipped to
  *   `contactForceRange` (13 × 6). 107 with `excludeCurrentPositionsFromObservation` false; the

@@ -1,5 +1,5 @@
 /**
- * HalfCheetah-v5 (ENVIRONMENTS.md §3): run forward in the plane.
+ * HalfCheetah-v5 (docs/environments.md §3): run forward in the plane.
  *
  * - Observation (17): qpos[1:9], qvel[0:9]; 18 with `excludeCurrentPositionsFromObservation`
  *   false. Nothing is clipped.

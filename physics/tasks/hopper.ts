@@ -1,5 +1,5 @@
 /**
- * Hopper-v5 (ENVIRONMENTS.md §4): hop forward on one leg without falling.
+ * Hopper-v5 (docs/environments.md §4): hop forward on one leg without falling.
  *
  * - Observation (11): qpos[1:6], clip(qvel, ±10); 12 with
  *   `excludeCurrentPositionsFromObservation` false.

@@ -1,5 +1,5 @@
 /**
- * Humanoid-v5 (ENVIRONMENTS.md §6): a 3-D humanoid walks forward without falling.
+ * Humanoid-v5 (docs/environments.md §6): a 3-D humanoid walks forward without falling.
  *
  * - Observation (348): qpos[2:24], qvel, then for bodies 1…13 the cinert rows (10 each), cvel
  *   rows (6), qfrc_actuator[6:23] and cfrc_ext rows (6). All values are the stale ones of §1.2;

@@ -1,5 +1,5 @@
 /**
- * InvertedDoublePendulum-v5 (ENVIRONMENTS.md §8): balance two poles in series on a cart.
+ * InvertedDoublePendulum-v5 (docs/environments.md §8): balance two poles in series on a cart.
  *
  * - Observation (9): qpos[0], sin(qpos[1:3]), cos(qpos[1:3]), clip(qvel, ±10),
  *   clip(qfrc_constraint[0], ±10).

@@ -1,5 +1,5 @@
 /**
- * InvertedPendulum-v5 (ENVIRONMENTS.md §7): keep a pole upright on a cart.
+ * InvertedPendulum-v5 (docs/environments.md §7): keep a pole upright on a cart.
  *
  * - Observation (4): cart position qpos[0], pole angle qpos[1], qvel[0], qvel[1].
  * - Reward: `reward_survive` = 1 on every step that does not terminate, else 0.

@@ -1,5 +1,5 @@
 /**
- * Reacher-v5 (ENVIRONMENTS.md §9): move a two-link arm's fingertip to a random target.
+ * Reacher-v5 (docs/environments.md §9): move a two-link arm's fingertip to a random target.
  *
  * - Observation (10): cos(qpos[0:2]), sin(qpos[0:2]), qpos[2:4] (target x, y), qvel[0:2],
  *   (xpos[fingertip] − xpos[target])[0:2] (stale body origins, §1.2).

@@ -1,5 +1,5 @@
 /**
- * Swimmer-v5 (ENVIRONMENTS.md §10): swim forward through a viscous medium.
+ * Swimmer-v5 (docs/environments.md §10): swim forward through a viscous medium.
  *
  * - Observation (8): qpos[2:5], qvel[0:5]; 10 with `excludeCurrentPositionsFromObservation`
  *   false. Nothing is clipped.

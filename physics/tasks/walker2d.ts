@@ -1,5 +1,5 @@
 /**
- * Walker2d-v5 (ENVIRONMENTS.md §5): walk forward on two legs in the plane.
+ * Walker2d-v5 (docs/environments.md §5): walk forward on two legs in the plane.
  *
  * - Observation (17): qpos[1:9], clip(qvel, ±10); 18 with
  *   `excludeCurrentPositionsFromObservation` false.
