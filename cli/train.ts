@@ -45,8 +45,8 @@ export function helpText(): string {
   const lines = [
     "deno task train [options]",
     "",
-    "Trains deterministic actor-critic agents (DESIGN §4 algorithms) on a MuJoCo task and writes",
-    "runs/<id>/ (config.json, status.json, metrics.jsonl/.csv, checkpoints/, rollouts/).",
+    "Trains deterministic actor-critic agents (see docs/algorithms.md) on a MuJoCo task and",
+    "writes runs/<id>/ (config.json, status.json, metrics.jsonl/.csv, checkpoints/, rollouts/).",
     "",
     `Without --env: the embedded default, ${EMBEDDED_DEFAULT.algo} on ${EMBEDDED_DEFAULT.env}, seed 0, ${EMBEDDED_DEFAULT.steps}`,
     `steps, a demo budget (start steps ${EMBEDDED_DEFAULT.startSteps}, learning rates ${EMBEDDED_DEFAULT.lrActor}) that learns in under a`,

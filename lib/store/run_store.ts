@@ -1,7 +1,7 @@
 /**
- * The run store (DESIGN §7): how a training run lives on disk, with a writer (used by the
- * trainer) and a reader (used by `openRun`, `listRuns` and the web UI). The reader needs only
- * read permission and imports nothing heavy (no tfjs, no MuJoCo).
+ * The run store (docs/design.md §8): how a training run lives on disk, with a writer (used by
+ * the trainer) and a reader (used by `openRun`, `listRuns` and the web UI). The reader needs
+ * only read permission and imports nothing heavy (no tfjs, no MuJoCo).
  *
  * ## Layout of `runs/<id>/`
  *
@@ -10,10 +10,10 @@
  *
  * - `config.json` — the resolved config, written once before training starts:
  *   `{id, env, algo, seeds: number[], steps, backend, hidden, ...every hyper-parameter of
- *   DESIGN §4 (lrActor, lrCritic, polyak, gamma, batchSize, actNoise, startSteps, updateAfter,
- *   updateEvery, replayCapacity, and those that apply to the algorithm), evalEvery, evalEpisodes,
- *   checkpointEvery, recordEvery, createdAt (ISO), versions: {deno, tfjs, mujoco, stackrl?},
- *   git?: commit}`.
+ *   docs/algorithms.md (lrActor, lrCritic, polyak, gamma, batchSize, actNoise, startSteps,
+ *   updateAfter, updateEvery, replayCapacity, and those that apply to the algorithm), evalEvery,
+ *   evalEpisodes, checkpointEvery, recordEvery, createdAt (ISO), versions: {deno, tfjs, mujoco,
+ *   stackrl?}, git?: commit}`.
  * - `status.json` — rewritten atomically (temporary file, then rename):
  *   `{status: "running"|"finished"|"failed"|"interrupted", stepsDone, stepsTotal,
  *   bestEval: number|null, wallTime (seconds), updatedAt (ISO), error?: string, pid?: number}`.

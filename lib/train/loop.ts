@@ -1,6 +1,6 @@
 /**
- * The training loop: P seeds of one algorithm on one task as one population (DESIGN §5), one
- * environment per member, Spinning Up's schedule (uniform random actions for `startSteps`,
+ * The training loop: P seeds of one algorithm on one task as one population (docs/design.md §6),
+ * one environment per member, Spinning Up's schedule (uniform random actions for `startSteps`,
  * no updates before `updateAfter`, then every `updateEvery` steps a block of `updateEvery`
  * updates), deterministic evaluations, checkpoints, rollouts and metrics in the run store.
  *
