@@ -310,7 +310,7 @@ function aggregateTables(
       norms.map((n) => `${n.task} ${num(n.random)} → ${num(n.best)} (${n.bestMethod})`).join(
         "; ",
       ) +
-      ". Tasks where no method beat the random policy are left out: " +
+      ". Left out (no run, or no method's mean above the random policy's): " +
       (PAPER_TASKS.filter((t) => !norms.some((n) => n.task === t)).map((t) =>
         `${t} (random ${num(randomScores[t] ?? NaN)})`
       ).join(", ") || "none") + ".",
