@@ -1,6 +1,6 @@
 /**
  * Algorithm names, their families, hyper-parameter defaults (the seed paper's Tables 4–5,
- * DESIGN §4) and validation of agent options.
+ * docs/algorithms.md) and validation of agent options.
  * @module
  */
 import { checkChoice, checkKnownKeys, checkNumber, ValidationError } from "./errors.ts";
@@ -118,7 +118,7 @@ export interface Hyperparameters {
   replayCapacity: number;
 }
 
-/** Defaults shared by all algorithms (DESIGN §4). */
+/** Defaults shared by all algorithms (docs/algorithms.md). */
 export const DEFAULTS: Hyperparameters = {
   hidden: [16, 16],
   lrActor: 1e-3,

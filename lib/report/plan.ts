@@ -13,7 +13,7 @@ export const BUDGETS = ["smoke", "short", "paper"] as const;
 /** A budget name. */
 export type Budget = (typeof BUDGETS)[number];
 
-/** The paper's eight MuJoCo tasks (§6.2) and Hopper, which the issue adds. */
+/** The paper's eight MuJoCo tasks (§6.2) and Hopper, which stackrl adds (docs/environments.md). */
 export const PAPER_TASKS = [
   "Ant",
   "HalfCheetah",
