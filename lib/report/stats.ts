@@ -71,8 +71,12 @@ export function ci95(xs: number[]): [number, number] {
   return [m - half, m + half];
 }
 
-/** A number for a table: 3 significant digits, exponents for very large or small values. */
-export function num(v: number, digits = 3): string {
+/**
+ * A number for a table or CSV: 3 significant digits, exponents for very large or small values;
+ * "–" for a non-finite value, "" for null (no value).
+ */
+export function num(v: number | null, digits = 3): string {
+  if (v === null) return "";
   if (!Number.isFinite(v)) return "–";
   return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0)
     ? v.toExponential(digits - 1)

@@ -31,9 +31,9 @@ import {
   type ReportFile,
   settingFigures,
 } from "./toy/figures.ts";
+import { num } from "./stats.ts";
 import {
   epsilonVerdictTable,
-  num,
   runsCsv,
   sweepCsv,
   sweepRows,

@@ -19,24 +19,7 @@ import {
   VARIANT_LABEL,
 } from "./grid.ts";
 
-/** A number for a table: 3 significant digits, exponent form when very large or small. */
-export function num(v: number | null, digits = 3): string {
-  if (v === null) return "";
-  if (!Number.isFinite(v)) return String(v);
-  return Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0)
-    ? v.toExponential(digits - 1)
-    : String(Number(v.toPrecision(digits)));
-}
-
-function csvCell(v: unknown): string {
-  const s = String(v ?? "");
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** A CSV document: a header row, then the rows (cells quoted where needed). */
-export function csv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
-}
+import { csv, num } from "../stats.ts";
 
 const CLASSES: readonly TrajectoryClass[] = ["converged", "cycles", "diverged", "stalled"];
 
