@@ -34,6 +34,14 @@ function fmtInterval(d: { estimate: number; lo: number; hi: number }): string {
   return `${num(d.estimate)} [${num(d.lo)}, ${num(d.hi)}]`;
 }
 
+/**
+ * The verdict of "true on at least `need` of `n` tasks" from the tasks where it is shown true
+ * (`yes`) and shown false (`no`); a task that did not run counts as neither.
+ */
+function kOfN(yes: number, no: number, n: number, need: number): Verdict {
+  return yes >= need ? "holds" : no > n - need ? "does not hold" : "inconclusive";
+}
+
 /** "X beats Y on at least `need` of `tasks`", task by task. */
 export function countClaim(
   table: TaskScores[],
@@ -56,13 +64,7 @@ export function countClaim(
       ran.length - better.length - notBetter.length
     }; needs ${need} of ${tasks.length}`;
   if (!ran.length) return { claim, verdict: "not tested", detail: "not run at this budget" };
-  // a task that did not run counts as undecided
-  const verdict: Verdict = better.length >= need
-    ? "holds"
-    : notBetter.length > tasks.length - need
-    ? "does not hold"
-    : "inconclusive";
-  return { claim, verdict, detail };
+  return { claim, verdict: kOfN(better.length, notBetter.length, tasks.length, need), detail };
 }
 
 /** "X is the best method on at least `need` of `tasks`" against `rivals`. */
@@ -94,13 +96,7 @@ export function bestClaim(
     }); at or below some rival on ` +
     `${notBest.length} (${notBest.join(", ") || "none"}); needs ${need} of ${tasks.length}`;
   if (!ranTasks.length) return { claim, verdict: "not tested", detail: "not run at this budget" };
-  // a task where not every method ran counts as undecided
-  const verdict: Verdict = best.length >= need
-    ? "holds"
-    : notBest.length > tasks.length - need
-    ? "does not hold"
-    : "inconclusive";
-  return { claim, verdict, detail };
+  return { claim, verdict: kOfN(best.length, notBest.length, tasks.length, need), detail };
 }
 
 /** "X improves on Y across tasks": P(X > Y) with its stratified-bootstrap interval. */
