@@ -84,6 +84,7 @@ export {
   type VecStepResult,
 } from "./physics/mod.ts";
 export {
+  type ResumeOptions,
   resumeRun,
   train,
   type TrainOptions,

@@ -16,9 +16,15 @@
  *   stackrl?}, git?: commit}`.
  * - `status.json` — rewritten atomically (temporary file, then rename):
  *   `{status: "running"|"finished"|"failed"|"interrupted", stepsDone, stepsTotal,
- *   bestEval: number|null, wallTime (seconds), updatedAt (ISO), error?: string, pid?: number}`.
+ *   bestEval: number|null, wallTime (seconds), updatedAt (ISO), error?: string, pid?: number,
+ *   host?: string}`.
  *   `stepsDone` and `stepsTotal` count environment steps per population member; `bestEval` is
  *   the best evaluation so far of the mean over members of their mean evaluation returns.
+ *   Readers report a `running` run whose writer is gone from this host as `stale` (never written
+ *   to the file; see lib/store/run_lock.ts).
+ * - `lock.json` — `{host, pid, startedAt, procStart?}` of the one process writing the run, created
+ *   exclusively when a run is created or resumed and removed when that process stops
+ *   (lib/store/run_lock.ts); present after a stop only when the writer was killed outright.
  * - `metrics.jsonl` — one JSON object per line, appended; each has a `type`:
  *   - `{type: "episode", member, seed, step, return, length, time}` — a finished training
  *     episode (step = the member's environment step at its end);
@@ -58,9 +64,13 @@
  * @module
  */
 import { writeFileAtomic } from "../atomic.ts";
+import { acquireRunLock, type LockOptions, runIsStale, RunLock } from "./run_lock.ts";
 
-/** Lifecycle of a run. */
-export type RunState = "running" | "finished" | "failed" | "interrupted";
+/**
+ * Lifecycle of a run. `"stale"` is never written: readers report it for a run whose status.json
+ * says `"running"` but whose writer process is gone from this host (killed outright; resume it).
+ */
+export type RunState = "running" | "finished" | "failed" | "interrupted" | "stale";
 
 /** `config.json`: the resolved configuration of a run. */
 export interface RunConfig {
@@ -116,6 +126,8 @@ export interface RunStatus {
   error?: string;
   /** Process id of the trainer that wrote this status (a resume refuses a live one). */
   pid?: number;
+  /** Host name of the trainer that wrote this status (a pid means something only there). */
+  host?: string;
 }
 
 /** A finished training episode of one member. */
@@ -224,7 +236,10 @@ export interface RunSummary {
   stepsDone?: number;
   /** Step budget per member. */
   stepsTotal?: number;
-  /** Where the run is in its lifecycle (`"running"` before the first `status.json`). */
+  /**
+   * Where the run is in its lifecycle (`"running"` before the first `status.json`; `"stale"`
+   * when it says running but its writer is gone from this host).
+   */
   status?: RunState;
   /** Best evaluation so far: the mean over members of their mean return (null: none yet). */
   bestEval?: number | null;
@@ -244,7 +259,10 @@ export interface Run {
   dir: string;
   /** The parsed `config.json`. */
   config: RunConfig;
-  /** The parsed `status.json` (a fresh `"running"` status at step 0 if there is none yet). */
+  /**
+   * The parsed `status.json` (a fresh `"running"` status at step 0 if there is none yet), with
+   * `status: "stale"` when it says running but its writer is gone from this host.
+   */
   status: RunStatus;
   /** Every complete row of `metrics.jsonl`, in file order. */
   metrics: MetricRow[];
@@ -398,6 +416,7 @@ export async function openRun(dir: string): Promise<Run> {
       updatedAt: config.createdAt,
     };
   }
+  if (runIsStale(dir, status)) status = { ...status, status: "stale" };
   const { rows } = await readMetrics(dir);
   const rollouts = await listRollouts(dir);
   const checkpoints = await listNames(
@@ -443,7 +462,7 @@ export async function listRuns(root: string): Promise<RunSummary[]> {
         seeds: config.seeds,
         stepsDone: status.stepsDone ?? 0,
         stepsTotal: status.stepsTotal ?? config.steps,
-        status: status.status ?? "running",
+        status: runIsStale(dir, status) ? "stale" : status.status ?? "running",
         bestEval: status.bestEval ?? null,
         wallTime: status.wallTime ?? 0,
         createdAt: config.createdAt,
@@ -474,17 +493,23 @@ export function csvLine(row: MetricRow): string {
   return CSV_COLUMNS.map((c) => csvCell(r[c])).join(",") + "\n";
 }
 
-/** Writes one run's files; created by {@link RunWriter.create} or {@link RunWriter.open}. */
+/**
+ * Writes one run's files; created by {@link RunWriter.create} or {@link RunWriter.open}. A writer
+ * holds the run's lock (`lock.json`) until {@link RunWriter.close}.
+ */
 export class RunWriter {
   #jsonl: Deno.FsFile | undefined;
   #csv: Deno.FsFile | undefined;
   readonly #encoder = new TextEncoder();
+  readonly #lock: RunLock;
 
-  private constructor(readonly dir: string, readonly id: string) {}
+  private constructor(readonly dir: string, readonly id: string, lock: RunLock) {
+    this.#lock = lock;
+  }
 
   /**
-   * Creates `root/<config.id>/` with `config.json`, an initial `status.json` and empty metrics.
-   * Fails if the directory already exists.
+   * Creates `root/<config.id>/` with `config.json`, an initial `status.json`, empty metrics and
+   * this process's `lock.json`. Fails if the directory already exists.
    */
   static async create(root: string, config: RunConfig, status: RunStatus): Promise<RunWriter> {
     const id = checkRunId(config.id);
@@ -494,7 +519,10 @@ export class RunWriter {
     // never sees a run directory without its config.json
     const temp = `${dir}.tmp-${crypto.randomUUID().slice(0, 8)}`;
     await Deno.mkdir(temp);
+    let lock: RunLock;
     try {
+      // the lock is in place before the directory appears, so no second writer can slip in
+      lock = await RunLock.createIn(temp, dir);
       await Deno.writeTextFile(join(temp, "config.json"), JSON.stringify(config, null, 2) + "\n");
       await Deno.writeTextFile(join(temp, "status.json"), JSON.stringify(status, null, 2) + "\n");
       await Deno.writeTextFile(join(temp, "metrics.jsonl"), "");
@@ -513,18 +541,42 @@ export class RunWriter {
       await Deno.remove(temp, { recursive: true }).catch(() => {});
       throw error;
     }
-    const writer = new RunWriter(dir, id);
-    await writer.#openFiles();
+    const writer = new RunWriter(dir, id, lock);
+    try {
+      await writer.#openFiles();
+    } catch (error) {
+      writer.close();
+      throw error;
+    }
     return writer;
   }
 
   /**
    * Opens an existing run for appending (a resume). Rows with `step > keepUpToStep` (written
    * after the checkpoint being resumed) and a torn last line are removed from both metrics files.
+   * Takes the run's lock first ({@link acquireRunLock}: throws `RunLockedError` naming the writer
+   * that holds it), unless `options.lock` hands over one already held.
    */
-  static async open(dir: string, keepUpToStep = Infinity): Promise<RunWriter> {
+  static async open(
+    dir: string,
+    keepUpToStep = Infinity,
+    options: LockOptions & { lock?: RunLock } = {},
+  ): Promise<RunWriter> {
     const id = checkRunId(dir.replace(/\/+$/, "").split("/").pop());
-    const writer = new RunWriter(dir, id);
+    const lock = options.lock ?? await acquireRunLock(dir, options);
+    const writer = new RunWriter(dir, id, lock);
+    try {
+      await writer.#truncate(keepUpToStep);
+      await writer.#openFiles();
+    } catch (error) {
+      writer.close();
+      throw error;
+    }
+    return writer;
+  }
+
+  async #truncate(keepUpToStep: number): Promise<void> {
+    const dir = this.dir;
     let text = "";
     try {
       text = await Deno.readTextFile(join(dir, "metrics.jsonl"));
@@ -541,8 +593,6 @@ export class RunWriter {
       join(dir, "metrics.csv"),
       CSV_COLUMNS.join(",") + "\n" + kept.map(csvLine).join(""),
     );
-    await writer.#openFiles();
-    return writer;
   }
 
   async #openFiles(): Promise<void> {
@@ -561,8 +611,17 @@ export class RunWriter {
     await writeAll(this.#csv, this.#encoder.encode(rows.map(csvLine).join("")));
   }
 
-  /** Rewrites `status.json` atomically. */
+  /** Throws `LockLostError` unless this writer still holds the run's lock. */
+  assertOwned(): void {
+    this.#lock.assertOwned();
+  }
+
+  /**
+   * Rewrites `status.json` atomically; throws `LockLostError` instead when another process has
+   * taken the run's lock (a forced takeover), so that a run never gets two writers' statuses.
+   */
   async writeStatus(status: RunStatus): Promise<void> {
+    this.#lock.assertOwned();
     await writeFileAtomic(join(this.dir, "status.json"), JSON.stringify(status, null, 2) + "\n");
   }
 
@@ -581,11 +640,12 @@ export class RunWriter {
     return join(this.dir, "checkpoints", name);
   }
 
-  /** Closes the metrics files. Idempotent. */
+  /** Closes the metrics files and releases the run's lock. Idempotent. */
   close(): void {
     this.#jsonl?.close();
     this.#csv?.close();
     this.#jsonl = this.#csv = undefined;
+    this.#lock.release();
   }
 }
 

@@ -26,6 +26,7 @@ import {
 } from "../agent.ts";
 import { ReplayBuffer } from "../replay.ts";
 import { ValidationError } from "../errors.ts";
+import { writeFileAtomic } from "../atomic.ts";
 import { Rng } from "../rng.ts";
 import { VERSIONS } from "../deps.ts";
 import { updatesPerBlock } from "../config.ts";
@@ -57,9 +58,13 @@ import {
   type RunSummary,
   RunWriter,
 } from "../store/run_store.ts";
+import { acquireRunLock, hostName } from "../store/run_lock.ts";
 
 /** Stream of the fixed evaluation reset seeds (after the agent's and the loop's streams). */
 const EVAL_STREAM = 5;
+
+/** This host's name, written to status.json beside the pid (a pid means something only there). */
+const HOST = hostName();
 
 /** What `onProgress` receives. */
 export interface TrainProgress {
@@ -162,18 +167,35 @@ export async function train(input: TrainInput, options: TrainOptions = {}): Prom
   }
 }
 
+/** Options of {@link resumeRun}: those of {@link train} and what a resume may change. */
+export interface ResumeOptions extends TrainOptions {
+  /** New step budget per member; at least the steps done in the last checkpoint. */
+  steps?: number;
+  /** Another tfjs backend (changes where the updates run, not what they compute). */
+  backend?: TrainConfig["backend"];
+  /** Threads of the fused path (same results). */
+  threads?: number;
+  /**
+   * Take over a lock held by another host (or unreadable); see lib/store/run_lock.ts. A lock of a
+   * live process of this host is never taken over.
+   */
+  forceUnlock?: boolean;
+  /** Where notices (a lock taken over) go; default `console.error`. */
+  log?: (line: string) => void;
+}
+
 /**
  * Continues the run in `dir` from its last checkpoint (or from the start if it has none), with
  * the agent, optimizer, RNG and (if saved) replay state restored. `steps` extends the budget;
  * `backend` and `threads` change only where and how fast it runs.
+ *
+ * The run's lock is taken first (lib/store/run_lock.ts): a run another live process writes is
+ * refused with a `RunLockedError` naming it; a lock left by a killed process of this host is
+ * taken over with a notice. `steps` below the steps already done is a `ValidationError`.
  */
 export async function resumeRun(
   dir: string,
-  options: TrainOptions & {
-    steps?: number;
-    backend?: TrainConfig["backend"];
-    threads?: number;
-  } = {},
+  options: ResumeOptions = {},
 ): Promise<TrainResult> {
   dir = dir.replace(/\/+$/, "");
   const id = checkRunId(dir.split("/").pop());
@@ -187,30 +209,48 @@ export async function resumeRun(
     ...(options.backend !== undefined ? { backend: options.backend } : {}),
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
   } as TrainInput);
-  await checkNotRunning(dir);
-  const checkpointsDir = `${dir}/checkpoints`;
-  const last = await findCheckpoint(checkpointsDir, "last");
-  const session = await Session.create(config, last);
+  // the lock before anything of the run is read for resuming or changed
+  const lock = await acquireRunLock(dir, { force: options.forceUnlock, log: options.log });
   try {
-    await cleanCheckpoints(checkpointsDir, last);
-    if (last && !last.endsWith("/last")) {
-      // recover a checkpoint left under last.old-* by an interrupted write
-      await Deno.rename(last, `${checkpointsDir}/last`);
-    }
-    const writer = await RunWriter.open(dir, session.stepsDone);
-    if (options.steps !== undefined && options.steps !== stored.steps) {
-      await Deno.writeTextFile(
-        `${dir}/config.json`,
-        JSON.stringify({ ...stored, steps: config.steps }, null, 2) + "\n",
+    await checkNotRunning(dir);
+    const checkpointsDir = `${dir}/checkpoints`;
+    const last = await findCheckpoint(checkpointsDir, "last");
+    const done = last ? (await readTrainerState(last)).stepsDone : 0;
+    if (options.steps !== undefined && options.steps < done) {
+      // a smaller budget would end the loop at once and call the run finished past 100%
+      throw new ValidationError(
+        "steps",
+        options.steps,
+        `an integer >= ${done}, the steps its last checkpoint has done (a resume cannot undo steps)`,
       );
     }
-    return await session.run(writer, id, options);
+    const session = await Session.create(config, last);
+    try {
+      await cleanCheckpoints(checkpointsDir, last);
+      if (last && !last.endsWith("/last")) {
+        // recover a checkpoint left under last.old-* by an interrupted write
+        await Deno.rename(last, `${checkpointsDir}/last`);
+      }
+      const writer = await RunWriter.open(dir, session.stepsDone, { lock });
+      if (options.steps !== undefined && options.steps !== stored.steps) {
+        await writeFileAtomic(
+          `${dir}/config.json`,
+          JSON.stringify({ ...stored, steps: config.steps }, null, 2) + "\n",
+        );
+      }
+      return await session.run(writer, id, options);
+    } finally {
+      session.dispose();
+    }
   } finally {
-    session.dispose();
+    lock.release();
   }
 }
 
-/** Refuses to resume a run whose status says a live process is still training it (Linux). */
+/**
+ * Refuses to resume a run whose status says a live process is still training it (Linux), for runs
+ * written before run locks: a status that names its host comes from a writer that held the lock.
+ */
 async function checkNotRunning(dir: string): Promise<void> {
   let status: RunStatus;
   try {
@@ -218,6 +258,7 @@ async function checkNotRunning(dir: string): Promise<void> {
   } catch {
     return;
   }
+  if (status.host !== undefined) return;
   if (status.status !== "running" || !status.pid || status.pid === Deno.pid) return;
   let cmdline: string;
   try {
@@ -424,6 +465,7 @@ class Session {
       updatedAt: new Date().toISOString(),
       ...(error ? { error } : {}),
       pid: Deno.pid,
+      ...(HOST ? { host: HOST } : {}),
     };
   }
 
@@ -681,6 +723,8 @@ class Session {
     const previous = this.#phase;
     this.#phase = "checkpoint";
     this.#progress(true);
+    // a checkpoint replaces the run's state: only the lock's holder may write it
+    this.#writer.assertOwned();
     await writeCheckpoint(
       this.#writer.checkpointDir(name),
       this.agent,
