@@ -3,8 +3,9 @@
  *
  * With no arguments: the embedded default, FSTD3 on InvertedPendulum with seed 0 (see
  * `EMBEDDED_DEFAULT` in lib/train/config.ts). `--help` lists every option with its default.
- * Exit codes: 0 finished, 1 failed, 2 bad command line or config, 130 interrupted (Ctrl-C; a
- * checkpoint was written and the message says how to resume).
+ * Exit codes: 0 finished, 1 failed (or the run is locked by another writer), 2 bad command line
+ * or config, 128 + the signal's number when stopped by SIGINT (Ctrl-C, 130), SIGTERM (143) or
+ * SIGHUP (129): a checkpoint was written and the message says how to resume.
  * @module
  */
 import { nearest, ValidationError } from "../lib/errors.ts";
@@ -22,6 +23,8 @@ import {
 import { resumeRun, train, type TrainProgress, type TrainResult } from "../lib/train/loop.ts";
 import { formatDuration } from "../lib/train/format.ts";
 import { isValidRunId } from "../lib/store/run_store.ts";
+import { LockLostError, RunLockedError } from "../lib/store/run_lock.ts";
+import { listenForStop, type StopSignal } from "../lib/train/signals.ts";
 import { applicableHyperparameters, type Hyperparameters } from "../lib/config.ts";
 
 /** Flags that are not config fields. */
@@ -31,10 +34,14 @@ const META = [
     help: "JSON file of fields named as in config.json (lrActor, …); flags override it",
   },
   { flag: "--resume", help: "continue run <id> (a directory under --out, or a path)" },
+  {
+    flag: "--force-unlock",
+    help: "with --resume: take over the run's lock from a writer on another host that is gone",
+  },
   { flag: "--jobs", help: "worker processes for a grid of runs (default 1)" },
   { flag: "--help", help: "this text" },
 ];
-const BOOL_FLAGS = new Set(["--help", "--checkpoint-replay"]);
+const BOOL_FLAGS = new Set(["--help", "--checkpoint-replay", "--force-unlock"]);
 const ALL_FLAGS = [...FIELDS.map((f) => f.flag), ...META.map((m) => m.flag)];
 
 /** Thrown for bad command-line input; main() prints it and returns 2. */
@@ -53,7 +60,9 @@ export function helpText(): string {
     "minute. Naming a task with --env gives the paper's settings (learning rates 1e-3, start steps",
     "10000) on every task, InvertedPendulum included.",
     "Seeds of one run train together as one population; lists of --env or --algo make a grid",
-    "of runs, run by up to --jobs worker processes. Ctrl-C writes a checkpoint; --resume continues.",
+    "of runs, run by up to --jobs worker processes. Ctrl-C, SIGTERM and SIGHUP write a checkpoint",
+    "and exit with 128 + the signal's number; --resume continues. One process writes a run at a",
+    "time (runs/<id>/lock.json); a lock left by a killed process of this host is taken over.",
     "",
     "Options (value forms: --flag value or --flag=value):",
   ];
@@ -77,7 +86,7 @@ export function helpText(): string {
     lines.push(`  ${name.padEnd(width)} ${help} (default: ${describeDefault(f)})`);
   }
   for (const m of META) {
-    const name = m.flag === "--help"
+    const name = m.flag === "--help" || m.flag === "--force-unlock"
       ? m.flag
       : `${m.flag} <${m.flag === "--jobs" ? "n" : m.flag === "--config" ? "file" : "id"}>`;
     lines.push(`  ${name.padEnd(width)} ${m.help}`);
@@ -97,11 +106,13 @@ interface ParsedArgs {
   resume?: string;
   jobs: number;
   help: boolean;
+  /** `--force-unlock`: take over a lock from another host (only with `--resume`). */
+  forceUnlock: boolean;
 }
 
 /** Parses flags; unknown flags suggest the nearest valid one. */
 export function parseArgs(args: string[]): ParsedArgs {
-  const out: ParsedArgs = { fields: {}, jobs: 1, help: false };
+  const out: ParsedArgs = { fields: {}, jobs: 1, help: false, forceUnlock: false };
   for (let i = 0; i < args.length; i++) {
     let flag = args[i];
     let value: string | undefined;
@@ -121,6 +132,7 @@ export function parseArgs(args: string[]): ParsedArgs {
         throw new UsageError(`${flag}: got ${JSON.stringify(v)}; allowed: true or false`);
       }
       if (flag === "--help") out.help = v === "true" || v === "1";
+      else if (flag === "--force-unlock") out.forceUnlock = v === "true" || v === "1";
       else out.fields.checkpointReplay = v === "true" || v === "1";
       continue;
     }
@@ -298,44 +310,59 @@ function resumeCommand(result: { id: string; dir: string }, out: string): string
   return `deno task train --resume ${result.id}${outFlag}`;
 }
 
-/** Runs one training (fresh or resumed) in this process with progress and Ctrl-C handling. */
+/**
+ * A validation message with the field named by its flag (`steps: got …` → `--steps: got …`), for
+ * input that can only have come from flags (a resume takes no config file).
+ */
+function asFlag(error: ValidationError): string {
+  const field = FIELDS.find((f) => f.key === error.field);
+  return field && error.message.startsWith(`${field.key}:`)
+    ? field.flag + error.message.slice(field.key.length)
+    : error.message;
+}
+
+function stopMessage(signal: StopSignal): string {
+  return signal === "SIGINT"
+    ? "\nInterrupted: writing a checkpoint (Ctrl-C again to quit without it)…"
+    : `\nStopping on ${signal}: writing a checkpoint (${signal} again to quit without it)…`;
+}
+
+/**
+ * Runs one training (fresh or resumed) in this process with progress and stop-signal handling:
+ * SIGINT, SIGTERM or SIGHUP write a checkpoint and give 128 + the signal's number; a repeat
+ * (lib/train/signals.ts) quits at once.
+ */
 async function runOne(
   start: (
     options: { onProgress: (p: TrainProgress) => void; signal: AbortSignal },
   ) => Promise<TrainResult>,
   out: string,
   progressEvery: number,
+  flagNames = false,
 ): Promise<number> {
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = () => {
-    interrupts++;
-    if (interrupts === 1) {
-      console.error("\nInterrupted: writing a checkpoint (Ctrl-C again to quit without it)…");
-      controller.abort();
-    } else Deno.exit(130);
-  };
-  try {
-    Deno.addSignalListener("SIGINT", onSigint);
-  } catch {
-    // signals unsupported here: Ctrl-C ends the process (the last checkpoint stays loadable)
-  }
+  const stop = listenForStop({
+    onStop: (signal) => console.error(stopMessage(signal)),
+    // without a checkpoint: the lock stays and the next resume takes it over (this host)
+    onRepeat: () => Deno.exit(stop.exitCode()),
+  });
   const printer = progressPrinter(progressEvery);
   let result: TrainResult;
   try {
-    result = await start({ onProgress: printer.onProgress, signal: controller.signal });
+    result = await start({ onProgress: printer.onProgress, signal: stop.signal });
   } catch (error) {
     printer.finish();
     if (error instanceof ValidationError) {
-      console.error(`error: ${error.message}`);
+      console.error(`error: ${flagNames ? asFlag(error) : error.message}`);
       return 2;
+    }
+    if (error instanceof RunLockedError || error instanceof LockLostError) {
+      console.error(`error: ${error.message}`);
+      return 1;
     }
     console.error(`training failed: ${(error as Error).stack ?? error}`);
     return 1;
   } finally {
-    try {
-      Deno.removeSignalListener("SIGINT", onSigint);
-    } catch { /* see above */ }
+    stop.remove();
   }
   printer.finish();
   if (Deno.env.get("STACKRL_TRAIN_WORKER") === "1") {
@@ -348,7 +375,7 @@ async function runOne(
     );
     console.log(`Run: ${result.dir}`);
     console.log(`Resume with: ${resumeCommand(result, out)}`);
-    return 130;
+    return stop.exitCode();
   }
   console.log(
     `Finished ${result.stepsDone} steps in ${
@@ -360,19 +387,33 @@ async function runOne(
   return 0;
 }
 
-/** Runs a grid of configs in up to `jobs` worker processes. */
+/** Exit codes of a worker stopped by a signal after writing its checkpoint (129, 130, 143). */
+const STOPPED_CODES = new Set([129, 130, 143]);
+
+/**
+ * Runs a grid of configs in up to `jobs` worker processes. A stop signal to this process is
+ * forwarded to every worker (each writes its checkpoint; one that also got it from the terminal
+ * takes the two as one request) and no further run starts.
+ */
 async function runGrid(configs: TrainConfig[], jobs: number): Promise<number> {
   const script = new URL(import.meta.url).pathname;
   const dir = await Deno.makeTempDir({ prefix: "stackrl-grid-" });
   const results: { config: TrainConfig; code: number; result?: TrainResult }[] = [];
   let next = 0;
-  const ignore = () => {}; // children get the terminal's SIGINT themselves and checkpoint
-  try {
-    Deno.addSignalListener("SIGINT", ignore);
-  } catch { /* unsupported */ }
+  const children = new Set<Deno.ChildProcess>();
+  const stop = listenForStop({
+    onStop: (signal) => {
+      console.error(`\nStopping the grid on ${signal}: every running worker writes a checkpoint…`);
+      for (const child of children) {
+        try {
+          child.kill(signal);
+        } catch { /* already gone */ }
+      }
+    },
+  });
   console.log(`Grid of ${configs.length} runs, ${Math.min(jobs, configs.length)} at a time.`);
   const worker = async () => {
-    while (next < configs.length) {
+    while (next < configs.length && !stop.signal.aborted) {
       const config = configs[next++];
       const file = `${dir}/${results.length}-${config.env}-${config.algo}.json`;
       await Deno.writeTextFile(
@@ -399,6 +440,7 @@ async function runGrid(configs: TrainConfig[], jobs: number): Promise<number> {
         stdout: "piped",
         stderr: "inherit",
       }).spawn();
+      children.add(child);
       const entry: { config: TrainConfig; code: number; result?: TrainResult } = {
         config,
         code: -1,
@@ -417,24 +459,31 @@ async function runGrid(configs: TrainConfig[], jobs: number): Promise<number> {
         }
       }
       entry.code = (await child.status).code;
+      children.delete(child);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(jobs, configs.length) }, worker));
   try {
-    Deno.removeSignalListener("SIGINT", ignore);
-  } catch { /* unsupported */ }
+    await Promise.all(Array.from({ length: Math.min(jobs, configs.length) }, worker));
+  } finally {
+    stop.remove();
+  }
   await Deno.remove(dir, { recursive: true }).catch(() => {});
   console.log("");
   for (const { config, code, result } of results) {
-    const status = result?.status ?? (code === 130 ? "interrupted" : "failed");
+    const status = result?.status ?? (STOPPED_CODES.has(code) ? "interrupted" : "failed");
     console.log(
       `${config.env}/${config.algo}: ${status}${
         result ? ` best ${result.bestEval?.toFixed(1) ?? "-"} ${result.dir}` : ` (exit ${code})`
       }`,
     );
   }
+  if (results.length < configs.length) {
+    console.log(`${configs.length - results.length} runs not started.`);
+  }
   console.log("View them with: deno task serve");
-  return results.every((r) => r.code === 0) ? 0 : results.some((r) => r.code === 130) ? 130 : 1;
+  if (stop.received) return stop.exitCode();
+  const stopped = results.find((r) => STOPPED_CODES.has(r.code));
+  return results.every((r) => r.code === 0) ? 0 : stopped ? stopped.code : 1;
 }
 
 /** Entry point: `main(Deno.args)`; returns the exit code. */
@@ -446,6 +495,11 @@ export async function main(args: string[]): Promise<number> {
     if (parsed.help) {
       console.log(helpText());
       return 0;
+    }
+    if (parsed.forceUnlock && parsed.resume === undefined) {
+      throw new UsageError(
+        "--force-unlock: allowed only with --resume <id> (a new run has no lock to take over)",
+      );
     }
     if (parsed.resume !== undefined) {
       const allowed = new Set(["steps", "backend", "threads", "out", "progressEvery"]);
@@ -462,7 +516,12 @@ export async function main(args: string[]): Promise<number> {
       }
       const fields: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(parsed.fields)) {
-        fields[key] = convertValue(FIELDS.find((f) => f.key === key)!, value);
+        try {
+          fields[key] = convertValue(FIELDS.find((f) => f.key === key)!, value);
+        } catch (error) {
+          if (error instanceof ValidationError) throw new UsageError(asFlag(error));
+          throw error;
+        }
       }
       const out = (fields.out as string | undefined) ?? "runs";
       const id = parsed.resume;
@@ -482,9 +541,11 @@ export async function main(args: string[]): Promise<number> {
             steps: fields.steps as number | undefined,
             backend: fields.backend as TrainConfig["backend"] | undefined,
             threads: fields.threads as number | undefined,
+            forceUnlock: parsed.forceUnlock,
           }),
         dir.split("/").slice(0, -1).join("/") || ".",
         (fields.progressEvery as number | undefined) ?? 10,
+        true,
       );
     }
     configs = await resolveRuns(parsed);

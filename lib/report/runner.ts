@@ -4,9 +4,14 @@
  * `status.json` says finished with every step done is reused untouched; an unfinished one is
  * resumed from its last checkpoint (or redone from the start if it has none); a missing one is
  * trained. Also writes the job files of `--emit-jobs`.
+ *
+ * Stopping: SIGTERM and SIGHUP stop the runs in flight like the caller's abort signal does (each
+ * writes a checkpoint and comes back interrupted), in this process and in every worker; workers
+ * are told with SIGTERM, which they handle here too (lib/train/signals.ts).
  * @module
  */
 import { resumeRun, train, type TrainProgress, type TrainResult } from "../train/loop.ts";
+import { listenForStop, STOP_SIGNALS } from "../train/signals.ts";
 import { formatDuration } from "../train/format.ts";
 import type { RunStatus } from "../store/run_store.ts";
 import type { PlannedRun } from "./plan.ts";
@@ -60,7 +65,13 @@ export function progressLine(
   };
 }
 
-/** Runs (or reuses, or resumes) one planned run in this process. */
+/** Exit codes of a worker that stopped on a signal after writing its checkpoint. */
+const STOPPED_CODES = new Set(Object.values(STOP_SIGNALS).map((n) => 128 + n));
+
+/**
+ * Runs (or reuses, or resumes) one planned run in this process. SIGTERM and SIGHUP abort it like
+ * `options.signal` (the caller owns SIGINT): it writes a checkpoint and comes back interrupted.
+ */
 export async function executeRun(
   run: PlannedRun,
   runsRoot: string,
@@ -83,16 +94,14 @@ export async function executeRun(
     options.onProgress?.(p);
   };
   let result: TrainResult;
+  const stop = listenForStop({ signals: ["SIGTERM", "SIGHUP"] });
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   try {
     if (state === "absent") {
       await Deno.mkdir(runsRoot, { recursive: true });
-      result = await train({ ...run.input, out: runsRoot }, {
-        id: run.id,
-        signal: options.signal,
-        onProgress,
-      });
+      result = await train({ ...run.input, out: runsRoot }, { id: run.id, signal, onProgress });
     } else {
-      result = await resumeRun(dir, { signal: options.signal, onProgress });
+      result = await resumeRun(dir, { signal, onProgress, log });
     }
   } catch (error) {
     return {
@@ -101,6 +110,8 @@ export async function executeRun(
       action: state === "absent" ? "trained" : "resumed",
       error: (error as Error).message,
     };
+  } finally {
+    stop.remove();
   }
   return {
     ...base,
@@ -130,7 +141,9 @@ export interface ExecuteOptions {
 
 /**
  * Executes every run of the plan (skipping finished ones). Stops starting new runs once
- * `signal` is aborted; runs in flight write a checkpoint and come back interrupted.
+ * `signal` is aborted or this process gets SIGTERM or SIGHUP; runs in flight write a checkpoint
+ * and come back interrupted (workers are sent SIGTERM: a worker that got the terminal's Ctrl-C
+ * too must not count a second SIGINT, which would make it quit without its checkpoint).
  */
 export async function executePlan(
   runs: PlannedRun[],
@@ -141,16 +154,18 @@ export async function executePlan(
   const outcomes: RunOutcome[] = new Array(runs.length);
   let next = 0;
   const children = new Set<Deno.ChildProcess>();
+  const stop = listenForStop({ signals: ["SIGTERM", "SIGHUP"] });
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   const onAbort = () => {
     for (const c of children) {
       try {
-        c.kill("SIGINT");
+        c.kill("SIGTERM");
       } catch { /* already gone */ }
     }
   };
-  options.signal?.addEventListener("abort", onAbort);
+  signal.addEventListener("abort", onAbort);
   const worker = async () => {
-    while (next < runs.length && !options.signal?.aborted) {
+    while (next < runs.length && !signal.aborted) {
       const run = runs[next++];
       const label = `[${run.index + 1}/${runs.length} ${run.id}]`;
       const dir = `${runsRoot}/${run.id}`;
@@ -170,7 +185,7 @@ export async function executePlan(
       const started = performance.now();
       if (options.jobs <= 1 || !options.workerCommand) {
         outcomes[run.index] = await executeRun(run, runsRoot, {
-          signal: options.signal,
+          signal,
           log,
           label,
           onProgress: (p) => options.onProgress?.(run, p),
@@ -205,11 +220,11 @@ export async function executePlan(
           dir,
           status: after === "finished"
             ? "finished"
-            : status.code === 130 || options.signal?.aborted
+            : STOPPED_CODES.has(status.code) || signal.aborted
             ? "interrupted"
             : "failed",
           action: state === "absent" ? "trained" : "resumed",
-          ...(after !== "finished" && status.code !== 130
+          ...(after !== "finished" && !STOPPED_CODES.has(status.code)
             ? { error: `worker exited with code ${status.code}` }
             : {}),
         };
@@ -227,7 +242,8 @@ export async function executePlan(
       Array.from({ length: Math.max(1, Math.min(options.jobs, runs.length)) }, worker),
     );
   } finally {
-    options.signal?.removeEventListener("abort", onAbort);
+    signal.removeEventListener("abort", onAbort);
+    stop.remove();
   }
   return outcomes;
 }
