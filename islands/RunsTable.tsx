@@ -113,7 +113,7 @@ export default function RunsTable(props: { runs: RunRow[] }) {
           onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}
           aria-label="Status"
         >
-          {["all", "running", "finished", "failed", "interrupted", "error"].map((s) => (
+          {["all", "running", "finished", "failed", "interrupted", "stale", "error"].map((s) => (
             <option value={s}>{s}</option>
           ))}
         </select>

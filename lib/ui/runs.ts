@@ -4,6 +4,7 @@
  * file becomes an error shown on that run instead of an exception.
  * @module
  */
+import { runIsStale } from "../store/run_lock.ts";
 import {
   isValidRunId,
   listRollouts,
@@ -197,7 +198,8 @@ export async function readRunMetrics(
   };
 }
 
-const STATES = ["running", "finished", "failed", "interrupted"];
+/** What status.json may say; `stale` is what readers report for a running run with no writer. */
+const STATES = ["running", "finished", "failed", "interrupted", "stale"];
 const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 const isStr = (v: unknown): v is string => typeof v === "string";
 const isSeeds = (v: unknown): v is number[] => Array.isArray(v) && v.every(isNum);
@@ -308,6 +310,8 @@ export async function loadRun(runsDir: string, id: string): Promise<RunView> {
       updatedAt: config.createdAt,
     };
   }
+  // a running status whose writer is gone from this host will never change: say so
+  if (status && runIsStale(dir, status)) status = { ...status, status: "stale" };
   if (config && (typeof config.env !== "string" || typeof config.algo !== "string")) {
     errors.push("config.json lacks env or algo");
   }

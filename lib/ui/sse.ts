@@ -1,10 +1,13 @@
 /**
  * Live metrics over Server-Sent Events: tails a run's `metrics.jsonl` from a byte offset and its
  * `status.json`, sending `rows`, `status` and finally `end` once the run is no longer running.
+ * A run whose status says running but whose writer is gone from this host is reported `stale`
+ * (lib/store/run_lock.ts) and ends the stream like a stopped run: no more rows will come.
  * @module
  */
 import { type Context, streamSSE } from "./deps.ts";
 import { readMetrics } from "./runs.ts";
+import { runIsStale } from "../store/run_lock.ts";
 
 /** Streams the run in `dir` from byte `offset`, polling every `pollMs` milliseconds. */
 export function streamMetrics(
@@ -40,12 +43,15 @@ export function streamMetrics(
       }
       let running = true;
       try {
-        const text = await Deno.readTextFile(`${dir}/status.json`);
-        const status = JSON.parse(text);
+        let status = JSON.parse(await Deno.readTextFile(`${dir}/status.json`));
+        if (status && typeof status === "object" && runIsStale(dir, status)) {
+          status = { ...status, status: "stale" };
+        }
         running = status?.status === "running";
+        const text = JSON.stringify(status);
         if (text !== lastStatus) {
           lastStatus = text;
-          await stream.writeSSE({ event: "status", data: JSON.stringify(status) });
+          await stream.writeSSE({ event: "status", data: text });
         }
       } catch {
         // no status yet, or a malformed one: keep watching

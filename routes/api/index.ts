@@ -24,7 +24,7 @@ export const ENDPOINTS: { path: string; description: string }[] = [
     path: "/api/runs/:id/stream?offset=N",
     description:
       "Server-Sent Events: `rows` ({offset, rows}), `status` (status.json), `end` when the run " +
-      "is no longer running",
+      "is no longer running (a run whose writer is gone reads `stale`)",
   },
   {
     path: "/api/runs/:id/rollouts",

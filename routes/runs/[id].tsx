@@ -31,6 +31,15 @@ export async function GET(ctx: RouteContext): Promise<Response> {
         ? <ErrorPanel title="Some files of this run could not be read" errors={run.errors} />
         : null}
       {status?.error ? <ErrorPanel title="The run failed" errors={[status.error]} /> : null}
+      {status?.status === "stale"
+        ? (
+          <p class="muted" id="stale-note">
+            status.json says running, but the process that wrote it is gone from this host (killed
+            before it could write its final status). Continue it from its last checkpoint with{" "}
+            <code>deno task train --resume {run.id}</code>.
+          </p>
+        )
+        : null}
       <dl class="facts">
         <dt>Environment</dt>
         <dd>{config?.env ?? "–"}</dd>
