@@ -211,13 +211,15 @@ Deno.test("train cli: a run killed with SIGKILL resumes, losing at most the step
   child.kill("SIGKILL");
   await child.status;
   const before = await openRun(`${out}/killed`); // nothing corrupt
-  assertEquals(before.status.status, "running");
+  // status.json still says running, but its writer is gone: the store says stale
+  assertEquals(before.status.status, "stale");
   const last = await findCheckpoint(`${out}/killed/checkpoints`, "last");
   const saved = (await readTrainerState(last!)).stepsDone;
   assert(saved >= 1000 && saved % 500 === 0, `checkpoint at ${saved}`);
 
-  const { code, out: printed } = await capture(["--resume", "killed", "--out", out]);
+  const { code, out: printed, err } = await capture(["--resume", "killed", "--out", out]);
   assertEquals(code, 0, printed);
+  assert(err.includes("taking over the lock"), err); // the killed writer's lock was left behind
   const run = await openRun(`${out}/killed`);
   assertEquals([run.status.status, run.status.stepsDone], ["finished", 2500]);
   const episodes = run.metrics.filter((r): r is EpisodeRow => r.type === "episode");
