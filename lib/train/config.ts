@@ -79,7 +79,7 @@ export interface Field {
   min?: number;
   max?: number;
   exclusiveMin?: boolean;
-  /** A hyper-parameter of DESIGN §4 (checked for applicability to the algorithm). */
+  /** A hyper-parameter of docs/algorithms.md (checked for applicability to the algorithm). */
   hyper?: boolean;
   /** Accepts a comma-separated list on the command line (a grid of runs). */
   grid?: boolean;
@@ -251,7 +251,7 @@ export const EMBEDDED_DEFAULT = {
   recordEvery: 5_000,
 } as const;
 
-/** Defaults of every non-hyper-parameter field (hyper-parameters: DESIGN §4's DEFAULTS). */
+/** Defaults of every non-hyper-parameter field (hyper-parameters: DEFAULTS in lib/config.ts, docs/algorithms.md). */
 export const TRAIN_DEFAULTS = {
   env: EMBEDDED_DEFAULT.env,
   algo: EMBEDDED_DEFAULT.algo as Algorithm,
