@@ -13,6 +13,7 @@
  * @module
  */
 import { nearest } from "../lib/errors.ts";
+import { listenForStop, signalExitCode, type StopListener } from "../lib/train/signals.ts";
 import { buildToySection, type ReportFile, runToyGrid } from "../lib/report/toy_section.ts";
 import { buildDirectionsSection, measureDirections } from "../lib/report/directions_section.ts";
 import { buildEpsilonSweep, measureEpsilonSweep } from "../lib/report/epsilon_sweep.ts";
@@ -316,30 +317,18 @@ function workerCommand(args: string[]): string[] {
   ];
 }
 
-/** Ctrl-C: the first aborts (trainings checkpoint), the second exits. */
-function interruptHandler(): { signal: AbortSignal; remove: () => void } {
-  const controller = new AbortController();
-  let count = 0;
-  const onSigint = () => {
-    count++;
-    if (count === 1) {
+/**
+ * Ctrl-C, SIGTERM or SIGHUP: the first aborts (running trainings write a checkpoint), a later
+ * repeat exits at once (lib/train/signals.ts).
+ */
+function interruptHandler(): StopListener {
+  return listenForStop({
+    onStop: (name) =>
       console.error(
-        "\nreproduce: interrupted; stopping (running trainings write a checkpoint; Ctrl-C again to quit now)…",
-      );
-      controller.abort();
-    } else Deno.exit(130);
-  };
-  try {
-    Deno.addSignalListener("SIGINT", onSigint);
-  } catch { /* unsupported: Ctrl-C ends the process; a rerun redoes unfinished runs */ }
-  return {
-    signal: controller.signal,
-    remove: () => {
-      try {
-        Deno.removeSignalListener("SIGINT", onSigint);
-      } catch { /* see above */ }
-    },
-  };
+        `\nreproduce: ${name}; stopping (running trainings write a checkpoint; signal again to quit now)…`,
+      ),
+    onRepeat: (name) => Deno.exit(signalExitCode(name)),
+  });
 }
 
 function evidenceOf(budget: Budget): string {
@@ -447,7 +436,8 @@ export async function main(args: string[]): Promise<number> {
       return 2;
     }
     console.log(`reproduce: run ${run.index}: ${run.id} -> ${runsRoot}/${run.id}`);
-    const { signal, remove } = interruptHandler();
+    const stop = interruptHandler();
+    const { signal, remove } = stop;
     let outcome: RunOutcome;
     try {
       outcome = await executeRun(run, runsRoot, { signal, label: `[${run.index} ${run.id}]` });
@@ -459,7 +449,11 @@ export async function main(args: string[]): Promise<number> {
         outcome.error ? `: ${outcome.error}` : ""
       }`,
     );
-    return outcome.status === "finished" ? 0 : outcome.status === "interrupted" ? 130 : 1;
+    return outcome.status === "finished"
+      ? 0
+      : outcome.status === "interrupted"
+      ? stop.exitCode(130)
+      : 1;
   }
 
   // ---- the report
@@ -468,7 +462,8 @@ export async function main(args: string[]): Promise<number> {
   const files: ReportFile[] = [];
   const parts: Record<string, string> = {};
   const verdicts: ReportMeta["verdicts"] = [];
-  const { signal, remove } = interruptHandler();
+  const stop = interruptHandler();
+  const { signal, remove } = stop;
   let runCount = 0;
   let runSettings: { id: string; config: Record<string, unknown> }[] = [];
   try {
@@ -529,7 +524,7 @@ export async function main(args: string[]): Promise<number> {
         }
       }
     }
-    if (signal.aborted) return interrupted(parsed);
+    if (signal.aborted) return interrupted(parsed, stop.exitCode(130));
 
     // ---- training runs
     let runData: RunData[] = [];
@@ -599,7 +594,7 @@ export async function main(args: string[]): Promise<number> {
         workerCommand: (i) => workerCommand([...job.planArgs, "--run-index", String(i)]),
       });
       if (signal.aborted || outcomes.some((o) => o?.status === "interrupted")) {
-        return interrupted(parsed);
+        return interrupted(parsed, stop.exitCode(130));
       }
       const failed = outcomes.filter((o) => o?.status === "failed");
       for (const f of failed) console.error(`reproduce: run ${f.id} failed: ${f.error}`);
@@ -817,11 +812,11 @@ export async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-function interrupted(parsed: Args): number {
+function interrupted(parsed: Args, code: number): number {
   console.error(
     `reproduce: stopped before the report was written; finished runs are kept. Continue with the same command (same --out ${parsed.out} --id ${parsed.id}).`,
   );
-  return 130;
+  return code;
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));
