@@ -208,9 +208,9 @@ export class Agent {
   /**
    * Actions for `observations` (`[P·k, obs]`, member p's k rows together, member 0 first),
    * with Gaussian exploration noise (std `actNoise`, in action units, then clipped to the bounds)
-   * when `explore`.
+   * when `explore` (default false: the deterministic policy).
    */
-  act(observations: Float32Array, { explore }: { explore: boolean }): Float32Array {
+  act(observations: Float32Array, { explore = false }: { explore?: boolean } = {}): Float32Array {
     this.#alive();
     const { observationSize: O, actionSize: A, population: P } = this.config;
     const rows = observations.length / O;
@@ -251,6 +251,14 @@ export class Agent {
       }
     }
     return out;
+  }
+
+  /**
+   * The deterministic policy's actions for `observations` (`[P·k, obs]`), as Stable-Baselines3's
+   * `predict(obs, deterministic=True)`; the same as `act(observations)`.
+   */
+  predict(observations: Float32Array): Float32Array {
+    return this.act(observations, { explore: false });
   }
 
   /** One update from a minibatch (`[P, B, size]` flat arrays): critic, actor and targets. */
@@ -814,7 +822,7 @@ export async function loadAgent(
   dir: string,
   options: Partial<Pick<AgentConfig, "backend" | "implementation" | "threads">> = {},
 ): Promise<Agent> {
-  const meta = JSON.parse(await Deno.readTextFile(`${dir}/agent.json`)) as SavedMeta;
+  const meta = await readSavedMeta(dir);
   if (meta.format !== "stackrl-agent/1") {
     throw new ValidationError(`${dir}/agent.json: format`, meta.format, `"stackrl-agent/1"`);
   }
@@ -831,6 +839,28 @@ export async function loadAgent(
   const agent = new Agent(config, backend);
   agent.restore(meta, blob);
   return agent;
+}
+
+/** `dir/agent.json`, with a clear error for a missing folder or a file that is not JSON. */
+async function readSavedMeta(dir: string): Promise<SavedMeta> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(`${dir}/agent.json`);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) {
+      throw new ValidationError(
+        "dir",
+        dir,
+        "a folder written by agent.save() or a run's checkpoints/last or checkpoints/best (it has no agent.json)",
+      );
+    }
+    throw error;
+  }
+  try {
+    return JSON.parse(text) as SavedMeta;
+  } catch {
+    throw new ValidationError(`${dir}/agent.json`, `${text.slice(0, 40)}…`, "complete JSON");
+  }
 }
 
 function stripInapplicable(config: Omit<AgentConfig, "algo">, algo: Algorithm): AgentOptions {

@@ -304,3 +304,17 @@ Deno.test("exploration noise is N(0, actNoise) in action units, then clipped to 
     agent.dispose();
   }
 });
+
+Deno.test("act() defaults to the deterministic policy; predict() is the same; loadAgent names a missing folder", async () => {
+  const agent = await createAgent("td3", { observationSize: 3, actionSize: 2, seed: 1 });
+  try {
+    const obs = new Float32Array([0.1, -0.2, 0.3]);
+    assertEquals(agent.act(obs), agent.act(obs, { explore: false }));
+    assertEquals(agent.predict(obs), agent.act(obs, { explore: false }));
+  } finally {
+    agent.dispose();
+  }
+  const missing = `${await Deno.makeTempDir()}/nothing-here`;
+  const error = await loadAgent(missing).then(() => undefined, (e: Error) => e);
+  assert(error instanceof Error && error.message.startsWith(`dir: got "${missing}"`), `${error}`);
+});
