@@ -19,7 +19,7 @@ import {
   VARIANT_LABEL,
 } from "./grid.ts";
 
-import { csv, num } from "../stats.ts";
+import { csv } from "../stats.ts";
 
 const CLASSES: readonly TrajectoryClass[] = ["converged", "cycles", "diverged", "stalled"];
 
