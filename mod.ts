@@ -84,6 +84,18 @@ export {
   type VecStepResult,
 } from "./physics/mod.ts";
 export {
+  EXPORT_FORMATS,
+  type ExportedPolicy,
+  type ExportFormat,
+  type ExportOptions,
+  exportPolicy,
+  ONNX_IR_VERSION,
+  ONNX_OPSET,
+  TFJS_WEIGHTS_FILE,
+  type TfjsFiles,
+  writePolicy,
+} from "./lib/export/mod.ts";
+export {
   type ResumeOptions,
   resumeRun,
   train,
