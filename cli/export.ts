@@ -11,7 +11,7 @@
  */
 import { nearest, ValidationError } from "../lib/errors.ts";
 import { EXPORT_FORMATS, type ExportFormat, exportPolicy, writePolicy } from "../lib/export/mod.ts";
-import { findCheckpoint } from "../lib/train/checkpoint.ts";
+import { exportCheckpoint } from "../lib/export/run_checkpoint.ts";
 import { isValidRunId } from "../lib/store/run_store.ts";
 
 const HELP =
@@ -157,16 +157,15 @@ export async function resolveCheckpoint(
   if (isValidRunId(trimmed)) runDirs.push(`${runs}/${trimmed}`);
   for (const run of runDirs) {
     if (!(await exists(`${run}/config.json`)) && !(await exists(`${run}/checkpoints`))) continue;
-    const dir = await findCheckpoint(`${run}/checkpoints`, "best") ??
-      await findCheckpoint(`${run}/checkpoints`, "last");
-    if (!dir) {
+    const found = await exportCheckpoint(run);
+    if (!found) {
       throw new UsageError(
         `<run>: got ${
           JSON.stringify(source)
         }; allowed: a run with a checkpoint (${run}/checkpoints has neither best nor last yet)`,
       );
     }
-    return { dir, name: base(run) };
+    return { dir: found.dir, name: base(run) };
   }
   throw new UsageError(
     `<run>: got ${

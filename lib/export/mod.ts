@@ -31,7 +31,8 @@ export interface ExportOptions<F extends ExportFormat = ExportFormat> {
  * What {@link exportPolicy} returns: the ONNX model's bytes, or the files of a tfjs LayersModel
  * (`model.json` and its weights), keyed by file name.
  */
-export type ExportedPolicy<F extends ExportFormat = ExportFormat> = F extends "onnx" ? Uint8Array
+export type ExportedPolicy<F extends ExportFormat = ExportFormat> = F extends "onnx"
+  ? Uint8Array<ArrayBuffer>
   : TfjsFiles;
 
 /**

@@ -39,7 +39,7 @@ function batchOf(name: string, width: number, doc: string): onnxTypes.IValueInfo
 }
 
 /** The serialized ONNX `ModelProto` of `actor`. */
-export function onnxModel(actor: ActorSnapshot): Uint8Array {
+export function onnxModel(actor: ActorSnapshot): Uint8Array<ArrayBuffer> {
   const nodes: onnxTypes.INodeProto[] = [];
   const initializers: onnxTypes.ITensorProto[] = [];
   const node = (opType: string, input: string[], output: string) =>

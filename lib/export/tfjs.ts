@@ -22,7 +22,7 @@ export interface TfjsFiles {
   /** The model topology and weights manifest (tfjs `ModelJSON`). */
   "model.json": string;
   /** Every weight, float32 little-endian, in the order of the manifest. */
-  "group1-shard1of1.bin": Uint8Array;
+  "group1-shard1of1.bin": Uint8Array<ArrayBuffer>;
 }
 
 /** The tfjs LayersModel files of `actor` (uses the active tfjs backend briefly to build it). */
