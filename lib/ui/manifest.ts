@@ -21,6 +21,7 @@ import * as apiMetrics from "../../routes/api/runs/[id]/metrics.ts";
 import * as apiStream from "../../routes/api/runs/[id]/stream.ts";
 import * as apiRollouts from "../../routes/api/runs/[id]/rollouts/index.ts";
 import * as apiRollout from "../../routes/api/runs/[id]/rollouts/[label].ts";
+import * as apiExport from "../../routes/api/runs/[id]/export/[file].ts";
 import * as apiModels from "../../routes/api/models/index.ts";
 import * as apiModel from "../../routes/api/models/[file].ts";
 
@@ -42,6 +43,7 @@ export const ROUTES: Record<string, RouteModule> = {
   "api/runs/[id]/stream.ts": apiStream,
   "api/runs/[id]/rollouts/index.ts": apiRollouts,
   "api/runs/[id]/rollouts/[label].ts": apiRollout,
+  "api/runs/[id]/export/[file].ts": apiExport,
   "api/models/index.ts": apiModels,
   "api/models/[file].ts": apiModel,
 };

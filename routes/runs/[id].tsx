@@ -8,6 +8,7 @@ import { ErrorPanel, fmt, fmtDuration, Island, renderPage } from "../../lib/ui/l
 import type { RouteContext } from "../../lib/ui/route.ts";
 import { loadRun, rolloutInfos } from "../../lib/ui/runs.ts";
 import { evalSummary } from "../../lib/ui/series.ts";
+import { exportCheckpoint } from "../../lib/export/run_checkpoint.ts";
 import RunCharts from "../../islands/RunCharts.tsx";
 
 /** Renders the run page. */
@@ -18,6 +19,8 @@ export async function GET(ctx: RouteContext): Promise<Response> {
   const summary = evalSummary(run.metrics);
   const id = encodeURIComponent(run.id);
   const live = status?.status === "running";
+  const checkpoint = await exportCheckpoint(run.dir);
+  const seeds = config?.seeds ?? [0];
   return renderPage(
     run.id,
     <>
@@ -109,6 +112,52 @@ export async function GET(ctx: RouteContext): Promise<Response> {
             </tbody>
           </table>
         )}
+      <h2>Policy</h2>
+      {checkpoint
+        ? (
+          <>
+            <p class="muted" id="export-note">
+              Each seed's deterministic policy from the <code>{checkpoint.which}</code>{" "}
+              checkpoint, for use outside stackrl (an ONNX file, or a TensorFlow.js model: both
+              files in one folder); <code>deno task export {run.id}</code> writes the same.
+            </p>
+            <table class="exports">
+              <thead>
+                <tr>
+                  <th>Seed</th>
+                  <th>ONNX</th>
+                  <th>TensorFlow.js</th>
+                </tr>
+              </thead>
+              <tbody>
+                {seeds.map((seed, p) => {
+                  const base = `/api/runs/${id}/export`;
+                  return (
+                    <tr>
+                      <td>{seed}</td>
+                      <td>
+                        <a href={`${base}/policy.onnx?member=${p}`} download>policy.onnx</a>
+                      </td>
+                      <td>
+                        <a href={`${base}/model.json?member=${p}`} download="model.json">
+                          model.json
+                        </a>{" "}
+                        +{" "}
+                        <a
+                          href={`${base}/group1-shard1of1.bin?member=${p}`}
+                          download="group1-shard1of1.bin"
+                        >
+                          group1-shard1of1.bin
+                        </a>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </>
+        )
+        : <p class="muted" id="export-note">No checkpoint yet, so no policy to export.</p>}
       <h2>Config</h2>
       {config
         ? <pre class="config">{JSON.stringify(config, null, 2)}</pre>
