@@ -43,6 +43,7 @@ class UsageError extends Error {}
 export interface ExportArgs {
   /** The run id, run folder or checkpoint folder, as typed. */
   source: string;
+  /** `--format`. */
   format: ExportFormat;
   /** The member as typed, and as a number. */
   member: { typed: string; value: number };
