@@ -112,6 +112,27 @@ function procAvailable(): boolean {
   }
 }
 
+/**
+ * Whether `pid` exists, asked of the shell's `kill -0` (no signal is sent): the fallback where
+ * `/proc` may not be read (Deno grants `/proc` only to `--allow-all`). Needs `--allow-run`;
+ * undefined without it or without a shell. A process of another user answers "not permitted",
+ * which means it exists.
+ */
+function signalProbe(pid: number): boolean | undefined {
+  if (!granted({ name: "run", command: "sh" })) return undefined;
+  try {
+    const out = new Deno.Command("sh", {
+      args: ["-c", 'kill -0 "$1"', "sh", String(pid)],
+      stdout: "null",
+      stderr: "piped",
+    }).outputSync();
+    if (out.success) return true;
+    return /not permitted/i.test(new TextDecoder().decode(out.stderr)) ? true : false;
+  } catch {
+    return undefined;
+  }
+}
+
 /** State (field 3) and start time (field 22) of `/proc/<pid>/stat`, or null without it. */
 function procStat(pid: number | "self"): { state: string; start: number } | null {
   let text: string;
@@ -133,7 +154,7 @@ function procStat(pid: number | "self"): { state: string; start: number } | null
 export function processAlive(pid: number, procStart?: number): boolean | undefined {
   if (pid === Deno.pid) return true;
   if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (!procAvailable()) return undefined;
+  if (!procAvailable()) return signalProbe(pid);
   const stat = procStat(pid);
   if (stat === null) return false;
   if (stat.state === "Z" || stat.state === "X") return false;
