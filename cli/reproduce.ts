@@ -38,6 +38,7 @@ import {
   executeRun,
   type JobSpec,
   type RunOutcome,
+  runState,
   shQuote,
 } from "../lib/report/runner.ts";
 import {
@@ -548,7 +549,13 @@ export async function main(args: string[]): Promise<number> {
       console.log(`  ${runData.length} runs`);
     } else if (plan.length) {
       const tasks = [...new Set(plan.map((r) => r.env))];
-      if (parsed.budget !== "smoke") {
+      const states = await Promise.all(
+        plan.map((r) => runState(`${runsRoot}/${r.id}`, r.input.steps as number)),
+      );
+      const toTrain = states.filter((s) => s !== "finished").length;
+      if (toTrain === 0) {
+        console.log(`reproduce: all ${plan.length} planned runs are finished in ${runsRoot}`);
+      } else if (parsed.budget !== "smoke") {
         console.log(`reproduce: measuring throughput for the estimate on ${tasks.join(", ")} ...`);
         const denseTasks = [...new Set(plan.filter((r) => DENSE.has(r.algo)).map((r) => r.env))];
         const rows = await measureTiming({
@@ -559,12 +566,16 @@ export async function main(args: string[]): Promise<number> {
           envSteps: 300,
           methods: [...new Map(plan.map((r) => [methodKey(r.method), r.method])).values()],
         });
-        const est = estimatePlan(plan, rows, parsed.jobs);
+        const est = estimatePlan(
+          plan.filter((_, i) => states[i] !== "finished"),
+          rows,
+          parsed.jobs,
+        );
         console.log(est.lines.join("\n"));
         console.log(
-          `reproduce: plan: ${plan.length} runs, ${
+          `reproduce: plan: ${plan.length} runs (${toTrain} to train), ${
             est.agentSteps.toLocaleString("en-US")
-          } agent-steps ` +
+          } agent-steps to train ` +
             `(steps × seeds), estimated ${
               formatDuration(est.seconds)
             } with --jobs ${parsed.jobs} ` +
