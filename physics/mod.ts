@@ -41,6 +41,8 @@ export type { Policy, Rollout, RolloutEpisode, RolloutOptions } from "./rollout.
 export type {
   CommonEnvOptions,
   Env,
+  EnvFactory,
+  EnvLike,
   EnvOptions,
   EnvState,
   Info,

@@ -47,6 +47,75 @@ export interface EnvState {
   time: number;
 }
 
+/**
+ * What training and evaluation use of an environment: Gymnasium's core API (`reset`, `step`,
+ * the action bounds and the episode limit). Every {@link Env} is one; so is any object a user
+ * writes with these members (`train({ env })`, `evaluate(policy, env)`; README, "The library").
+ *
+ * @example
+ * ```ts
+ * import type { EnvLike } from "./types.ts";
+ * // a point mass on a line that should reach the origin: observation [x], action [force]
+ * class PointMass implements EnvLike {
+ *   readonly name = "PointMass";
+ *   readonly observationSize = 1;
+ *   readonly actionSize = 1;
+ *   readonly actionLow = Float32Array.of(-1);
+ *   readonly actionHigh = Float32Array.of(1);
+ *   readonly maxEpisodeSteps = 50;
+ *   #x = 0;
+ *   reset({ seed = 0 }: { seed?: number } = {}) {
+ *     this.#x = (seed % 200) / 100 - 1; // a start in [-1, 1) chosen by the seed
+ *     return { observation: Float32Array.of(this.#x) };
+ *   }
+ *   step(action: Float32Array) {
+ *     this.#x += 0.1 * action[0];
+ *     const reward = -Math.abs(this.#x); // 0 at the origin
+ *     return { observation: Float32Array.of(this.#x), reward, terminated: false, truncated: false };
+ *   }
+ * }
+ * ```
+ */
+export interface EnvLike {
+  /** A name for run ids and `config.json` (default `"custom"`). */
+  readonly name?: string;
+  /** Length of each observation. */
+  readonly observationSize: number;
+  /** Length of each action. */
+  readonly actionSize: number;
+  /** Lower action bounds (length actionSize). */
+  readonly actionLow: Float32Array;
+  /** Upper action bounds (length actionSize, each above its lower bound). */
+  readonly actionHigh: Float32Array;
+  /**
+   * Episode step limit. Training and evaluation end an episode that reaches it as truncated, as
+   * Gymnasium's `TimeLimit` wrapper does, if the environment has not ended it itself.
+   */
+  readonly maxEpisodeSteps: number;
+  /**
+   * Starts an episode. The same `seed` must give the same episode for the same actions: a resume
+   * (and an evaluation that shares the object with training) replays the episode in progress.
+   */
+  reset(options?: { seed?: number }): { observation: Float32Array; info?: Info };
+  /** Advances one step with Gymnasium's semantics (see {@link StepResult}). */
+  step(action: Float32Array): {
+    observation: Float32Array;
+    reward: number;
+    terminated: boolean;
+    truncated: boolean;
+    info?: Info;
+  };
+  /** Frees what the environment holds; called only for environments stackrl created. */
+  close?(): void;
+}
+
+/**
+ * Makes one instance of a user's environment, for `train({ env })` with a population: the loop
+ * calls it once per member for training and once for evaluation, with the run's `envOptions`
+ * and the member's seed (`seeds[0] + member`).
+ */
+export type EnvFactory = (options: EnvOptions & { seed: number }) => EnvLike | Promise<EnvLike>;
+
 /** One MuJoCo task with Gymnasium v5 semantics. */
 export interface Env {
   /** The task name, e.g. `"HalfCheetah"`. */
