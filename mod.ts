@@ -63,6 +63,8 @@ export {
   decodeRollout,
   encodeRollout,
   type Env,
+  type EnvFactory,
+  type EnvLike,
   type EnvOptions,
   type EnvState,
   type Info,
@@ -96,13 +98,25 @@ export {
   writePolicy,
 } from "./lib/export/mod.ts";
 export {
+  type CallbackResult,
+  type CheckpointInfo,
+  type EpisodeInfo,
+  type EvalInfo,
   type ResumeOptions,
   resumeRun,
+  type StopCallback,
   train,
   type TrainOptions,
   type TrainProgress,
   type TrainResult,
 } from "./lib/train/loop.ts";
+export {
+  evaluate,
+  type EvaluateOptions,
+  type EvaluateResult,
+  evaluationSeed,
+  type PolicyFunction,
+} from "./lib/train/evaluate.ts";
 export {
   EMBEDDED_DEFAULT,
   resolveTrainConfig,

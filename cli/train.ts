@@ -79,6 +79,8 @@ export function helpText(): string {
           ? "seeds"
           : f.kind === "string"
           ? "text"
+          : f.kind === "json"
+          ? "json"
           : "n"
       }>`;
     let help = f.help;

@@ -12,12 +12,15 @@
  *   `{id, env, algo, seeds: number[], steps, backend, hidden, ...every hyper-parameter of
  *   docs/algorithms.md (lrActor, lrCritic, polyak, gamma, batchSize, actNoise, startSteps,
  *   updateAfter, updateEvery, replayCapacity, and those that apply to the algorithm), evalEvery,
- *   evalEpisodes, checkpointEvery, recordEvery, createdAt (ISO), versions: {deno, tfjs, mujoco,
- *   stackrl?}, git?: commit}`.
+ *   evalEpisodes, checkpointEvery, recordEvery, envOptions?: the task's options,
+ *   customEnv?: true (a user's environment, named by its `name` or "custom"; no rollouts),
+ *   createdAt (ISO), versions: {deno, tfjs, mujoco, stackrl?}, git?: commit}`.
  * - `status.json` — rewritten atomically (temporary file, then rename):
  *   `{status: "running"|"finished"|"failed"|"interrupted", stepsDone, stepsTotal,
- *   bestEval: number|null, wallTime (seconds), updatedAt (ISO), error?: string, pid?: number,
- *   host?: string}`.
+ *   bestEval: number|null, wallTime (seconds), updatedAt (ISO), error?: string,
+ *   stoppedEarly?: true, stoppedBy?: "onEval"|"onEpisode"|"onCheckpoint", pid?: number,
+ *   host?: string}`. A run that a `train()` callback stopped before its budget is `finished`
+ *   with `stoppedEarly` (and `stepsDone < stepsTotal`); resuming it continues to the budget.
  *   `stepsDone` and `stepsTotal` count environment steps per population member; `bestEval` is
  *   the best evaluation so far of the mean over members of their mean evaluation returns.
  *   Readers report a `running` run whose writer is gone from this host as `stale` (never written
@@ -76,8 +79,21 @@ export type RunState = "running" | "finished" | "failed" | "interrupted" | "stal
 export interface RunConfig {
   /** Run id: the run directory's name (letters, digits, `.`, `_`, `-`; never `..`). */
   id: string;
-  /** Environment name, one of `listEnvs()` (e.g. `"Hopper"`). */
+  /**
+   * Environment name: one of `listEnvs()` (e.g. `"Hopper"`), or a user's environment's name (or
+   * `"custom"`) when `customEnv` is set.
+   */
   env: string;
+  /**
+   * The run trained on an environment the user passed to `train()` (an object or factory), which
+   * the store cannot hold: resuming it needs `resumeRun(dir, { env })`.
+   */
+  customEnv?: boolean;
+  /**
+   * The task's options (Gymnasium v5's keyword arguments in camelCase), when any were given;
+   * unbounded range ends are stored as the strings "Infinity" and "-Infinity".
+   */
+  envOptions?: Record<string, unknown>;
   /** Algorithm name, one of `ALGORITHMS` (e.g. `"fstd3"`). */
   algo: string;
   /** Consecutive seeds, one per population member (member p uses `seeds[0] + p`). */
@@ -124,6 +140,10 @@ export interface RunStatus {
   updatedAt: string;
   /** What went wrong (message and stack), when the run failed. */
   error?: string;
+  /** Set on a finished run that a callback of `train()` stopped before its step budget. */
+  stoppedEarly?: boolean;
+  /** The callback that stopped it (`"onEval"`, `"onEpisode"` or `"onCheckpoint"`). */
+  stoppedBy?: string;
   /** Process id of the trainer that wrote this status (a resume refuses a live one). */
   pid?: number;
   /** Host name of the trainer that wrote this status (a pid means something only there). */
@@ -243,6 +263,8 @@ export interface RunSummary {
   status?: RunState;
   /** Best evaluation so far: the mean over members of their mean return (null: none yet). */
   bestEval?: number | null;
+  /** Set when a callback of `train()` stopped the run before its step budget. */
+  stoppedEarly?: boolean;
   /** Seconds of wall time, summed across resumes. */
   wallTime?: number;
   /** When the run was created (ISO 8601, UTC). */
@@ -464,6 +486,7 @@ export async function listRuns(root: string): Promise<RunSummary[]> {
         stepsTotal: status.stepsTotal ?? config.steps,
         status: runIsStale(dir, status) ? "stale" : status.status ?? "running",
         bestEval: status.bestEval ?? null,
+        ...(status.stoppedEarly === true ? { stoppedEarly: true } : {}),
         wallTime: status.wallTime ?? 0,
         createdAt: config.createdAt,
         ...(status.error ? { error: status.error } : {}),

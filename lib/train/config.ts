@@ -19,6 +19,7 @@ import {
 import { BACKENDS } from "../backend.ts";
 import { checkChoice, checkNumber, nearest, ValidationError } from "../errors.ts";
 import { isValidRunId } from "../store/run_store.ts";
+import type { EnvFactory, EnvLike } from "../../physics/types.ts";
 
 /** Names of the environments (mirrors physics' `listEnvs()`, checked against it in tests). */
 export const ENVS = [
@@ -35,8 +36,17 @@ export const ENVS = [
 
 /** A fully resolved training configuration (one run: one env, one algorithm, P seeds). */
 export interface TrainConfig extends Hyperparameters {
-  /** Environment name, one of {@link ENVS} (e.g. `"Hopper"`). */
+  /**
+   * Environment name: one of {@link ENVS} (e.g. `"Hopper"`), or the name of a user's environment
+   * passed to `train()` (its `name`, or `"custom"`).
+   */
   env: string;
+  /**
+   * Options of the task (Gymnasium v5's keyword arguments in camelCase, e.g. `ctrlCostWeight`;
+   * see `envDefaults(env)`), or what a user's environment factory receives. Not `seed`: member p's
+   * environments are seeded with `seeds[0] + p`. Default: none (the task's defaults).
+   */
+  envOptions?: Record<string, unknown>;
   /** The algorithm, one of `ALGORITHMS` (e.g. `"fstd3"`). */
   algo: Algorithm;
   /** Consecutive seeds; member p of the population uses seeds[0] + p. */
@@ -67,7 +77,7 @@ export interface TrainConfig extends Hyperparameters {
   progressEvery: number;
 }
 
-type Kind = "int" | "number" | "string" | "bool" | "choice" | "ints" | "seeds";
+type Kind = "int" | "number" | "string" | "bool" | "choice" | "ints" | "seeds" | "json";
 
 /** One field of the schema. */
 export interface Field {
@@ -152,6 +162,12 @@ export const FIELDS: readonly Field[] = [
     choices: ENVS,
     grid: true,
     help: "environment (a comma-separated list makes a grid of runs)",
+  },
+  {
+    key: "envOptions",
+    flag: "--env-options",
+    kind: "json",
+    help: "task options as JSON (Gymnasium v5's, in camelCase), e.g. '{\"ctrlCostWeight\":0.05}'",
   },
   {
     key: "algo",
@@ -292,8 +308,13 @@ export function embeddedDemoSettings(): Partial<TrainConfig> {
   return rest;
 }
 
-/** Input to {@link resolveTrainConfig}: any subset of the fields. */
-export type TrainInput = Partial<Omit<TrainConfig, "hidden" | "seeds">> & {
+/**
+ * Input to {@link resolveTrainConfig}: any subset of the fields. `train()` also takes, as `env`, a
+ * user's environment: one object (a single-seed run) or a factory making one per call.
+ */
+export type TrainInput = Partial<Omit<TrainConfig, "hidden" | "seeds" | "env" | "envOptions">> & {
+  env?: string | EnvLike | EnvFactory;
+  envOptions?: Record<string, unknown> | string;
   hidden?: number[] | string;
   seeds?: number[] | string;
   [key: string]: unknown;
@@ -389,7 +410,47 @@ export function convertValue(field: Field, value: unknown): unknown {
       return parseInts(field, value);
     case "seeds":
       return parseSeeds(value, field.key);
+    case "json": {
+      const allowed = 'a JSON object, e.g. {"ctrlCostWeight":0.05}';
+      let parsed = value;
+      if (typeof value === "string") {
+        try {
+          parsed = JSON.parse(value);
+        } catch {
+          throw new ValidationError(field.key, value, allowed);
+        }
+      }
+      if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+        throw new ValidationError(field.key, value, allowed);
+      }
+      return decodeEnvOptions(parsed as Record<string, unknown>);
+    }
   }
+}
+
+/**
+ * `envOptions` as config.json stores them: JSON has no Infinity, so the unbounded ends of ranges
+ * (`healthyZRange: [0.7, Infinity]`) are written as the strings "Infinity" and "-Infinity".
+ */
+export function encodeEnvOptions(options: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    out[key] = Array.isArray(value)
+      ? value.map((x) => (typeof x === "number" && !Number.isFinite(x) ? String(x) : x))
+      : value;
+  }
+  return out;
+}
+
+/** The inverse of {@link encodeEnvOptions} (a copy; also what `--env-options` accepts). */
+export function decodeEnvOptions(stored: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(stored)) {
+    out[key] = Array.isArray(value)
+      ? value.map((x) => (x === "Infinity" || x === "-Infinity" ? Number(x) : x))
+      : value;
+  }
+  return out;
 }
 
 /** Rejects unknown keys, naming the nearest valid one. */
@@ -411,8 +472,11 @@ export function checkKeys(input: Record<string, unknown>, what = "config"): void
  * defaults ({@link envDefaults}) and the paper's hyper-parameters, or, when `input` names no
  * environment, the embedded default's demo settings ({@link embeddedDemoSettings}). A
  * hyper-parameter that does not apply to the algorithm is an error.
+ *
+ * `customEnv` is the name of a user's environment that `train()` took out of `input.env`: it
+ * becomes `env`, and the run gets the paper's settings as a named task would.
  */
-export function resolveTrainConfig(input: TrainInput = {}): TrainConfig {
+export function resolveTrainConfig(input: TrainInput = {}, customEnv?: string): TrainConfig {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw new ValidationError("config", input, "an object");
   }
@@ -420,8 +484,10 @@ export function resolveTrainConfig(input: TrainInput = {}): TrainConfig {
   checkKeys(given);
   const values: Record<string, unknown> = {};
   for (const field of FIELDS) {
+    if (field.key === "env" && customEnv !== undefined) continue;
     if (field.key in given) values[field.key] = convertValue(field, given[field.key]);
   }
+  if (customEnv !== undefined) values.env = customEnv;
   const env = (values.env ?? TRAIN_DEFAULTS.env) as string;
   const algo = (values.algo ?? TRAIN_DEFAULTS.algo) as Algorithm;
   const applicable = applicableHyperparameters(algo);
@@ -496,5 +562,6 @@ export function describeDefault(field: Field): string {
     return Array.isArray(v) ? v.join(",") : String(v);
   }
   if (field.key === "name") return "<env>-<algo>-<UTC time>-<4 hex>";
+  if (field.key === "envOptions") return "none (the task's Gymnasium defaults)";
   return "none";
 }

@@ -13,6 +13,11 @@
  * and the episode in progress as its reset seed plus the actions taken so far (replayed on
  * resume, so the simulator state is restored exactly); with the replay buffer saved
  * (`checkpointReplay`) a resumed run reproduces the uninterrupted one bit for bit.
+ *
+ * The environment is a task of physics/ by name (with `envOptions`) or one the user wrote
+ * (lib/train/env_source.ts). Callbacks (`onEval`, `onEpisode`, `onCheckpoint`) see the run as it
+ * goes; one that returns `false` stops it early, as a Stable-Baselines3 callback's `_on_step`
+ * does: a checkpoint is written and the run is marked finished with `stoppedEarly`.
  * @module
  */
 import {
@@ -30,11 +35,14 @@ import { writeFileAtomic } from "../atomic.ts";
 import { Rng } from "../rng.ts";
 import { VERSIONS } from "../deps.ts";
 import { updatesPerBlock } from "../config.ts";
-import { makeEnv } from "../../physics/envs.ts";
 import { encodeRollout, recordRollout } from "../../physics/rollout.ts";
-import type { Env } from "../../physics/types.ts";
+import type { Env, EnvFactory, EnvLike } from "../../physics/types.ts";
+import { checkKnownKeys, checkNumber } from "../errors.ts";
+import { evaluationSeed, meanStd, runEpisodes } from "./evaluate.ts";
+import { type EnvSource, envSource } from "./env_source.ts";
 import {
   agentHyperparameters,
+  encodeEnvOptions,
   resolveTrainConfig,
   storedFields,
   type TrainConfig,
@@ -50,6 +58,8 @@ import {
 } from "./checkpoint.ts";
 import {
   checkRunId,
+  type EpisodeRow,
+  type EvalRow,
   type MetricRow,
   newRunId,
   type RunConfig,
@@ -59,9 +69,6 @@ import {
   RunWriter,
 } from "../store/run_store.ts";
 import { acquireRunLock, hostName } from "../store/run_lock.ts";
-
-/** Stream of the fixed evaluation reset seeds (after the agent's and the loop's streams). */
-const EVAL_STREAM = 5;
 
 /** This host's name, written to status.json beside the pid (a pid means something only there). */
 const HOST = hostName();
@@ -90,6 +97,62 @@ export interface TrainProgress {
   wallTime: number;
 }
 
+/** What `onEval` receives after each evaluation. */
+export interface EvalInfo {
+  /** Run id. */
+  id: string;
+  /** The run's directory. */
+  dir: string;
+  /** Environment steps done per member (0: the evaluation before training). */
+  step: number;
+  /** The evaluation's rows, one per member, as written to metrics.jsonl. */
+  rows: EvalRow[];
+  /** The mean over members of their mean return. */
+  mean: number;
+  /** Whether `mean` is a new best (then `checkpoints/best` holds this agent, after step 0). */
+  best: boolean;
+  /**
+   * The agent in training, to act with, `evaluate()` or `save()`; updating or disposing it would
+   * corrupt the run.
+   */
+  agent: Agent;
+}
+
+/** What `onEpisode` receives for each finished training episode. */
+export interface EpisodeInfo {
+  /** Run id. */
+  id: string;
+  /** The run's directory. */
+  dir: string;
+  /** Environment steps done per member. */
+  step: number;
+  /** The episode's row, as written to metrics.jsonl. */
+  row: EpisodeRow;
+}
+
+/** What `onCheckpoint` receives after each checkpoint is written. */
+export interface CheckpointInfo {
+  /** Run id. */
+  id: string;
+  /** The run's directory. */
+  dir: string;
+  /** Environment steps done per member. */
+  step: number;
+  /** `"last"` (every `checkpointEvery` steps and at the end) or `"best"` (a new best evaluation). */
+  name: "last" | "best";
+  /** The checkpoint's directory (`loadAgent(path)` reads it). */
+  path: string;
+}
+
+/**
+ * What a callback returns: `false` (or a promise of it) stops the run early, anything else lets it
+ * go on. A callback that throws fails the run.
+ */
+export type CallbackResult = boolean | void | Promise<boolean | void>;
+
+/** The callbacks that can stop a run. */
+export type StopCallback = "onEval" | "onEpisode" | "onCheckpoint";
+
 /** Options of {@link train} and {@link resumeRun}. */
 export interface TrainOptions {
   /** Called on every event and at most every `progressInterval` ms in between. */
@@ -100,12 +163,72 @@ export interface TrainOptions {
   progressInterval?: number;
   /** Run id (default: `name` if given, else `<env>-<algo>-<UTC time>-<hex>`). */
   id?: string;
+  /** Called after each evaluation (and before training, at step 0); `false` stops the run. */
+  onEval?: (info: EvalInfo) => CallbackResult;
+  /** Called for each finished training episode of each member; `false` stops the run. */
+  onEpisode?: (info: EpisodeInfo) => CallbackResult;
+  /** Called after each checkpoint is written; `false` stops the run. */
+  onCheckpoint?: (info: CheckpointInfo) => CallbackResult;
+}
+
+const TRAIN_OPTIONS = [
+  "onProgress",
+  "signal",
+  "progressInterval",
+  "id",
+  "onEval",
+  "onEpisode",
+  "onCheckpoint",
+];
+const RESUME_OPTIONS = [
+  ...TRAIN_OPTIONS,
+  "steps",
+  "backend",
+  "threads",
+  "forceUnlock",
+  "log",
+  "env",
+];
+
+/** Validates the options of {@link train} or {@link resumeRun} before anything is made. */
+function checkOptions(options: unknown, known: readonly string[]): void {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new ValidationError("options", options, "an object of options");
+  }
+  const given = Object.fromEntries(
+    Object.entries(options as Record<string, unknown>).filter(([, v]) => v !== undefined),
+  );
+  checkKnownKeys("options", given, known);
+  for (const key of ["onProgress", "onEval", "onEpisode", "onCheckpoint", "log"]) {
+    if (key in given && typeof given[key] !== "function") {
+      throw new ValidationError(key, given[key], "a function");
+    }
+  }
+  if ("signal" in given && !(given.signal instanceof AbortSignal)) {
+    throw new ValidationError("signal", given.signal, "an AbortSignal");
+  }
+  if ("progressInterval" in given) {
+    checkNumber("progressInterval", given.progressInterval, { min: 0 });
+  }
+  if ("id" in given && typeof given.id !== "string") {
+    throw new ValidationError("id", given.id, 'a run id (letters, digits, ".", "_", "-")');
+  }
+  if ("forceUnlock" in given && typeof given.forceUnlock !== "boolean") {
+    throw new ValidationError("forceUnlock", given.forceUnlock, "true or false");
+  }
 }
 
 /** What {@link train} returns: the run's summary and its last evaluation per member. */
 export interface TrainResult extends RunSummary {
-  /** `"finished"`, or `"interrupted"` when aborted through `signal` (a failure throws). */
+  /**
+   * `"finished"` (also when a callback stopped it early: see `stoppedEarly`), or `"interrupted"`
+   * when aborted through `signal` (a failure throws).
+   */
   status: RunState;
+  /** Set when a callback returned `false` before the step budget was spent. */
+  stoppedEarly?: boolean;
+  /** The callback that stopped the run. */
+  stoppedBy?: StopCallback;
   /** Environment steps completed per member. */
   stepsDone: number;
   /** Step budget per member. */
@@ -135,25 +258,59 @@ async function gitCommit(): Promise<string | undefined> {
 
 /**
  * Trains one run (one env, one algorithm, the config's seeds as one population) and writes it to
- * `<config.out>/<id>/`. The config is validated completely before anything is written.
+ * `<config.out>/<id>/`. The config and options are validated completely before anything is
+ * written.
+ *
+ * `input.env` is a task name (with `input.envOptions`, the task's options) or an environment the
+ * user wrote: an `EnvLike` object (a single-seed run; it serves training and evaluation, and the
+ * training episode in progress is replayed after each evaluation) or a factory
+ * `(options) => EnvLike` called for every environment the run needs. config.json records the
+ * environment's `name` (or `"custom"`) and `customEnv: true`; resuming such a run needs the
+ * environment passed again (`resumeRun(dir, { env })`). No rollouts are recorded for it (the
+ * viewer replays MuJoCo models).
  *
  * @example
  * ```ts
  * import { train } from "./loop.ts";
  * const out = await Deno.makeTempDir();
- * const summary = await train({ algo: "td3", steps: 300, startSteps: 100, updateAfter: 100, out });
- * console.log(summary.status, summary.dir, summary.bestEval); // "finished" …
+ * const summary = await train(
+ *   { env: "HalfCheetah", envOptions: { ctrlCostWeight: 0.05 }, algo: "td3", steps: 300, startSteps: 100, updateAfter: 100, out },
+ *   { onEval: ({ mean }) => mean < 1000 }, // false (a mean of 1000 or more) stops the run
+ * );
+ * console.log(summary.status, summary.dir, summary.bestEval, summary.stoppedEarly); // "finished" …
  * ```
  */
 export async function train(input: TrainInput, options: TrainOptions = {}): Promise<TrainResult> {
-  const config = resolveTrainConfig(input);
-  const id = checkRunId(options.id ?? config.name ?? newRunId(config.env, config.algo));
+  checkOptions(options, TRAIN_OPTIONS);
+  const envInput = (input as TrainInput | undefined)?.env;
+  const custom = envInput !== undefined && typeof envInput !== "string";
+  const config = custom
+    ? resolveTrainConfig({ ...input, env: undefined }, "custom")
+    : resolveTrainConfig(input);
+  const source = await envSource(
+    custom ? envInput : config.env,
+    config.envOptions,
+    config.seeds.length,
+    config.seeds[0],
+  );
   // everything that can fail on a bad config happens before the run directory exists
-  const session = await Session.create(config, undefined);
+  let session: Session;
+  let id: string;
   try {
+    config.env = source.name;
+    id = checkRunId(options.id ?? config.name ?? newRunId(config.env, config.algo));
+    session = await Session.create(config, undefined, source);
+  } catch (error) {
+    source.dispose();
+    throw error;
+  }
+  try {
+    const stored = storedFields(config);
+    if (config.envOptions) stored.envOptions = encodeEnvOptions(config.envOptions);
     const runConfig: RunConfig = {
       id,
-      ...storedFields(config),
+      ...stored,
+      ...(source.custom ? { customEnv: true } : {}),
       createdAt: new Date().toISOString(),
       versions: { deno: Deno.version.deno, tfjs: VERSIONS.tfjs, mujoco: VERSIONS.mujoco },
       runtime: session.runtime,
@@ -164,6 +321,7 @@ export async function train(input: TrainInput, options: TrainOptions = {}): Prom
     return await session.run(writer, id, options);
   } finally {
     session.dispose();
+    source.dispose();
   }
 }
 
@@ -182,6 +340,12 @@ export interface ResumeOptions extends TrainOptions {
   forceUnlock?: boolean;
   /** Where notices (a lock taken over) go; default `console.error`. */
   log?: (line: string) => void;
+  /**
+   * The environment of a run trained on a user's environment (config.json has `customEnv: true`):
+   * the object or factory given to `train()` again, since a run store cannot hold it. Its name and
+   * sizes must match the run's.
+   */
+  env?: EnvLike | EnvFactory;
 }
 
 /**
@@ -191,24 +355,53 @@ export interface ResumeOptions extends TrainOptions {
  *
  * The run's lock is taken first (lib/store/run_lock.ts): a run another live process writes is
  * refused with a `RunLockedError` naming it; a lock left by a killed process of this host is
- * taken over with a notice. `steps` below the steps already done is a `ValidationError`.
+ * taken over with a notice. `steps` below the steps already done is a `ValidationError`, and so
+ * is a missing `env` for a run trained on a user's environment.
  */
 export async function resumeRun(
   dir: string,
   options: ResumeOptions = {},
 ): Promise<TrainResult> {
+  checkOptions(options, RESUME_OPTIONS);
   dir = dir.replace(/\/+$/, "");
   const id = checkRunId(dir.split("/").pop());
   const stored = JSON.parse(await Deno.readTextFile(`${dir}/config.json`)) as RunConfig;
-  const { id: _id, createdAt: _c, versions: _v, git: _g, runtime: _r, ...fields } = stored;
+  const {
+    id: _id,
+    createdAt: _c,
+    versions: _v,
+    git: _g,
+    runtime: _r,
+    customEnv,
+    env: storedEnv,
+    ...fields
+  } = stored;
   const out = dir.split("/").slice(0, -1).join("/") || ".";
-  const config = resolveTrainConfig({
-    ...fields,
-    out,
-    ...(options.steps !== undefined ? { steps: options.steps } : {}),
-    ...(options.backend !== undefined ? { backend: options.backend } : {}),
-    ...(options.threads !== undefined ? { threads: options.threads } : {}),
-  } as TrainInput);
+  if (customEnv && options.env === undefined) {
+    throw new ValidationError(
+      "env",
+      undefined,
+      `the environment run ${id} trained on ("${storedEnv}"), passed again: resumeRun(dir, { env }). It was a user's environment, which a run store cannot hold`,
+    );
+  }
+  if (!customEnv && options.env !== undefined) {
+    throw new ValidationError(
+      "env",
+      typeof options.env === "function" ? "a function" : options.env,
+      `nothing: run ${id} trains on the task "${storedEnv}" named in its config.json`,
+    );
+  }
+  const config = resolveTrainConfig(
+    {
+      ...fields,
+      ...(customEnv ? {} : { env: storedEnv }),
+      out,
+      ...(options.steps !== undefined ? { steps: options.steps } : {}),
+      ...(options.backend !== undefined ? { backend: options.backend } : {}),
+      ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    } as TrainInput,
+    customEnv ? String(storedEnv) : undefined,
+  );
   // the lock before anything of the run is read for resuming or changed
   const lock = await acquireRunLock(dir, { force: options.forceUnlock, log: options.log });
   try {
@@ -224,7 +417,27 @@ export async function resumeRun(
         `an integer >= ${done}, the steps its last checkpoint has done (a resume cannot undo steps)`,
       );
     }
-    const session = await Session.create(config, last);
+    const source = await envSource(
+      customEnv ? options.env : config.env,
+      config.envOptions,
+      config.seeds.length,
+      config.seeds[0],
+    );
+    if (source.name !== config.env) {
+      source.dispose();
+      throw new ValidationError(
+        "env",
+        source.name,
+        `the environment run ${id} trained on, named "${config.env}"`,
+      );
+    }
+    let session: Session;
+    try {
+      session = await Session.create(config, last, source);
+    } catch (error) {
+      source.dispose();
+      throw error;
+    }
     try {
       await cleanCheckpoints(checkpointsDir, last);
       if (last && !last.endsWith("/last")) {
@@ -241,6 +454,7 @@ export async function resumeRun(
       return await session.run(writer, id, options);
     } finally {
       session.dispose();
+      source.dispose();
     }
   } finally {
     lock.release();
@@ -294,6 +508,10 @@ class Session {
   readonly A: number;
   readonly obs: Float32Array;
   readonly evalSeeds: number[];
+  /** The callback that asked to stop, once one has. */
+  #stopBy: StopCallback | null = null;
+  /** Set when the run ends stopped early (written to status.json). */
+  #stoppedEarly = false;
   #started = performance.now();
   #writer!: RunWriter;
   #id = "";
@@ -307,10 +525,11 @@ class Session {
     readonly config: TrainConfig,
     readonly agent: Agent,
     readonly replay: ReplayBuffer,
-    readonly envs: Env[],
-    readonly evalEnvs: Env[],
+    readonly envs: EnvLike[],
+    readonly evalEnvs: EnvLike[],
     readonly envRng: Rng[],
     readonly replayRng: Rng[],
+    readonly source: EnvSource,
   ) {
     this.P = config.seeds.length;
     this.O = envs[0].observationSize;
@@ -319,21 +538,24 @@ class Session {
     this.lastEval = new Array(this.P).fill(null);
     this.episodesDone = new Array(this.P).fill(0);
     this.current = [];
-    this.evalSeeds = Array.from(
-      { length: this.P },
-      (_, p) => memberRng(config.seeds[0], p, EVAL_STREAM).nextUint32(),
-    );
+    this.evalSeeds = Array.from({ length: this.P }, (_, p) => evaluationSeed(config.seeds[0], p));
   }
 
-  /** Builds the agent, buffers and environments; restores `checkpoint` if given. */
-  static async create(config: TrainConfig, checkpoint: string | undefined): Promise<Session> {
+  /**
+   * Builds the agent, buffers and environments (from `source`); restores `checkpoint` if given.
+   */
+  static async create(
+    config: TrainConfig,
+    checkpoint: string | undefined,
+    source: EnvSource,
+  ): Promise<Session> {
     const P = config.seeds.length;
     const seed = config.seeds[0];
-    const envs: Env[] = [];
-    const evalEnvs: Env[] = [];
+    const envs: EnvLike[] = [];
+    const evalEnvs: EnvLike[] = [];
     let agent: Agent | undefined;
     try {
-      envs.push(await makeEnv(config.env, { seed }));
+      envs.push(await source.make(seed));
       const env = envs[0];
       // the buffer holds at most `steps` transitions per member; check it fits first
       const capacity = Math.min(config.replayCapacity, config.steps);
@@ -350,8 +572,17 @@ class Session {
         );
       }
       for (let p = 0; p < P; p++) {
-        if (p > 0) envs.push(await makeEnv(config.env, { seed: seed + p }));
-        evalEnvs.push(await makeEnv(config.env, { seed: seed + p }));
+        if (p > 0) envs.push(await source.make(seed + p));
+        evalEnvs.push(await source.make(seed + p));
+        for (const e of [envs[p], evalEnvs[p]]) {
+          if (e.observationSize !== env.observationSize || e.actionSize !== env.actionSize) {
+            throw new ValidationError(
+              "env",
+              source.name,
+              `environments of one size: the factory made observation/action sizes ${e.observationSize}/${e.actionSize} after ${env.observationSize}/${env.actionSize}`,
+            );
+          }
+        }
       }
       const agentOptions = {
         observationSize: env.observationSize,
@@ -372,15 +603,35 @@ class Session {
           threads: config.threads,
         })
         : await createAgent(config.algo, agentOptions);
+      if (
+        agent.config.observationSize !== env.observationSize ||
+        agent.config.actionSize !== env.actionSize
+      ) {
+        // a resume with another environment than the run's (a user's environment passed again)
+        throw new ValidationError(
+          "env",
+          source.name,
+          `an environment of the run's sizes: observations ${agent.config.observationSize} and actions ${agent.config.actionSize} (this one has ${env.observationSize} and ${env.actionSize})`,
+        );
+      }
       const envRng = Array.from({ length: P }, (_, p) => memberRng(seed, p, STREAMS.environment));
       const replayRng = Array.from({ length: P }, (_, p) => memberRng(seed, p, STREAMS.replay));
-      const session = new Session(config, agent, replay, envs, evalEnvs, envRng, replayRng);
+      const session = new Session(
+        config,
+        agent,
+        replay,
+        envs,
+        evalEnvs,
+        envRng,
+        replayRng,
+        source,
+      );
       if (checkpoint) await session.#restore(checkpoint);
       else session.#startEpisodes();
       return session;
     } catch (error) {
       agent?.dispose();
-      for (const e of [...envs, ...evalEnvs]) e.close();
+      if (source.owned) { for (const e of [...envs, ...evalEnvs]) e.close?.(); }
       throw error;
     }
   }
@@ -416,17 +667,50 @@ class Session {
     state.replayRng.forEach((s, p) => (this.replayRng[p].state = s));
     for (let p = 0; p < this.P; p++) {
       const saved = state.current[p];
-      let { observation } = this.envs[p].reset({ seed: saved.resetSeed });
-      const actions = Float32Array.from(saved.actions);
-      for (let i = 0; i < saved.length; i++) {
-        observation = this.envs[p].step(actions.subarray(i * this.A, (i + 1) * this.A)).observation;
-      }
-      this.obs.set(observation, p * this.O);
+      this.obs.set(this.#replayEpisode(p, saved), p * this.O);
       this.current[p] = { ...saved, actions: [...saved.actions] };
     }
     if (state.replay.saved) {
       const bytes = await Deno.readFile(`${dir}/replay.bin`);
       replayFromBytes(this.replay, bytes, state.replay);
+    }
+  }
+
+  /**
+   * Brings member p's training environment back to the episode in progress: reset with its seed,
+   * then its actions again. Returns the observation reached.
+   */
+  #replayEpisode(p: number, episode: Episode): Float32Array {
+    let { observation } = this.envs[p].reset({ seed: episode.resetSeed });
+    const actions = Float32Array.from(episode.actions);
+    for (let i = 0; i < episode.length; i++) {
+      const r = this.envs[p].step(actions.subarray(i * this.A, (i + 1) * this.A));
+      if (r.terminated || r.truncated) {
+        throw new Error(
+          `Cannot restore the episode in progress of ${this.source.name}: replaying its ${episode.length} actions from reset({ seed: ${episode.resetSeed} }) ended it after ${
+            i + 1
+          }; an environment must be deterministic given its reset seed`,
+        );
+      }
+      observation = r.observation;
+    }
+    return observation;
+  }
+
+  /**
+   * After an evaluation on the one environment object that training uses too: replays the
+   * training episode in progress, and checks that it reached the same observation.
+   */
+  #resumeSharedEpisode(): void {
+    const { O } = this;
+    for (let p = 0; p < this.P; p++) {
+      const observation = this.#replayEpisode(p, this.current[p]);
+      const before = this.obs.subarray(p * O, (p + 1) * O);
+      if (!observation.every((x, i) => Object.is(x, before[i]))) {
+        throw new Error(
+          `Cannot continue training on ${this.source.name} after an evaluation: replaying the episode in progress from its reset seed reached another state, so the environment is not deterministic given reset({ seed }). Pass a factory, (options) => new environment, so that evaluation gets an environment of its own`,
+        );
+      }
     }
   }
 
@@ -464,6 +748,7 @@ class Session {
       wallTime: round(this.wallTime, 3),
       updatedAt: new Date().toISOString(),
       ...(error ? { error } : {}),
+      ...(this.#stoppedEarly ? { stoppedEarly: true, stoppedBy: this.#stopBy! } : {}),
       pid: Deno.pid,
       ...(HOST ? { host: HOST } : {}),
     };
@@ -527,6 +812,7 @@ class Session {
           state = "interrupted";
           break;
         }
+        if (this.#stopBy) break;
         // act
         const random = this.stepsDone < config.startSteps;
         this.#phase = random ? "random" : "learning";
@@ -600,8 +886,15 @@ class Session {
           this.lastUpdateRowStep = s;
         }
         await writer.append(rows);
-        // evaluation, rollouts, checkpoints (their time is left out of stepsPerSecond)
+        // evaluation, rollouts, checkpoints and callbacks (their time is left out of stepsPerSecond)
         const pauseStart = performance.now();
+        if (options.onEpisode) {
+          for (const row of rows) {
+            if (row.type !== "episode") continue;
+            const info = { id, dir: writer.dir, step: s, row };
+            await this.#callback("onEpisode", options.onEpisode, info);
+          }
+        }
         const end = s === config.steps;
         if ((config.evalEvery > 0 && s % config.evalEvery === 0) || end) await this.#evaluate();
         if (config.recordEvery > 0 && s % config.recordEvery === 0) {
@@ -618,7 +911,13 @@ class Session {
         this.#progress();
       }
       if (state === "interrupted") await this.#checkpoint();
-      else state = "finished";
+      else {
+        if (this.#stopBy && this.stepsDone < config.steps) {
+          await this.#checkpoint();
+          this.#stoppedEarly = true;
+        }
+        state = "finished";
+      }
       this.#phase = "done";
       await writer.writeStatus(this.status(state));
       this.#progress(true);
@@ -639,46 +938,39 @@ class Session {
       stepsDone: this.stepsDone,
       stepsTotal: config.steps,
       status: state,
+      ...(this.#stoppedEarly ? { stoppedEarly: true, stoppedBy: this.#stopBy! } : {}),
       bestEval: this.bestEval,
       wallTime: round(this.wallTime, 3),
       lastEval: [...this.lastEval],
     };
   }
 
+  /** Calls a user's callback; `false` asks the run to stop (the first such answer is kept). */
+  async #callback<T>(
+    name: StopCallback,
+    callback: (info: T) => CallbackResult,
+    info: T,
+  ): Promise<void> {
+    const answer = await callback(info);
+    if (answer === false && this.#stopBy === null) this.#stopBy = name;
+  }
+
   /** `evalEpisodes` deterministic episodes per member, all members stepped together. */
   async #evaluate(): Promise<void> {
     this.#phase = "evaluating";
     this.#progress(true);
-    const { P, O, A } = this;
-    const E = this.config.evalEpisodes;
-    const returns: number[][] = Array.from({ length: P }, () => []);
-    const obs = new Float32Array(P * O);
-    for (let e = 0; e < E; e++) {
-      const alive = new Array(P).fill(true);
-      const total = new Array(P).fill(0);
-      for (let p = 0; p < P; p++) {
-        obs.set(this.evalEnvs[p].reset({ seed: (this.evalSeeds[p] + e) >>> 0 }).observation, p * O);
-      }
-      let living = P;
-      while (living > 0) {
-        const actions = this.agent.act(obs, { explore: false });
-        for (let p = 0; p < P; p++) {
-          if (!alive[p]) continue;
-          const r = this.evalEnvs[p].step(actions.subarray(p * A, (p + 1) * A));
-          total[p] += r.reward;
-          obs.set(r.observation, p * O);
-          if (r.terminated || r.truncated) {
-            alive[p] = false;
-            living--;
-          }
-        }
-      }
-      for (let p = 0; p < P; p++) returns[p].push(total[p]);
-    }
-    const rows: MetricRow[] = [];
+    const { P } = this;
+    // the same episodes as evaluate() runs (lib/train/evaluate.ts), all members stepped together
+    const { returns } = runEpisodes(
+      this.evalEnvs,
+      (obs) => this.agent.act(obs, { explore: false }),
+      this.evalSeeds,
+      this.config.evalEpisodes,
+    );
+    if (this.source.shared) this.#resumeSharedEpisode();
+    const rows: EvalRow[] = [];
     for (let p = 0; p < P; p++) {
-      const mean = returns[p].reduce((a, b) => a + b, 0) / E;
-      const std = Math.sqrt(returns[p].reduce((a, b) => a + (b - mean) ** 2, 0) / E);
+      const { mean, std } = meanStd(returns[p]);
       this.lastEval[p] = mean;
       rows.push({
         type: "eval",
@@ -693,7 +985,8 @@ class Session {
     }
     await this.#writer.append(rows);
     const overall = (this.lastEval as number[]).reduce((a, b) => a + b, 0) / P;
-    if (this.bestEval === null || overall > this.bestEval) {
+    const best = this.bestEval === null || overall > this.bestEval;
+    if (best) {
       this.bestEval = overall;
       if (this.stepsDone > 0) {
         await this.#checkpoint("best");
@@ -701,17 +994,31 @@ class Session {
       }
     }
     this.#phase = "learning";
+    if (this.#options.onEval) {
+      const info: EvalInfo = {
+        id: this.#id,
+        dir: this.#writer.dir,
+        step: this.stepsDone,
+        rows,
+        mean: overall,
+        best,
+        agent: this.agent,
+      };
+      await this.#callback("onEval", this.#options.onEval, info);
+    }
   }
 
   /** Records one deterministic episode of member 0 to `rollouts/<label>.json`. */
   async #record(label: string): Promise<void> {
+    // a rollout is replayed in the viewer through the task's MuJoCo model: tasks of physics/ only
+    if (!this.source.rollouts) return;
     const { P, O } = this;
     const padded = new Float32Array(P * O);
     const policy = (observation: Float32Array) => {
       padded.set(observation, 0);
       return this.agent.act(padded, { explore: false }).slice(0, this.A);
     };
-    const rollout = await recordRollout(this.evalEnvs[0], policy, {
+    const rollout = await recordRollout(this.evalEnvs[0] as Env, policy, {
       episodes: 1,
       fps: 30,
       seed: this.evalSeeds[0],
@@ -736,11 +1043,22 @@ class Session {
       await this.#writer.writeStatus(this.status("running"));
     }
     this.#phase = previous;
+    if (this.#options.onCheckpoint) {
+      const info: CheckpointInfo = {
+        id: this.#id,
+        dir: this.#writer.dir,
+        step: this.stepsDone,
+        name,
+        path: this.#writer.checkpointDir(name),
+      };
+      await this.#callback("onCheckpoint", this.#options.onCheckpoint, info);
+    }
   }
 
   dispose(): void {
     this.agent.dispose();
-    for (const e of [...this.envs, ...this.evalEnvs]) e.close();
+    // a user's environment object is the user's to close
+    if (this.source.owned) { for (const e of [...this.envs, ...this.evalEnvs]) e.close?.(); }
   }
 }
 
