@@ -17,6 +17,8 @@ export interface RunRow {
   stepsDone?: number;
   stepsTotal?: number;
   status?: string;
+  /** A `train()` callback stopped the run before its step budget. */
+  stoppedEarly?: boolean;
   bestEval?: number | null;
   wallTime?: number;
   createdAt?: string;
@@ -179,6 +181,7 @@ export default function RunsTable(props: { runs: RunRow[] }) {
               </td>
               <td>
                 <span class={`status status-${r.status ?? "error"}`}>{r.status ?? "error"}</span>
+                {r.stoppedEarly ? <span class="muted">stopped early</span> : null}
               </td>
               <td class="num">{fmt(r.bestEval)}</td>
               <td class="num">{fmtDuration(r.wallTime)}</td>

@@ -237,6 +237,8 @@ export function sanitizeStatus(raw: Record<string, unknown>, errors: string[]): 
     ["wallTime", isNum, "a number"],
     ["updatedAt", isStr, "a string"],
     ["error", isStr, "a string"],
+    ["stoppedEarly", (v) => typeof v === "boolean", "true or false"],
+    ["stoppedBy", isStr, "a string"],
   ];
   for (const [key, ok, what] of checks) {
     if (out[key] !== undefined && !ok(out[key])) {
@@ -263,6 +265,7 @@ export async function runSummaries(runsDir: string): Promise<RunRowData[]> {
       ["stepsTotal", isNum],
       ["status", (v) => STATES.includes(v as string)],
       ["bestEval", (v) => v === null || isNum(v)],
+      ["stoppedEarly", (v) => typeof v === "boolean"],
       ["wallTime", isNum],
       ["createdAt", isStr],
     ];

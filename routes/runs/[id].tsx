@@ -34,6 +34,17 @@ export async function GET(ctx: RouteContext): Promise<Response> {
         ? <ErrorPanel title="Some files of this run could not be read" errors={run.errors} />
         : null}
       {status?.error ? <ErrorPanel title="The run failed" errors={[status.error]} /> : null}
+      {status?.stoppedEarly
+        ? (
+          <p class="muted" id="stopped-note">
+            Stopped early by its <code>{status.stoppedBy ?? "callback"}</code> callback, after{" "}
+            {fmt(status.stepsDone, 0)} of {fmt(status.stepsTotal, 0)}{" "}
+            steps. Continue it to the budget with <code>resumeRun</code> (or{" "}
+            <code>deno task train --resume {run.id}</code>
+            for a task of physics/).
+          </p>
+        )
+        : null}
       {status?.status === "stale"
         ? (
           <p class="muted" id="stale-note">
