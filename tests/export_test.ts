@@ -1,6 +1,7 @@
 // Policy export (lib/export/mod.ts, cli/export.ts): the ONNX file run by onnxruntime and the
 // tfjs LayersModel loaded by tf.loadLayersModel give agent.act(obs, { explore: false }) for every
 // member, at batch 200 and batch 1; the CLI exports a trained run and rejects bad flags in one line.
+import { captured } from "./quiet.ts";
 import * as ort from "npm:onnxruntime-web@1.30.0";
 import { assert, assertEquals } from "./assert.ts";
 import { type Agent, createAgent, loadAgent } from "../lib/agent.ts";
@@ -240,19 +241,7 @@ Deno.test("exportPolicy() rejects an unknown format, a member outside the popula
   }
 });
 
-/** Runs the CLI's main(args) with its output captured. */
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const { log, error } = console;
-  let out = "", err = "";
-  console.log = (...a: unknown[]) => (out += a.join(" ") + "\n");
-  console.error = (...a: unknown[]) => (err += a.join(" ") + "\n");
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-}
+const cli = (args: string[]) => captured(main, args);
 
 Deno.test("export cli: a trained run's checkpoint becomes an ONNX file onnxruntime runs; bad flags are one line, exit 2", async () => {
   const runs = await Deno.makeTempDir();

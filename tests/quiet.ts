@@ -12,3 +12,20 @@ export async function quietly<T>(f: () => Promise<T>): Promise<T> {
     console.error = err;
   }
 }
+
+/** Runs a command's `main(args)` with its console output captured. */
+export async function captured(
+  main: (args: string[]) => Promise<number>,
+  args: string[],
+): Promise<{ code: number; out: string; err: string }> {
+  const { log, error } = console;
+  let out = "", err = "";
+  console.log = (...a: unknown[]) => (out += a.join(" ") + "\n");
+  console.error = (...a: unknown[]) => (err += a.join(" ") + "\n");
+  try {
+    return { code: await main(args), out, err };
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+}

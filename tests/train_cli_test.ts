@@ -1,3 +1,4 @@
+import { captured } from "./quiet.ts";
 import { assert, assertEquals } from "./assert.ts";
 import { helpText, main, parseArgs, resolveRuns } from "../cli/train.ts";
 import { FIELDS } from "../lib/train/config.ts";
@@ -25,19 +26,7 @@ const QUICK = [
   "1",
 ];
 
-/** Runs main(args) with console output captured. */
-async function capture(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const { log, error } = console;
-  let out = "", err = "";
-  console.log = (...a: unknown[]) => (out += a.join(" ") + "\n");
-  console.error = (...a: unknown[]) => (err += a.join(" ") + "\n");
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-}
+const capture = (args: string[]) => captured(main, args);
 
 Deno.test("train cli: --help lists every option with its default", async () => {
   const text = helpText();

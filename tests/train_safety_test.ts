@@ -1,6 +1,7 @@
 // Runs that survive clusters and mistakes: one writer per run (lib/store/run_lock.ts), stop
 // signals that checkpoint (lib/train/signals.ts), stale runs in the store and the UI, and a resume
 // that cannot shrink a run below the steps it has done.
+import { captured } from "./quiet.ts";
 import { assert, assertEquals } from "./assert.ts";
 import { main } from "../cli/train.ts";
 import {
@@ -26,19 +27,7 @@ import { loadRun } from "../lib/ui/runs.ts";
 const MAIN = new URL("../main.ts", import.meta.url).pathname;
 const LINUX = Deno.build.os === "linux"; // liveness is read from /proc
 
-/** Runs main(args) with console output captured. */
-async function capture(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const { log, error } = console;
-  let out = "", err = "";
-  console.log = (...a: unknown[]) => (out += a.join(" ") + "\n");
-  console.error = (...a: unknown[]) => (err += a.join(" ") + "\n");
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-}
+const capture = (args: string[]) => captured(main, args);
 
 function config(id: string): RunConfig {
   return {
