@@ -67,7 +67,7 @@ Deno.test("the sweep: GDA's single run fills every ε column; counts add up; tab
   assert(table.includes("| 1 | FSDDPG per-sample | 0/24 (stalled 24) | 24/24 |"), table.join("\n"));
   const csv = sweepCsv(rows).trim().split("\n");
   assertEquals(csv.length, 1 + rows.length);
-  assert(csv.includes("1,fsddpg-per-sample,0.01,true,24,24,0,0,0,1"), csv.join("\n"));
+  assert(csv.includes("1,fsddpg-per-sample,0.01,true,24,24,0,0,0,0,0,1"), csv.join("\n"));
   const fig = epsilonSweepFigure(1, [{
     variant: "fsddpg-per-sample",
     epsilons: [1e-5, 1e-2],

@@ -405,11 +405,11 @@ Deno.test("toy: trajectory classifier on synthetic sequences", () => {
   assertEquals(conv.firstBelow, 528);
   assertEquals(conv.staysBelowFrom, 528);
   assertEquals(classifyTrajectory(seq((i) => 0.5 + 0.3 * Math.sin(i / 20))).status, "cycles");
-  // A decaying oscillation that does not reach the tolerance is not a cycle.
+  // A decaying oscillation that does not reach the tolerance is not a cycle: it spirals in.
   assertEquals(
     classifyTrajectory(seq((i) => (0.5 + 0.3 * Math.sin(i / 20)) * Math.exp(-i / 300)))
       .status,
-    "stalled",
+    "spirals in",
   );
   assertEquals(classifyTrajectory(seq((i) => Math.exp(i / 50))).status, "diverged");
   assertEquals(

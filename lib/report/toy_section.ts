@@ -12,6 +12,7 @@
  * @module
  */
 import { TARGET_TREATMENTS, TOY_GAMES, toyDistance, type ToyGame } from "../toy/games.ts";
+import { CYCLE_SLOPE, ENVELOPE_WINDOWS } from "../toy/classify.ts";
 import {
   type BestResponseGap,
   epsilonLabel,
@@ -146,10 +147,20 @@ export function buildToySection(grid: ToyGrid = runToyGrid()): ToySection {
         tol * tol
       } on the paper's scale; requiring the whole window means the phase of an oscillation at the ` +
       "last step cannot decide it; reported with the step from which it stays below); " +
-      "*cycles* — not converged, and over the second half the distance keeps oscillating (≥ 3 " +
-      "local maxima or ≥ 1 full turn around the optimum) without decaying (largest distance over the " +
-      "last quarter ≥ ½ of that over the third quarter); *stalled* — anything else (stopped away " +
-      "from the optimum, or still creeping towards it too slowly to reach the tolerance in the budget).",
+      "otherwise the **decay rate** s decides, so that the class does not depend on how long " +
+      "the run is (a spiral whose amplitude shrinks as t^−½ keeps ~0.8 of its amplitude from the " +
+      "third to the last quarter of any run, and a fixed-fraction rule calls it a cycle at every " +
+      "horizon): s is the least-squares slope of log(envelope) against log t, the envelope at t " +
+      "being the largest distance from step t to the end of an n-step run, fitted at " +
+      `t = n/2, n/4, …, n/${
+        2 ** ENVELOPE_WINDOWS
+      }; *oscillating* means ≥ 3 local maxima of the distance ` +
+      "or ≥ 1 full turn around the optimum over the second half. " +
+      `*cycles* — oscillating and |s| ≤ ${CYCLE_SLOPE} (the amplitude stops shrinking, and stays ` +
+      `above the tolerance); *spirals in* — oscillating and s < −${CYCLE_SLOPE}, reported with s ` +
+      `(−0.5: amplitude ∝ t^−½); *converging slowly* — not oscillating and s < −${CYCLE_SLOPE}, ` +
+      `reported with s; *stalled* — not oscillating and |s| ≤ ${CYCLE_SLOPE} (stopped away from ` +
+      "the optimum).",
     "",
   );
   md.push(
@@ -294,8 +305,10 @@ export function buildToySection(grid: ToyGrid = runToyGrid()): ToySection {
         const c = r.classification;
         const detail = c.status === "converged"
           ? `from step ${c.staysBelowFrom}`
-          : c.status === "diverged"
+          : c.status === "diverged" && c.divergedAt !== null
           ? `at step ${c.divergedAt}`
+          : c.status === "spirals in" || c.status === "converging slowly"
+          ? `rate t^${c.decayRate.toFixed(2)}, end ${num(c.finalDistance)}`
           : `end ${num(c.finalDistance)}`;
         return `${c.status} (${detail}; peak ${num(c.maxDistance)})`;
       });

@@ -1,11 +1,36 @@
 /**
- * Classifies a toy-game trajectory from its distance to the optimum: converged, cycles, diverged
- * or stalled. The rules are fixed up front (not tuned per claim) and stated in the report.
+ * Classifies a toy-game trajectory from its distance to the optimum: converged, spirals in,
+ * converging slowly, cycles, diverged or stalled. The rules are fixed up front (not tuned per
+ * claim) and stated in the report (§6.1's "DDPG is trapped in a limit cycle" is decided by them).
  * @module
  */
 
 /** The outcome of one trajectory. */
-export type TrajectoryClass = "converged" | "cycles" | "diverged" | "stalled";
+export type TrajectoryClass =
+  | "converged"
+  | "spirals in"
+  | "converging slowly"
+  | "cycles"
+  | "diverged"
+  | "stalled";
+
+/** Every class, in the order the report lists them. */
+export const TRAJECTORY_CLASSES: readonly TrajectoryClass[] = [
+  "converged",
+  "spirals in",
+  "converging slowly",
+  "cycles",
+  "diverged",
+  "stalled",
+];
+
+/**
+ * The amplitude envelope "does not shrink" when its log–log slope against t is above −this: a
+ * limit cycle keeps its amplitude (slope 0), GDA's spiral on toy 2 shrinks as t^−0.5.
+ */
+export const CYCLE_SLOPE = 0.1;
+/** Number of log-spaced points t = n/2, n/4, … the envelope is fitted at (t ≥ n/16). */
+export const ENVELOPE_WINDOWS = 4;
 
 /** Thresholds of {@link classifyTrajectory}. */
 export interface ClassifyOptions {
@@ -39,6 +64,12 @@ export interface TrajectoryClassification {
   turnsSecondHalf: number;
   /** Largest distance over the last quarter divided by that over the third quarter. */
   lateAmplitudeRatio: number;
+  /**
+   * The decay rate: least-squares slope of log(envelope) against log t, the envelope at t being
+   * the largest distance from t to the end, at t = n/2, n/4, …, n/2^{@link ENVELOPE_WINDOWS}
+   * (−0.5 for an amplitude ∝ t^−½, 0 for a limit cycle; NaN if diverged or too short to fit).
+   */
+  decayRate: number;
   /** A one-line human explanation of the class. */
   reason: string;
 }
@@ -50,16 +81,50 @@ export function firstBelow(values: ArrayLike<number>, limit: number): number | n
 }
 
 /**
+ * Least-squares slope of log(envelope) against log t, the envelope at t being the largest distance
+ * from t to the end of the run (non-increasing in t, so windows shorter than one turn of a slow
+ * oscillation cannot make it jump), at t = n/2, n/4, … ({@link ENVELOPE_WINDOWS} octaves); NaN with
+ * fewer than two points to fit.
+ */
+export function envelopeSlope(distance: ArrayLike<number>): number {
+  const n = distance.length;
+  const xs: number[] = [], ys: number[] = [];
+  let m = 0, i = n;
+  for (let k = 0; k < ENVELOPE_WINDOWS; k++) {
+    const a = Math.floor(n / 2 ** (k + 1));
+    if (a < 1 || a >= i) break;
+    for (i--; i >= a; i--) m = Math.max(m, distance[i]);
+    i = a;
+    xs.push(Math.log(a));
+    ys.push(Math.log(Math.max(m, Number.MIN_VALUE)));
+  }
+  if (xs.length < 2) return NaN;
+  const mx = xs.reduce((p, c) => p + c, 0) / xs.length;
+  const my = ys.reduce((p, c) => p + c, 0) / ys.length;
+  let sxy = 0, sxx = 0;
+  for (let k = 0; k < xs.length; k++) {
+    sxy += (xs[k] - mx) * (ys[k] - my);
+    sxx += (xs[k] - mx) ** 2;
+  }
+  return sxy / sxx;
+}
+
+/**
  * Rules, in order:
  * 1. **diverged**: some point is non-finite or farther than `divergeAbove` from the optimum;
  * 2. **converged**: the distance is below `tolerance` over the final window (the last 5% of the
  *    points by default, so the phase of an oscillation at the last step cannot decide it; reported
  *    with the first step it got below, and the step from which it stayed below);
- * 3. **cycles**: in the second half the distance keeps oscillating (≥ 3 local maxima, or ≥ 1 full
- *    turn around the optimum) and does not decay (the largest distance over the last quarter is at
- *    least half the largest over the third quarter);
- * 4. **stalled**: everything else — it stopped away from the optimum, or it still creeps towards it
- *    too slowly to get within tolerance in the step budget.
+ * 3. otherwise the decay rate s (see {@link envelopeSlope}; a slowly shrinking spiral and a
+ *    cycle look alike over any fixed fraction of a run, so the rule must not depend on the horizon)
+ *    decides, with *oscillating* meaning ≥ 3 local maxima of the distance, or ≥ 1 full turn around
+ *    the optimum, in the second half:
+ *    - |s| ≤ {@link CYCLE_SLOPE} and oscillating: **cycles** — the amplitude neither shrinks nor
+ *      grows, and stays above the tolerance (the floor: the run did not converge);
+ *    - |s| ≤ {@link CYCLE_SLOPE}, not oscillating: **stalled** — stopped away from the optimum;
+ *    - s < −{@link CYCLE_SLOPE} and oscillating: **spirals in** at rate s;
+ *    - s < −{@link CYCLE_SLOPE}, not oscillating: **converging slowly** at rate s (still
+ *      approaching, not within tolerance in the step budget).
  */
 export function classifyTrajectory(
   distance: ArrayLike<number>,
@@ -119,6 +184,7 @@ export function classifyTrajectory(
     peaksSecondHalf: peaks,
     turnsSecondHalf: turns,
     lateAmplitudeRatio,
+    decayRate: divergedAt === null ? envelopeSlope(distance) : NaN,
   };
   if (divergedAt !== null) {
     return {
@@ -137,24 +203,21 @@ export function classifyTrajectory(
     };
   }
   const oscillating = peaks >= 3 || turns >= 1;
-  if (oscillating && lateAmplitudeRatio >= 0.5) {
-    return {
-      ...base,
-      status: "cycles",
-      reason: `second half: ${peaks} distance peaks, ${
-        turns.toFixed(1)
-      } turns around the optimum; amplitude ratio last/third quarter ${
-        lateAmplitudeRatio.toFixed(2)
-      }`,
-    };
+  const rate = base.decayRate;
+  const s = Number.isFinite(rate) ? rate : 0;
+  const osc = `second half: ${peaks} distance peaks, ${turns.toFixed(1)} turns around the optimum`;
+  const env = `amplitude envelope ∝ t^${
+    rate.toFixed(2)
+  } (log–log slope over ${ENVELOPE_WINDOWS} octaves)`;
+  const fin = `final distance ${finalDistance.toExponential(2)}`;
+  if (s >= -CYCLE_SLOPE) {
+    // The envelope never increases, so s ≤ 0: a growing amplitude that stays under the bound
+    // "does not shrink" and is classed with the cycles.
+    return oscillating
+      ? { ...base, status: "cycles", reason: `${osc}; ${env}: does not shrink; ${fin}` }
+      : { ...base, status: "stalled", reason: `no oscillation; ${env}: no decay; ${fin}` };
   }
-  return {
-    ...base,
-    status: "stalled",
-    reason: `final distance ${
-      finalDistance.toExponential(2)
-    }, not < ${tol} over the final window; ${
-      oscillating ? "oscillation decays" : "no oscillation"
-    } (amplitude ratio ${lateAmplitudeRatio.toFixed(2)})`,
-  };
+  return oscillating
+    ? { ...base, status: "spirals in", reason: `${osc}; ${env}: shrinks; ${fin}` }
+    : { ...base, status: "converging slowly", reason: `no oscillation; ${env}; ${fin}` };
 }

@@ -63,6 +63,8 @@ export interface ClaimVerdict {
   byEpsilon: EpsilonVerdict[];
   /** E.g. "holds at ε ≥ 1e-2 (24/24 settings at each); does not hold at ε = 1e-5 (0/24)". */
   epsilonSummary: string;
+  /** What the runs did at the primary ε, e.g. "DDPG spirals in at rate t^−0.50 …" ("" if none). */
+  detail: string;
 }
 
 /** Steps until the run was within tolerance for good (∞ unless it converged). */
@@ -79,6 +81,46 @@ interface ClaimSpec {
   variants: ToyVariant[];
   criterion: string;
   test(get: (v: ToyVariant) => TrajectoryClassification, fs: ToyVariant): boolean;
+  /** Describes the first variant's classes over the settings at the primary ε. */
+  describe?(classes: TrajectoryClassification[]): string;
+}
+
+/** "−0.50" or "−0.53 to −0.41": the range of the decay rates. */
+function rateRange(rates: number[]): string {
+  const lo = Math.min(...rates), hi = Math.max(...rates);
+  const f = (x: number) => x.toFixed(2).replace("-", "−");
+  return f(lo) === f(hi) ? f(lo) : `${f(lo)} to ${f(hi)}`;
+}
+
+/**
+ * DDPG's classes on toy 2: how many settings it spirals in at (with the decay rate s of the
+ * amplitude ∝ t^s), how many it cycles at, and the rest.
+ */
+function describeDdpgToy2(classes: TrajectoryClassification[]): string {
+  const n = classes.length;
+  const parts: string[] = [];
+  const spirals = classes.filter((c) => c.status === "spirals in");
+  if (spirals.length) {
+    parts.push(
+      `DDPG spirals in at rate ${rateRange(spirals.map((c) => c.decayRate))} (amplitude ∝ t^s, ` +
+        `log–log slope) at ${spirals.length}/${n} settings: a shrinking spiral, not a limit cycle`,
+    );
+  }
+  const cycles = classes.filter((c) => c.status === "cycles");
+  if (cycles.length) {
+    parts.push(
+      `a limit cycle (amplitude slope ${rateRange(cycles.map((c) => c.decayRate))}) at ` +
+        `${cycles.length}/${n}`,
+    );
+  }
+  const rest = new Map<string, number>();
+  for (const c of classes) {
+    if (c.status !== "spirals in" && c.status !== "cycles") {
+      rest.set(c.status, (rest.get(c.status) ?? 0) + 1);
+    }
+  }
+  for (const [status, k] of rest) parts.push(`${status} at ${k}/${n}`);
+  return parts.join("; ");
 }
 
 const FS_OF: Record<ToyK1K2, ToyVariant> = {
@@ -123,8 +165,10 @@ const CLAIMS: ClaimSpec[] = [
     claim: "DDPG is trapped in a limit cycle",
     fsVariant: null,
     variants: ["gda"],
-    criterion: 'DDPG\'s trajectory is classified "cycles"',
+    criterion: 'DDPG\'s trajectory is classified "cycles" (its amplitude stops shrinking; one ' +
+      'that "spirals in" is not a limit cycle)',
     test: (get) => get("gda").status === "cycles",
+    describe: describeDdpgToy2,
   },
   ...(["listing", "per-sample"] as ToyK1K2[]).map((k): ClaimSpec => ({
     game: 2,
@@ -191,6 +235,13 @@ export function toyVerdicts(grid: ToyGrid, opts: ToyVerdictOptions = {}): ClaimV
       };
     });
     const primary = byEpsilon.find((b) => b.epsilon === primaryEpsilon)!;
+    const described = spec.describe
+      ? settings.flatMap((s) => {
+        const r = findRun(grid, spec.game, spec.variants[0], primaryEpsilon, s);
+        return r ? [opts.loose ? r.looseClassification : r.classification] : [];
+      })
+      : [];
+    const detail = spec.describe && described.length ? spec.describe(described) : "";
     const dependsOnEpsilon = spec.variants.some(usesEpsilon);
     return {
       game: spec.game,
@@ -211,7 +262,8 @@ export function toyVerdicts(grid: ToyGrid, opts: ToyVerdictOptions = {}): ClaimV
         ? summarizeByEpsilon(byEpsilon)
         : `does not depend on ε (DDPG does not use it): ${primary.verdict} (${
           count(primary)
-        } settings)`,
+        } settings)${detail ? `; ${detail}` : ""}`,
+      detail,
     };
   });
 }

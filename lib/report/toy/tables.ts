@@ -4,7 +4,7 @@
  * @module
  */
 import type { ToyGame } from "../../toy/games.ts";
-import type { TrajectoryClass } from "../../toy/classify.ts";
+import { TRAJECTORY_CLASSES, type TrajectoryClass } from "../../toy/classify.ts";
 import type { ClaimVerdict } from "./claims.ts";
 import {
   describeSettings,
@@ -21,7 +21,7 @@ import {
 
 import { csv } from "../stats.ts";
 
-const CLASSES: readonly TrajectoryClass[] = ["converged", "cycles", "diverged", "stalled"];
+const CLASSES = TRAJECTORY_CLASSES;
 
 /** Class counts of one game × variant × ε over the settings. */
 export interface SweepRow {
@@ -44,7 +44,10 @@ export function sweepRows(grid: ToyGrid): SweepRow[] {
   for (const game of [1, 2] as ToyGame[]) {
     for (const variant of TOY_VARIANTS) {
       for (const epsilon of grid.config.epsilons) {
-        const counts = { converged: 0, cycles: 0, diverged: 0, stalled: 0 };
+        const counts = Object.fromEntries(CLASSES.map((c) => [c, 0])) as Record<
+          TrajectoryClass,
+          number
+        >;
         let n = 0;
         for (const s of settings) {
           const r = findRun(grid, game, variant, epsilon, s);
@@ -94,10 +97,7 @@ export function sweepCsv(rows: SweepRow[]): string {
       "epsilon",
       "uses_epsilon",
       "settings",
-      "converged",
-      "cycles",
-      "diverged",
-      "stalled",
+      ...CLASSES.map((c) => c.replaceAll(" ", "_")),
       "converged_fraction",
     ],
     rows.map((r) => [
@@ -106,10 +106,7 @@ export function sweepCsv(rows: SweepRow[]): string {
       r.epsilon,
       usesEpsilon(r.variant),
       r.settings,
-      r.counts.converged,
-      r.counts.cycles,
-      r.counts.diverged,
-      r.counts.stalled,
+      ...CLASSES.map((c) => r.counts[c]),
       r.settings ? r.counts.converged / r.settings : "",
     ]),
   );
@@ -232,6 +229,7 @@ export function runsCsv(grid: ToyGrid): string {
       c.peaksSecondHalf,
       Number(c.turnsSecondHalf.toFixed(3)),
       Number(c.lateAmplitudeRatio.toFixed(4)),
+      Number.isFinite(c.decayRate) ? Number(c.decayRate.toFixed(4)) : "",
     ];
   });
   return csv(
@@ -260,6 +258,7 @@ export function runsCsv(grid: ToyGrid): string {
       "peaks_second_half",
       "turns_second_half",
       "late_amplitude_ratio",
+      "decay_rate",
     ],
     rows,
   );
