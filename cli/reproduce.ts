@@ -479,7 +479,8 @@ export async function main(args: string[]): Promise<number> {
           section: "toy",
           claim: `toy ${v.game}: ${v.claim}${v.fsVariant ? ` [FSDDPG ${v.fsVariant}]` : ""}`,
           verdict: v.verdict,
-          ...(v.epsilonSummary ? { detail: `over ε: ${v.epsilonSummary}` } : {}),
+          detail: [v.detail, v.epsilonSummary ? `over ε: ${v.epsilonSummary}` : ""]
+            .filter(Boolean).join("; "),
         });
         console.log(
           `  toy ${v.game}: ${v.claim}${
