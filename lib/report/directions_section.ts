@@ -14,7 +14,8 @@ import { makeEnv } from "../../physics/mod.ts";
 import type { ReportFile } from "./toy_section.ts";
 
 /** One actor-step variant of the section's table. */
-interface Variant {
+/** A direction to measure: an agent's algorithm and options, under a label. */
+export interface DirectionVariant {
   label: string;
   algo: string;
   options: Record<string, unknown>;
@@ -24,7 +25,7 @@ interface Variant {
   targets?: boolean;
 }
 
-const VARIANTS: Variant[] = [
+const VARIANTS: DirectionVariant[] = [
   { label: "FS listing (paper's code), o = 1", algo: "fsddpg", options: { k1k2: "listing" } },
   { label: "FS per-sample, o = 1", algo: "fsddpg", options: { k1k2: "per-sample", degree: 1 } },
   { label: "FS per-sample, o = 4", algo: "fsddpg", options: { k1k2: "per-sample", degree: 4 } },
@@ -67,6 +68,8 @@ export interface DirectionsOptions {
    * Member 0's actor and first critic are measured in place of fresh ones (one "seed").
    */
   trained?: { task: string; checkpoint: string; run: string }[];
+  /** The directions measured (default: the section's own list, listing to exact SD). */
+  variants?: DirectionVariant[];
 }
 
 /** One measured cell: mean, min and max over seeds. */
@@ -121,7 +124,7 @@ async function measureTask(
     const nW = parameterCount([O + A, ...hidden, 1]), nTheta = parameterCount([O, ...hidden, A]);
     const transitions = collect(env, batch, new Rng(7));
     env.close();
-    for (const v of VARIANTS) {
+    for (const v of options.variants ?? VARIANTS) {
       if (v.dense && nW > denseLimit) continue;
       const row: DirectionRow = {
         task,
@@ -172,7 +175,7 @@ async function measureTask(
 }
 
 /** A batch of transitions, flat `[B, size]`. */
-export interface Transitions {
+interface Transitions {
   observations: Float32Array;
   rewards: Float32Array;
   nextObservations: Float32Array;
@@ -180,7 +183,7 @@ export interface Transitions {
 }
 
 /** B transitions of uniformly random actions from the task's own resets. */
-export function collect(
+function collect(
   env: Awaited<ReturnType<typeof makeEnv>>,
   batch: number,
   rng: Rng,
@@ -247,7 +250,7 @@ function criticHost(sizes: number[], params: Float32Array[], input: Float64Array
 }
 
 /** Cosine of `direction` with `gradient`, and ‖direction − gradient‖ / ‖gradient‖. */
-export function cosineAndRatio(
+function cosineAndRatio(
   direction: Float32Array,
   gradient: Float32Array,
 ): { cosine: number; ratio: number } {

@@ -6,10 +6,7 @@
  * lib/report/plan.ts) is chosen from this measurement.
  * @module
  */
-import { actorDirection, createAgent } from "../agent.ts";
-import { Rng } from "../rng.ts";
-import { makeEnv } from "../../physics/mod.ts";
-import { collect, cosineAndRatio } from "./directions_section.ts";
+import { type DirectionVariant, measureDirections } from "./directions_section.ts";
 import { linePlot, PALETTE, type Series } from "./svg.ts";
 import { csv, mean, num } from "./stats.ts";
 import { AGREEING_EPSILON, formatEpsilon } from "./plan.ts";
@@ -32,35 +29,18 @@ export async function measureEpsilonSweep(
   seeds: number,
   epsilons: readonly number[] = SWEEP_EPSILONS,
 ): Promise<SweepRow[]> {
-  const rows: SweepRow[] = [];
-  for (const task of tasks) {
-    const env = await makeEnv(task, { seed: 0 });
-    const O = env.observationSize, A = env.actionSize;
-    const batch = collect(env, 100, new Rng(7));
-    for (const epsilon of epsilons) {
-      const row: SweepRow = { task, epsilon, cosine: [], ratio: [] };
-      for (let seed = 0; seed < seeds; seed++) {
-        const agent = await createAgent("fsddpg", {
-          observationSize: O,
-          actionSize: A,
-          actionLow: env.actionLow,
-          actionHigh: env.actionHigh,
-          seed,
-          backend: "wasm",
-          k1k2: "per-sample",
-          epsilon,
-        });
-        const { direction, dJdTheta } = await actorDirection(agent, batch.observations);
-        const s = cosineAndRatio(direction, dJdTheta);
-        row.cosine.push(s.cosine);
-        row.ratio.push(s.ratio);
-        agent.dispose();
-      }
-      rows.push(row);
-    }
-    env.close();
-  }
-  return rows;
+  const variants: DirectionVariant[] = epsilons.map((epsilon) => ({
+    label: `ε = ${formatEpsilon(epsilon)}`,
+    algo: "fsddpg",
+    options: { k1k2: "per-sample", epsilon },
+  }));
+  const rows = await measureDirections({ tasks: [...tasks], seeds, variants });
+  return rows.map((r) => ({
+    task: r.task,
+    epsilon: epsilons[variants.findIndex((v) => v.label === r.variant)],
+    cosine: r.cosine,
+    ratio: r.ratio,
+  }));
 }
 
 /** The sweep's table, figure and CSV. */

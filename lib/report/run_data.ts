@@ -18,8 +18,6 @@ export interface RunData {
   algo: string;
   /** The method: algorithm, FS* form (k1k2, ε) and degree as the run's config states them. */
   method: Method;
-  /** FS degree o when the algorithm has one (1 is the default). */
-  degree?: number;
   seeds: number[];
   steps: number;
   stepsDone: number;
@@ -67,7 +65,6 @@ export async function loadRunData(dir: string): Promise<RunData> {
     env: run.config.env,
     algo: run.config.algo,
     method,
-    degree: typeof run.config.degree === "number" ? run.config.degree : undefined,
     seeds: run.config.seeds,
     steps: run.config.steps,
     stepsDone: run.status.stepsDone,
