@@ -625,7 +625,7 @@ export async function main(args: string[]): Promise<number> {
       const tasks = spec.directionTasks === "all" ? listEnvs() : spec.directionTasks;
       const trained = only.includes("mujoco") || parsed.collect !== null
         ? runData.filter((r) =>
-          methodKey(r.method) === "fsddpg-ps1e-5" && r.checkpoints.includes("last")
+          methodKey(r.method) === methodKey(FORMS[1].fsddpg) && r.checkpoints.includes("last")
         ).map((r) => ({ task: r.env, checkpoint: `${r.dir}/checkpoints/last`, run: r.id }))
         : [];
       const options = { tasks, seeds: spec.directionSeeds, denseLimit: 1000, trained };

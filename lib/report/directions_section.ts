@@ -292,7 +292,7 @@ export function buildDirectionsSection(
     "",
     rows.some((r) => r.network !== "fresh")
       ? "Trained networks: member 0 (seed 0) of the last checkpoint of the MuJoCo section's FSDDPG " +
-        "run of the task (`checkpoints/last`), measured on the same kind of batch (one row each)."
+        "(per-sample, ε = 1e-5) run of the task (`checkpoints/last`), measured on the same kind of batch (one row each)."
       : "Trained networks: not measured in this report (they need the MuJoCo section's runs: " +
         "`--only mujoco,directions`).",
     "",
