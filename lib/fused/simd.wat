@@ -1,7 +1,6 @@
 ;; f64x2 SIMD kernels of the fused update path (lib/fused/kernels.ts): byte pointers into the
 ;; shared memory that lib/fused/simd.ts allocates workspaces from. Generated (unrolled) by
-;; lib/fused/simd_gen.mjs.txt, which also writes lib/fused/simd_wasm.ts (run it with node from a
-;; directory where `npm install wabt@1.0.39` was done).
+;; tools/gen_simd.ts (`deno task gen:simd`), which also writes lib/fused/simd_wasm.ts.
 (module
   (import "env" "memory" (memory 1 16384 shared))
   (func (export "rows") (param $x i32) (param $nin i32) (param $m i32) (param $mstride i32) (param $bias i32) (param $out i32) (param $nout i32) (param $ostride i32) (param $B i32) (param $gate i32) (param $relu i32) (param $rstride i32) (param $kstride i32) (param $acc i32)

@@ -1,6 +1,6 @@
 /**
  * The bytes of lib/fused/simd.wat (f64x2 SIMD kernels), base64, so that importing mod.ts by URL
- * needs no build step and no file access. Generated with simd.wat by lib/fused/simd_gen.mjs.txt.
+ * needs no build step and no file access. Generated with simd.wat by tools/gen_simd.ts.
  * @module
  */
 export const SIMD_WASM_BASE64: string = [

@@ -1,49 +1,95 @@
-// Generates lib/fused/simd.wat (f64x2 kernels) and lib/fused/simd_wasm.ts (its bytes, base64).
+/**
+ * Generates lib/fused/simd.wat (the f64x2 kernels of the fused update path, unrolled) and
+ * lib/fused/simd_wasm.ts (its bytes as base64, so that importing mod.ts by URL needs no build step).
+ * Run `deno task gen:simd` after editing this file; tests/simd_generated_test.ts fails while the
+ * committed files differ from what this writes.
+ * @module
+ */
 import wabtInit from "wabt";
-import fs from "node:fs";
-// output directory: the first argument (default: lib/fused/ of the current directory)
-const OUT = new URL(`file://${process.argv[2] ?? `${process.cwd()}/lib/fused`}/`);
-const L = (n) => `(local.get $${n})`;
-const set = (n, v) => `(local.set $${n} ${v})`;
-const i32 = (v) => `(i32.const ${v})`;
-const add = (a, b) => `(i32.add ${a} ${b})`;
-const mul = (a, b) => `(i32.mul ${a} ${b})`;
-const shl3 = (a) => `(i32.shl ${a} (i32.const 3))`;
-const vadd = (a, b) => `(f64x2.add ${a} ${b})`;
-const vmul = (a, b) => `(f64x2.mul ${a} ${b})`;
-const load = (p) => `(v128.load ${p})`;
-const fload = (p) => `(f64.load ${p})`;
-const lanes = (v) => `(f64.add (f64x2.extract_lane 0 ${v}) (f64x2.extract_lane 1 ${v}))`;
+import { Buffer } from "node:buffer";
+
+const L = (n: string) => `(local.get $${n})`;
+const set = (n: string, v: string) => `(local.set $${n} ${v})`;
+const i32 = (v: number) => `(i32.const ${v})`;
+const add = (a: string, b: string) => `(i32.add ${a} ${b})`;
+const mul = (a: string, b: string) => `(i32.mul ${a} ${b})`;
+const shl3 = (a: string) => `(i32.shl ${a} (i32.const 3))`;
+const vadd = (a: string, b: string) => `(f64x2.add ${a} ${b})`;
+const vmul = (a: string, b: string) => `(f64x2.mul ${a} ${b})`;
+const load = (p: string) => `(v128.load ${p})`;
 const zero = "(v128.const i64x2 0 0)";
 
 // rows: out[i·ostride + j] = act([out] + bias[j] + Σ_{k<nin} x[i·rstride + k·kstride]·m[k·mstride + j]),
 // vectorised over j (pairs of outputs), 4 rows × 4 outputs per pass; the old out is added when
 // acc ≠ 0; act: ReLU if relu ≠ 0, then 0 where gate = 0.
-function rows() {
-  const locals = new Set(["i", "jb", "k", "rowX", "kstep", "kend", "rowM", "rowO", "xk", "mp", "o0", "o1", "o2", "o3", "x0", "x1", "x2", "x3", "g"]);
+function rows(): string {
+  const locals = new Set([
+    "i",
+    "jb",
+    "k",
+    "rowX",
+    "kstep",
+    "kend",
+    "rowM",
+    "rowO",
+    "xk",
+    "mp",
+    "o0",
+    "o1",
+    "o2",
+    "o3",
+    "x0",
+    "x1",
+    "x2",
+    "x3",
+    "g",
+  ]);
   const vlocals = new Set(["v", "w0", "w1", "z"]);
   // one block of R rows (pointer locals x0.., o0..) × J v128 column pairs
-  const block = (R, J) => {
-    const acc = [];
-    for (let q = 0; q < R; q++) for (let p = 0; p < J; p++) { acc.push(`a${q}${p}`); vlocals.add(`a${q}${p}`); }
+  const block = (R: number, J: number): string => {
+    const acc: string[] = [];
+    for (let q = 0; q < R; q++) {
+      for (let p = 0; p < J; p++) {
+        acc.push(`a${q}${p}`);
+        vlocals.add(`a${q}${p}`);
+      }
+    }
     const init = acc.map((a) => {
       const p = Number(a[2]);
-      return set(a, `(if (result v128) ${L("bias")} (then (v128.load ${add(add(L("bias"), L("jb")), i32(16 * p))})) (else ${zero}))`);
+      return set(
+        a,
+        `(if (result v128) ${L("bias")} (then (v128.load ${
+          add(add(L("bias"), L("jb")), i32(16 * p))
+        })) (else ${zero}))`,
+      );
     });
-    const inner = [];
-    for (let p = 0; p < J; p++) inner.push(set(`w${p}`, load(p ? add(L("mp"), i32(16 * p)) : L("mp"))));
+    const inner: string[] = [];
+    for (let p = 0; p < J; p++) {
+      inner.push(set(`w${p}`, load(p ? add(L("mp"), i32(16 * p)) : L("mp"))));
+    }
     for (let q = 0; q < R; q++) {
       inner.push(set("v", `(f64x2.splat (f64.load ${add(L(`x${q}`), L("xk"))}))`));
-      for (let p = 0; p < J; p++) inner.push(set(`a${q}${p}`, vadd(L(`a${q}${p}`), vmul(L("v"), L(`w${p}`)))));
+      for (let p = 0; p < J; p++) {
+        inner.push(set(`a${q}${p}`, vadd(L(`a${q}${p}`), vmul(L("v"), L(`w${p}`)))));
+      }
     }
-    const stores = [];
-    for (let q = 0; q < R; q++) for (let p = 0; p < J; p++) {
-      const off = add(add(L(`o${q}`), L("jb")), i32(16 * p));
-      stores.push(`${set("v", L(`a${q}${p}`))}
+    const stores: string[] = [];
+    for (let q = 0; q < R; q++) {
+      for (let p = 0; p < J; p++) {
+        const off = add(add(L(`o${q}`), L("jb")), i32(16 * p));
+        stores.push(`${set("v", L(`a${q}${p}`))}
       (if ${L("acc")} (then ${set("v", vadd(L("v"), `(v128.load ${off})`))}))
       (if ${L("relu")} (then ${set("v", `(v128.and ${L("v")} (f64x2.gt ${L("v")} ${zero}))`)}))
-      (if ${L("gate")} (then ${set("v", `(v128.and ${L("v")} (f64x2.ne (v128.load ${add(add(add(L("gate"), `(i32.sub ${L(`o${q}`)} ${L("out")})`), L("jb")), i32(16 * p))}) ${zero}))`)}))
+      (if ${L("gate")} (then ${
+          set(
+            "v",
+            `(v128.and ${L("v")} (f64x2.ne (v128.load ${
+              add(add(add(L("gate"), `(i32.sub ${L(`o${q}`)} ${L("out")})`), L("jb")), i32(16 * p))
+            }) ${zero}))`,
+          )
+        }))
       (v128.store ${off} ${L("v")})`);
+      }
     }
     return `${init.join("\n      ")}
       ${set("mp", add(L("m"), L("jb")))}
@@ -57,20 +103,46 @@ function rows() {
       ${stores.join("\n      ")}`;
   };
   // a last single output column j = jb/8 for R rows, scalar
-  const single = (R) => {
-    const out = [];
+  const single = (R: number): string => {
+    const out: string[] = [];
     for (let q = 0; q < R; q++) {
       locals.add(`s${q}`);
-      out.push(`${set(`s${q}`, `(if (result f64) ${L("bias")} (then (f64.load ${add(L("bias"), L("jb"))})) (else (f64.const 0)))`)}`);
+      out.push(
+        `${
+          set(
+            `s${q}`,
+            `(if (result f64) ${L("bias")} (then (f64.load ${
+              add(L("bias"), L("jb"))
+            })) (else (f64.const 0)))`,
+          )
+        }`,
+      );
     }
-    const inner = [];
-    for (let q = 0; q < R; q++) inner.push(set(`s${q}`, `(f64.add ${L(`s${q}`)} (f64.mul (f64.load ${add(L(`x${q}`), L("xk"))}) (f64.load ${L("mp")})))`));
-    const stores = [];
+    const inner: string[] = [];
     for (let q = 0; q < R; q++) {
-      stores.push(`(if ${L("acc")} (then ${set(`s${q}`, `(f64.add ${L(`s${q}`)} (f64.load ${add(L(`o${q}`), L("jb"))}))`)}))
-      (if ${L("relu")} (then (if (i32.eqz (f64.gt ${L(`s${q}`)} (f64.const 0))) (then ${set(`s${q}`, "(f64.const 0)")}))))
-      (if ${L("gate")} (then (if (f64.eq (f64.load ${add(add(L("gate"), `(i32.sub ${L(`o${q}`)} ${L("out")})`), L("jb"))}) (f64.const 0)) (then ${set(`s${q}`, "(f64.const 0)")}))))
-      (f64.store ${add(L(`o${q}`), L("jb"))} ${L(`s${q}`)})`);
+      inner.push(
+        set(
+          `s${q}`,
+          `(f64.add ${L(`s${q}`)} (f64.mul (f64.load ${add(L(`x${q}`), L("xk"))}) (f64.load ${
+            L("mp")
+          })))`,
+        ),
+      );
+    }
+    const stores: string[] = [];
+    for (let q = 0; q < R; q++) {
+      stores.push(
+        `(if ${L("acc")} (then ${
+          set(`s${q}`, `(f64.add ${L(`s${q}`)} (f64.load ${add(L(`o${q}`), L("jb"))}))`)
+        }))
+      (if ${L("relu")} (then (if (i32.eqz (f64.gt ${L(`s${q}`)} (f64.const 0))) (then ${
+          set(`s${q}`, "(f64.const 0)")
+        }))))
+      (if ${L("gate")} (then (if (f64.eq (f64.load ${
+          add(add(L("gate"), `(i32.sub ${L(`o${q}`)} ${L("out")})`), L("jb"))
+        }) (f64.const 0)) (then ${set(`s${q}`, "(f64.const 0)")}))))
+      (f64.store ${add(L(`o${q}`), L("jb"))} ${L(`s${q}`)})`,
+      );
     }
     return `${out.join("\n      ")}
       ${set("mp", add(L("m"), L("jb")))}
@@ -83,7 +155,8 @@ function rows() {
         (br $sLoop${R})))
       ${stores.join("\n      ")}`;
   };
-  const columns = (R) => `${set("jb", i32(0))}
+  const columns = (R: number): string =>
+    `${set("jb", i32(0))}
     (block $qDone${R} (loop $qLoop${R}
       (br_if $qDone${R} (i32.gt_s ${add(L("jb"), i32(32))} ${L("rowN")}))
       ${block(R, 2)}
@@ -95,8 +168,8 @@ function rows() {
     (if (i32.lt_s ${L("jb")} ${L("rowN")}) (then
       ${single(R)}))`;
   locals.add("rowN");
-  const rowPtrs = (R) => {
-    const o = [];
+  const rowPtrs = (R: number): string => {
+    const o: string[] = [];
     for (let q = 0; q < R; q++) {
       o.push(set(`x${q}`, add(L("x"), mul(add(L("i"), i32(q)), L("rowX")))));
       o.push(set(`o${q}`, add(L("out"), mul(add(L("i"), i32(q)), L("rowO")))));
@@ -122,17 +195,20 @@ function rows() {
     ${columns(1)}
     ${set("i", add(L("i"), i32(1)))}
     (br $rLoop)))`;
-  const decl = [...locals].map((n) => n.startsWith("s") ? `(local $${n} f64)` : `(local $${n} i32)`).join(" ") + " " +
+  const decl =
+    [...locals].map((n) => n.startsWith("s") ? `(local $${n} f64)` : `(local $${n} i32)`).join(
+      " ",
+    ) + " " +
     [...vlocals].map((n) => `(local $${n} v128)`).join(" ");
   return `(func (export "rows") (param $x i32) (param $nin i32) (param $m i32) (param $mstride i32) (param $bias i32) (param $out i32) (param $nout i32) (param $ostride i32) (param $B i32) (param $gate i32) (param $relu i32) (param $rstride i32) (param $kstride i32) (param $acc i32)
   ${decl}
   ${body})`;
 }
 
-const wat = `;; f64x2 SIMD kernels of the fused update path (lib/fused/kernels.ts): byte pointers into the
+const WAT =
+  `;; f64x2 SIMD kernels of the fused update path (lib/fused/kernels.ts): byte pointers into the
 ;; shared memory that lib/fused/simd.ts allocates workspaces from. Generated (unrolled) by
-;; lib/fused/simd_gen.mjs.txt, which also writes lib/fused/simd_wasm.ts (run it with node from a
-;; directory where \`npm install wabt@1.0.39\` was done).
+;; tools/gen_simd.ts (\`deno task gen:simd\`), which also writes lib/fused/simd_wasm.ts.
 (module
   (import "env" "memory" (memory 1 16384 shared))
   ${rows()}
@@ -191,20 +267,34 @@ const wat = `;; f64x2 SIMD kernels of the fused update path (lib/fused/kernels.t
       (br $iLoop))))
 )
 `;
-const wabt = await wabtInit();
-const mod = wabt.parseWat("simd.wat", wat, { simd: true, threads: true });
 
-const { buffer } = mod.toBinary({});
-fs.writeFileSync(new URL("./simd.wat", OUT), wat);
-const b64 = Buffer.from(buffer).toString("base64");
-const lines = b64.match(/.{1,96}/g).map((l) => `  "${l}",`).join("\n");
-fs.writeFileSync(new URL("./simd_wasm.ts", OUT), `/**
+/** The generated files' text: simd.wat and simd_wasm.ts, exactly as committed. */
+export async function generateSimd(): Promise<{ wat: string; wasmTs: string; bytes: number }> {
+  const wabt = await wabtInit();
+  const mod = wabt.parseWat("simd.wat", WAT, { simd: true, threads: true });
+  const { buffer } = mod.toBinary({});
+  mod.destroy();
+  const b64 = Buffer.from(buffer).toString("base64");
+  const lines = (b64.match(/.{1,96}/g) ?? []).map((l) => `  "${l}",`).join("\n");
+  const wasmTs = `/**
  * The bytes of lib/fused/simd.wat (f64x2 SIMD kernels), base64, so that importing mod.ts by URL
- * needs no build step and no file access. Generated with simd.wat by lib/fused/simd_gen.mjs.txt.
+ * needs no build step and no file access. Generated with simd.wat by tools/gen_simd.ts.
  * @module
  */
 export const SIMD_WASM_BASE64: string = [
 ${lines}
 ].join("");
-`);
-console.log("bytes", buffer.length);
+`;
+  return { wat: WAT, wasmTs, bytes: buffer.length };
+}
+
+if (import.meta.main) {
+  const dir = Deno.args[0] ?? new URL("../lib/fused/", import.meta.url).pathname;
+  const { wat, wasmTs, bytes } = await generateSimd();
+  for (const [name, text] of [["simd.wat", wat], ["simd_wasm.ts", wasmTs]]) {
+    const path = `${dir.replace(/\/$/, "")}/${name}`;
+    await Deno.writeTextFile(`${path}.tmp`, text);
+    await Deno.rename(`${path}.tmp`, path);
+  }
+  console.log(`wrote ${dir}: simd.wat and simd_wasm.ts (${bytes} bytes of WebAssembly)`);
+}
