@@ -6,13 +6,15 @@
  * HalfCheetah sizes (obs 17, act 6). On a software adapter (Mesa's llvmpipe) the "GPU" is
  * the CPU, so the WebGPU figures there say what the path costs, not what a GPU gives.
  *
- * Run: `deno task bench --only gpu` (`--full` adds hidden 64 and 256).
+ * Run: `deno task bench --only gpu` (`--full` adds hidden 64 and 256). On a machine with a GPU,
+ * `deno run -A bench/gpu.ts --populations=256,1024,4096 --single-thread-max=256` times the
+ * populations a GPU is for, against PyTorch on CUDA where torch sees one.
  * @module
  */
 import { type Agent, createAgent, Rng } from "../mod.ts";
 import { ReplayBuffer } from "../lib/replay.ts";
 import { webgpuAvailable } from "../lib/backend.ts";
-import { torchPython, torchTiming } from "./torch.ts";
+import { torchCuda, torchPython, torchTiming } from "./torch.ts";
 
 const OBS = 17, ACT = 6, BATCH = 100, BLOCK = 50;
 
@@ -64,7 +66,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** The table as text. */
 export async function benchGpu(
-  { populations = [1, 16, 256], widths = [16], rounds = 5 } = {},
+  { populations = [1, 16, 256], widths = [16], rounds = 5, singleThreadMax = Infinity } = {},
 ): Promise<string> {
   const gpu = await webgpuAvailable();
   const adapter = gpu ? await navigator.gpu.requestAdapter() : null;
@@ -75,19 +77,23 @@ export async function benchGpu(
     : "none";
   const cores = navigator.hardwareConcurrency;
   const torch = await torchPython();
+  const cuda = await torchCuda();
   const lines = [
     `update blocks of ${BLOCK} (batch ${BATCH} from a replay buffer), obs ${OBS}, act ${ACT}; median wall ms per update (per agent-update); WebGPU adapter: ${name}; ${cores} cores; PyTorch: ${
-      torch ? `${torch}, DDPG, 1 thread and ${cores}` : "not available (no python3 importing torch)"
+      torch
+        ? `${torch}, DDPG, 1 thread and ${cores}${cuda ? ", and CUDA" : ""}`
+        : "not available (no python3 importing torch)"
     }`,
     "",
     "| algorithm | hidden | P | fused webgpu ms | per agent | fused wasm 1 thread ms | per agent | fused wasm " +
-    `${cores} threads ms | per agent | webgpu / wasm 1 thread | PyTorch 1 thread per agent | PyTorch ${cores} threads per agent | wasm 1 thread / PyTorch 1 thread | wasm ${cores} threads / PyTorch ${cores} threads |`,
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    `${cores} threads ms | per agent | webgpu / wasm 1 thread | PyTorch 1 thread per agent | PyTorch ${cores} threads per agent | wasm 1 thread / PyTorch 1 thread | wasm ${cores} threads / PyTorch ${cores} threads | PyTorch CUDA per agent | webgpu / PyTorch CUDA |`,
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const hidden of widths) {
     for (const P of populations) {
       const torch1 = await torchTiming(P, hidden, { threads: 1 });
       const torchN = await torchTiming(P, hidden, { threads: cores });
+      const torchCudaTiming = cuda ? await torchTiming(P, hidden, { device: "cuda" }) : null;
       for (const [algo, extra, label] of ROWS) {
         // P = 256 and wide nets: the cheapest and the paper's main rows only
         if ((P > 16 || hidden > 16) && !["ddpg", "fsddpg (listing)"].includes(label)) continue;
@@ -98,7 +104,7 @@ export async function benchGpu(
           gpu && !(software && (P > 16 || hidden > 16))
             ? await cell(algo, extra, P, hidden, "webgpu", 1)
             : null,
-          await cell(algo, extra, P, hidden, "wasm", 1),
+          P <= singleThreadMax ? await cell(algo, extra, P, hidden, "wasm", 1) : null,
           P > 1 ? await cell(algo, extra, P, hidden, "wasm", cores) : null,
         ];
         // the GPU cell alone (a software adapter runs on every core), then the CPU cells
@@ -121,11 +127,19 @@ export async function benchGpu(
           `| ${label} | ${hidden} | ${P} | ${fmt(ms[0])} | ${fmt(ms[0] / P, 4)} | ${fmt(ms[1])} | ${
             fmt(ms[1] / P, 4)
           } | ${fmt(ms[2])} | ${fmt(ms[2] / P, 4)} | ${
-            Number.isNaN(ms[0]) ? "–" : `${(ms[0] / ms[1]).toFixed(2)}×`
+            Number.isNaN(ms[0] / ms[1]) ? "–" : `${(ms[0] / ms[1]).toFixed(2)}×`
           } | ${isDdpg && torch1 ? torch1.perAgentMs.toFixed(4) : "–"} | ${
             isDdpg && torchN ? torchN.perAgentMs.toFixed(4) : "–"
-          } | ${isDdpg && torch1 ? `${(ms[1] / P / torch1.perAgentMs).toFixed(2)}×` : "–"} | ${
+          } | ${
+            isDdpg && torch1 && !Number.isNaN(ms[1])
+              ? `${(ms[1] / P / torch1.perAgentMs).toFixed(2)}×`
+              : "–"
+          } | ${
             isDdpg && torchN && P > 1 ? `${(ms[2] / P / torchN.perAgentMs).toFixed(2)}×` : "–"
+          } | ${isDdpg && torchCudaTiming ? torchCudaTiming.perAgentMs.toFixed(5) : "–"} | ${
+            isDdpg && torchCudaTiming && !Number.isNaN(ms[0])
+              ? `${(ms[0] / P / torchCudaTiming.perAgentMs).toFixed(2)}×`
+              : "–"
           } |`,
         );
       }
@@ -140,5 +154,13 @@ export async function benchGpu(
 
 if (import.meta.main) {
   const full = Deno.args.includes("--full");
-  console.log(await benchGpu({ widths: full ? [16, 64, 256] : [16] }));
+  const list = (flag: string) =>
+    Deno.args.find((a) => a.startsWith(`--${flag}=`))?.split("=")[1].split(",").map(Number);
+  console.log(
+    await benchGpu({
+      widths: full ? [16, 64, 256] : [16],
+      populations: list("populations"),
+      singleThreadMax: list("single-thread-max")?.[0],
+    }),
+  );
 }

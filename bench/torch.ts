@@ -32,11 +32,26 @@ export function torchPython(): Promise<string | null> {
   return available;
 }
 
-/** PyTorch's DDPG update at population P and hidden width H on `threads` CPU threads. */
+/** Whether the interpreter's torch sees a CUDA device. */
+export async function torchCuda(): Promise<boolean> {
+  const python = await torchPython();
+  if (!python) return false;
+  const { success } = await new Deno.Command(python, {
+    args: ["-c", "import torch, sys; sys.exit(0 if torch.cuda.is_available() else 1)"],
+    stdout: "null",
+    stderr: "null",
+  }).output();
+  return success;
+}
+
+/**
+ * PyTorch's DDPG update at population P and hidden width H on `threads` CPU threads, or on the
+ * GPU with `device: "cuda"`.
+ */
 export async function torchTiming(
   P: number,
   hidden: number,
-  { threads = 1, seconds = 2 } = {},
+  { threads = 1, seconds = 2, device = "cpu" as "cpu" | "cuda" } = {},
 ): Promise<TorchTiming | null> {
   const python = await torchPython();
   if (!python) return null;
@@ -47,6 +62,7 @@ export async function torchTiming(
       `--hidden=${hidden}`,
       `--threads=${threads}`,
       `--seconds=${seconds}`,
+      `--device=${device}`,
     ],
     stdout: "piped",
     stderr: "piped",

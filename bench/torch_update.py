@@ -4,7 +4,8 @@ The project never needs Python: `bench/updates.ts` runs this script only where `
 $STACKRL_PYTHON) imports torch, to print our update's ratio to PyTorch's in the same run. The
 update is DDPG's as lib/agent.ts specifies it (critic MSE step with Adam, actor step on
 -mean Q(s, pi(s)) with Adam, polyak), for a population of P independent agents held as batched
-weights [P, in, out] and run with batched matrix products, on one CPU thread by default.
+weights [P, in, out] and run with batched matrix products, on one CPU thread by default
+(`--device cuda` runs it on the GPU, synchronising before each timestamp).
 
 Prints one JSON object: {"population", "hidden", "threads", "median_ms", "per_agent_ms"}.
 """
@@ -43,22 +44,25 @@ def main():
     parser.add_argument("--batch", type=int, default=100)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--seconds", type=float, default=2.0)
+    parser.add_argument("--device", default="cpu", help="cpu or cuda")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
+    device = torch.device(args.device)
+    sync = torch.cuda.synchronize if device.type == "cuda" else (lambda: None)
     P, B, O, A, H = args.population, args.batch, args.obs, args.act, args.hidden
     g = torch.Generator().manual_seed(0)
-    actor = mlp_params([O, H, H, A], P, g)
-    critic = mlp_params([O + A, H, H, 1], P, g)
+    actor = [p.detach().to(device).requires_grad_() for p in mlp_params([O, H, H, A], P, g)]
+    critic = [p.detach().to(device).requires_grad_() for p in mlp_params([O + A, H, H, 1], P, g)]
     actor_target = [p.detach().clone() for p in actor]
     critic_target = [p.detach().clone() for p in critic]
     actor_opt = torch.optim.Adam(actor, lr=1e-3)
     critic_opt = torch.optim.Adam(critic, lr=1e-3)
     gamma, tau = 0.99, 0.005
-    s = torch.randn(P, B, O, generator=g)
-    a = torch.rand(P, B, A, generator=g) * 2 - 1
-    r = torch.randn(P, B, 1, generator=g)
-    s2 = torch.randn(P, B, O, generator=g)
-    d = torch.zeros(P, B, 1)
+    s = torch.randn(P, B, O, generator=g).to(device)
+    a = (torch.rand(P, B, A, generator=g) * 2 - 1).to(device)
+    r = torch.randn(P, B, 1, generator=g).to(device)
+    s2 = torch.randn(P, B, O, generator=g).to(device)
+    d = torch.zeros(P, B, 1, device=device)
 
     def update():
         with torch.no_grad():
@@ -79,11 +83,13 @@ def main():
 
     for _ in range(20):
         update()
+    sync()
     samples = []
     start = time.perf_counter()
     while time.perf_counter() - start < args.seconds or len(samples) < 5:
         t0 = time.perf_counter()
         update()
+        sync()
         samples.append((time.perf_counter() - t0) * 1000)
     samples.sort()
     median = samples[len(samples) // 2]
@@ -91,6 +97,7 @@ def main():
         "population": P,
         "hidden": H,
         "threads": args.threads,
+        "device": args.device,
         "median_ms": median,
         "per_agent_ms": median / P,
     }))
