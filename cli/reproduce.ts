@@ -13,6 +13,9 @@
  * @module
  */
 import { nearest } from "../lib/errors.ts";
+import { writeFileAtomic } from "../lib/atomic.ts";
+import { gitCommit } from "../lib/provenance.ts";
+import { formatDuration } from "../lib/train/format.ts";
 import { listenForStop, signalExitCode, type StopListener } from "../lib/train/signals.ts";
 import { buildToySection, type ReportFile, runToyGrid } from "../lib/report/toy_section.ts";
 import { buildDirectionsSection, measureDirections } from "../lib/report/directions_section.ts";
@@ -262,38 +265,6 @@ export function parseArgs(args: string[]): Args {
   return out;
 }
 
-/** Writes `content` to `path` via a temporary file in the same directory and a rename. */
-export async function writeAtomic(path: string, content: string): Promise<void> {
-  const dir = path.slice(0, Math.max(0, path.lastIndexOf("/"))) || ".";
-  await Deno.mkdir(dir, { recursive: true });
-  const tmp = `${path}.tmp-${Deno.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  try {
-    await Deno.writeTextFile(tmp, content);
-    await Deno.rename(tmp, path);
-  } catch (e) {
-    await Deno.remove(tmp).catch(() => {});
-    throw e;
-  }
-}
-
-/** The checked-out commit, read from .git without running git; "unknown" if unreadable. */
-export async function gitCommit(root = "."): Promise<string> {
-  try {
-    const head = (await Deno.readTextFile(`${root}/.git/HEAD`)).trim();
-    if (!head.startsWith("ref: ")) return head;
-    const ref = head.slice(5);
-    try {
-      return (await Deno.readTextFile(`${root}/.git/${ref}`)).trim();
-    } catch {
-      const packed = await Deno.readTextFile(`${root}/.git/packed-refs`);
-      const line = packed.split("\n").find((l) => l.endsWith(` ${ref}`));
-      return line ? line.split(" ")[0] : "unknown";
-    }
-  } catch {
-    return "unknown";
-  }
-}
-
 /** The arguments that select the plan (what a job needs to find its run). */
 function planArgs(parsed: Args, runsRoot: string): string[] {
   const args = ["--budget", parsed.budget];
@@ -336,12 +307,6 @@ function evidenceOf(budget: Budget): string {
   return budget === "smoke" ? "smoke: not evidence" : `budget ${budget}`;
 }
 
-function formatDuration(seconds: number): string {
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60);
-  return h ? `${h} h ${m} min` : m ? `${m} min ${s % 60} s` : `${s} s`;
-}
-
 /** Planned agent-steps and the wall time estimated from measured throughput. */
 function estimatePlan(
   runs: PlannedRun[],
@@ -366,7 +331,9 @@ function estimatePlan(
     const seconds = P *
       ((steps + evalSteps) * (row.stepMs + row.actMs) + updates * row.updateMs) / 1000;
     total += seconds;
-    lines.push(`  ${r.index}: ${r.id}: ${P} × ${steps} steps ≈ ${formatDuration(seconds)}`);
+    lines.push(
+      `  ${r.index}: ${r.id}: ${P} × ${steps} steps ≈ ${formatDuration(seconds, "words")}`,
+    );
   }
   return { agentSteps, seconds: total / Math.max(1, Math.min(jobs, runs.length)), lines };
 }
@@ -413,7 +380,7 @@ export async function main(args: string[]): Promise<number> {
       ? ["reproduce.k8s.yaml", emitK8s(job)]
       : ["runs.txt", emitList(job)];
     const path = `${dir}/jobs/${name}`;
-    await writeAtomic(path, content);
+    await writeFileAtomic(path, content, { mkdir: true });
     if (parsed.emitJobs === "slurm") await Deno.chmod(path, 0o755).catch(() => {});
     console.log(`reproduce: wrote ${path}: ${plan.length} runs (indices 0..${plan.length - 1})`);
     for (const r of plan) console.log(`  ${r.index}: ${r.id}`);
@@ -578,7 +545,7 @@ export async function main(args: string[]): Promise<number> {
             est.agentSteps.toLocaleString("en-US")
           } agent-steps to train ` +
             `(steps × seeds), estimated ${
-              formatDuration(est.seconds)
+              formatDuration(est.seconds, "words")
             } with --jobs ${parsed.jobs} ` +
             "(from the throughput just measured at one seed, cost taken ∝ seeds, evaluation " +
             "episodes counted at their full 1,000 steps; parallel jobs on a machine with as many " +
@@ -713,7 +680,7 @@ export async function main(args: string[]): Promise<number> {
   }
 
   // ---- 7. environment, then write everything
-  const commit = await gitCommit();
+  const commit = await gitCommit() ?? "unknown";
   const command = `deno task reproduce ${
     [
       ...(parsed.collect !== null ? ["--collect", parsed.collect] : []),
@@ -794,13 +761,14 @@ export async function main(args: string[]): Promise<number> {
     if (parts[k]) md.push(parts[k], "");
   }
   const markdown = md.join("\n");
-  for (const f of files) await writeAtomic(`${dir}/${f.path}`, f.content);
+  for (const f of files) await writeFileAtomic(`${dir}/${f.path}`, f.content, { mkdir: true });
   const figures = new Map(
     files.filter((f) => f.path.endsWith(".svg")).map((f) => [f.path, f.content]),
   );
-  await writeAtomic(
+  await writeFileAtomic(
     `${dir}/report.html`,
     renderHtml(markdown, figures, `Reproduction report ${parsed.id}`),
+    { mkdir: true },
   );
   const meta: ReportMeta = {
     id: parsed.id,
@@ -814,8 +782,10 @@ export async function main(args: string[]): Promise<number> {
     ...(plan.length || parsed.collect !== null ? { runs: runsRoot } : {}),
     ...(runSettings.length ? { runSettings } : {}),
   };
-  await writeAtomic(`${dir}/report.json`, JSON.stringify(meta, null, 2) + "\n");
-  await writeAtomic(`${dir}/report.md`, markdown);
+  await writeFileAtomic(`${dir}/report.json`, JSON.stringify(meta, null, 2) + "\n", {
+    mkdir: true,
+  });
+  await writeFileAtomic(`${dir}/report.md`, markdown, { mkdir: true });
   console.log(
     `reproduce: wrote ${dir}/report.md, report.html and ${files.length} files in ${
       wall.toFixed(1)

@@ -4,8 +4,22 @@
  * @module
  */
 
+/** Options of {@linkcode writeFileAtomic}. */
+export interface WriteFileAtomicOptions {
+  /** Create the file's missing parent directories first (default false). */
+  mkdir?: boolean;
+}
+
 /** Writes `data` to `path` through a temporary file and a rename. */
-export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: Uint8Array | string,
+  options: WriteFileAtomicOptions = {},
+): Promise<void> {
+  if (options.mkdir) {
+    const dir = path.slice(0, Math.max(0, path.lastIndexOf("/")));
+    if (dir) await Deno.mkdir(dir, { recursive: true });
+  }
   const temp = `${path}.tmp-${crypto.randomUUID().slice(0, 8)}`;
   try {
     if (typeof data === "string") await Deno.writeTextFile(temp, data);
