@@ -16,6 +16,7 @@ import {
   stratifiedBootstrap,
   withDiverged,
 } from "../lib/report/rliable.ts";
+import { csv, interval, num } from "../lib/report/stats.ts";
 import { ValidationError } from "../lib/errors.ts";
 import { assert, assertAlmostEquals, assertEquals, assertNotEquals } from "./assert.ts";
 
@@ -277,5 +278,21 @@ Deno.test("invalid inputs throw errors naming the argument, the value and what i
   assertThrowsValidation(
     () => claimVerdict({ lo: 0.4, hi: 0.6 }, { noImprovement: 0.5, claimedImprovement: 0.5 }),
     "claimedImprovement: got 0.5; allowed: a finite number > 0.5",
+  );
+});
+
+Deno.test("the report's formatters: num's cut-offs, interval, csv quoting", () => {
+  assertEquals([num(1234.567), num(0.012345), num(123456), num(0.0001234)], [
+    "1230",
+    "0.0123",
+    "1.23e+5",
+    "1.23e-4",
+  ]);
+  assertEquals([num(0), num(NaN), num(null)], ["0", "–", ""]);
+  assertEquals(interval({ estimate: 1.5, lo: 1, hi: 2.25 }), "1.5 [1, 2.25]");
+  assertEquals(interval({ estimate: NaN, lo: NaN, hi: NaN }), "–");
+  assertEquals(
+    csv(["task", "variant"], [["Hopper", 'fsddpg (per-sample, "ε")'], ["Ant", null]]),
+    'task,variant\nHopper,"fsddpg (per-sample, ""ε"")"\nAnt,\n',
   );
 });

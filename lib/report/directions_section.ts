@@ -12,6 +12,7 @@ import { actorForwardHost, parameterCount } from "../nets.ts";
 import { Rng } from "../rng.ts";
 import { makeEnv } from "../../physics/mod.ts";
 import type { ReportFile } from "./toy_section.ts";
+import { csv } from "./stats.ts";
 
 /** One actor-step variant of the section's table. */
 /** A direction to measure: an agent's algorithm and options, under a label. */
@@ -310,16 +311,14 @@ export function buildDirectionsSection(
     }
     md.push("");
   }
-  const csv = ["task,network,variant,n_w,n_theta,seed,cosine,ratio"];
-  for (const r of rows) {
-    r.cosine.forEach((c, s) =>
-      csv.push(
-        `${r.task},"${r.network}","${r.variant}",${r.nW},${r.nTheta},${s},${c},${r.ratio[s]}`,
-      )
-    );
-  }
+  const table = csv(
+    ["task", "network", "variant", "n_w", "n_theta", "seed", "cosine", "ratio"],
+    rows.flatMap((r) =>
+      r.cosine.map((c, s) => [r.task, r.network, r.variant, r.nW, r.nTheta, s, c, r.ratio[s]])
+    ),
+  );
   return {
     markdown: md.join("\n"),
-    files: [{ path: "directions/directions.csv", content: csv.join("\n") + "\n" }],
+    files: [{ path: "directions/directions.csv", content: table }],
   };
 }

@@ -10,7 +10,7 @@
  */
 import { claimVerdict } from "./rliable.ts";
 import { type Method, methodLabel, PAPER_TASKS } from "./plan.ts";
-import { num, type Verdict } from "./stats.ts";
+import { interval, type Verdict } from "./stats.ts";
 import { cellOf, differenceOf, improvementProbability, type TaskScores } from "./mujoco_stats.ts";
 
 /** A claim of the paper with our verdict. */
@@ -28,10 +28,6 @@ function compare(table: TaskScores[], task: string, x: Method, y: Method) {
   if (!a || !b) return undefined;
   const d = differenceOf(a, b);
   return { d, better: d.lo > 0, notBetter: d.hi <= 0 };
-}
-
-function fmtInterval(d: { estimate: number; lo: number; hi: number }): string {
-  return `${num(d.estimate)} [${num(d.lo)}, ${num(d.hi)}]`;
 }
 
 /**
@@ -56,7 +52,7 @@ export function countClaim(
   const better = ran.filter((r) => r.c!.better).map((r) => r.t);
   const notBetter = ran.filter((r) => r.c!.notBetter).map((r) => r.t);
   const detail = `${methodLabel(x)} − ${methodLabel(y)}, mean final score [95% CI]: ` +
-    ran.map((r) => `${r.t} ${fmtInterval(r.c!.d)}`).join("; ") +
+    ran.map((r) => `${r.t} ${interval(r.c!.d)}`).join("; ") +
     `. Better on ${better.length} (${
       better.join(", ") || "none"
     }), not better on ${notBetter.length}` +
@@ -117,7 +113,7 @@ export function improvementClaim(
   return {
     claim,
     verdict,
-    detail: `P(${methodLabel(x)} > ${methodLabel(y)}) = ${fmtInterval(i)} over ${p.tasks.length} ` +
+    detail: `P(${methodLabel(x)} > ${methodLabel(y)}) = ${interval(i)} over ${p.tasks.length} ` +
       `task(s) (${p.tasks.join(", ")})`,
   };
 }

@@ -8,7 +8,7 @@
  */
 import { linePlot, PALETTE, type Series } from "./svg.ts";
 import type { ReportFile } from "./toy_section.ts";
-import { csv, num, verdictCell } from "./stats.ts";
+import { csv, interval, num, verdictCell } from "./stats.ts";
 import {
   AGREEING_EPSILON,
   ALL_TASKS,
@@ -80,10 +80,6 @@ function styleOf(m: Method): { color: string; dash?: string } {
     return { color, dash: m.epsilon === AGREEING_EPSILON ? "2,3" : "7,3" };
   }
   return { color };
-}
-
-function fmt(i: { estimate: number; lo: number; hi: number }): string {
-  return Number.isFinite(i.lo) ? `${num(i.estimate)} [${num(i.lo)}, ${num(i.hi)}]` : "–";
 }
 
 /** Section 5: the MuJoCo comparison. */
@@ -227,7 +223,9 @@ function scoreTables(
     md.push(
       `| ${c.task} | ${
         methodLabel(c.method)
-      } | ${c.scores.length} | ${c.run.stepsDone} | ${c.diverged} | ${fmt(c.mean)} | ${c.run.id} |`,
+      } | ${c.scores.length} | ${c.run.stepsDone} | ${c.diverged} | ${
+        interval(c.mean)
+      } | ${c.run.id} |`,
     );
     rows.push([
       c.task,
@@ -281,7 +279,7 @@ function scoreTables(
         if (!a || !b) return "–";
         const d = differenceOf(a, b);
         diffRows.push([t, methodKey(p.x), methodKey(p.y), d.estimate, d.lo, d.hi]);
-        return fmt(d);
+        return interval(d);
       });
       md.push(`| ${t} | ${cells.join(" | ")} |`);
     }
@@ -321,7 +319,7 @@ function aggregateTables(
   const rows: unknown[][] = [];
   for (const a of aggs) {
     const half = a.profile.find((p) => Math.abs(p.tau - 0.5) < 1e-9)!;
-    md.push(`| ${methodLabel(a.method)} | ${a.tasks} | ${fmt(a.iqm)} | ${fmt(half)} |`);
+    md.push(`| ${methodLabel(a.method)} | ${a.tasks} | ${interval(a.iqm)} | ${interval(half)} |`);
     rows.push([methodKey(a.method), a.tasks, a.iqm.estimate, a.iqm.lo, a.iqm.hi]);
   }
   md.push("");

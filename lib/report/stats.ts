@@ -1,5 +1,7 @@
 /**
- * Small helpers shared by the report sections: statistics over seeds, CSV, verdict cells.
+ * Small helpers shared by the report sections: statistics over seeds, and the report's one
+ * set of formatters (numbers, intervals, CSV, verdict cells), so that every table and CSV file
+ * rounds and quotes alike.
  * @module
  */
 /**
@@ -81,6 +83,11 @@ export function num(v: number | null, digits = 3): string {
   return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0)
     ? v.toExponential(digits - 1)
     : String(Number(v.toPrecision(digits)));
+}
+
+/** An interval as the tables write it: `estimate [lo, hi]` with {@linkcode num}; "–" without one. */
+export function interval(i: { estimate: number; lo: number; hi: number }): string {
+  return Number.isFinite(i.lo) ? `${num(i.estimate)} [${num(i.lo)}, ${num(i.hi)}]` : "–";
 }
 
 function csvCell(v: unknown): string {
