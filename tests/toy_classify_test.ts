@@ -77,3 +77,36 @@ Deno.test("classify: DDPG on toy 2 from (2, 2), rates 0.05, spirals in at 2,000 
     assert(c.decayRate > -0.55 && c.decayRate < -0.4, `${steps} steps: ${c.decayRate}`);
   }
 });
+
+Deno.test("classify: synthetic sequences — geometric decay, a sine, a damped sine, exp growth", () => {
+  const n = 1000;
+  const seq = (f: (i: number) => number) => Float64Array.from({ length: n }, (_, i) => f(i));
+  const conv = classifyTrajectory(seq((i) => 2 * Math.pow(0.99, i)));
+  assertEquals(conv.status, "converged");
+  // 2·0.99^i < 0.01 ⇔ i > ln(200)/−ln(0.99) = 527.17…
+  assertEquals(conv.firstBelow, 528);
+  assertEquals(conv.staysBelowFrom, 528);
+  assertEquals(classifyTrajectory(seq((i) => 0.5 + 0.3 * Math.sin(i / 20))).status, "cycles");
+  // A decaying oscillation that does not reach the tolerance is not a cycle: it spirals in.
+  assertEquals(
+    classifyTrajectory(seq((i) => (0.5 + 0.3 * Math.sin(i / 20)) * Math.exp(-i / 300)))
+      .status,
+    "spirals in",
+  );
+  assertEquals(classifyTrajectory(seq((i) => Math.exp(i / 50))).status, "diverged");
+  assertEquals(
+    classifyTrajectory(seq((i) => Math.exp(i / 50))).divergedAt,
+    Math.ceil(50 * Math.log(1e3) + 1e-9),
+  );
+  assertEquals(classifyTrajectory(seq(() => 1)).status, "stalled");
+  // Oscillating below tolerance only at the last point is not convergence.
+  assertEquals(
+    classifyTrajectory(seq((i) => (i === n - 1 ? 0.001 : 0.5 + 0.3 * Math.sin(i / 20)))).status,
+    "cycles",
+  );
+  // Winding around the optimum counts as oscillation.
+  const th = seq((i) => 0.1 * Math.cos(i / 10)), w = seq((i) => 0.1 * Math.sin(i / 10));
+  const circle = classifyTrajectory(seq(() => 0.1), { optimum: { theta: 0, w: 0 }, theta: th, w });
+  assertEquals(circle.status, "cycles");
+  assert(circle.turnsSecondHalf > 7 && circle.turnsSecondHalf < 9, String(circle.turnsSecondHalf));
+});
