@@ -38,6 +38,12 @@ export function std(xs: number[]): number {
   return Math.sqrt(f.reduce((a, b) => a + (b - m) ** 2, 0) / (f.length - 1));
 }
 
+/** Median (NaN for none). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b), n = s.length;
+  return n ? (n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2) : NaN;
+}
+
 const T975 = [
   NaN,
   12.706,
@@ -88,6 +94,11 @@ export function num(v: number | null, digits = 3): string {
 /** An interval as the tables write it: `estimate [lo, hi]` with {@linkcode num}; "–" without one. */
 export function interval(i: { estimate: number; lo: number; hi: number }): string {
   return Number.isFinite(i.lo) ? `${num(i.estimate)} [${num(i.lo)}, ${num(i.hi)}]` : "–";
+}
+
+/** Seconds for a timing table: 3 decimals below 0.1 s, fewer as they grow, none from 100 s. */
+export function secondsText(s: number): string {
+  return s >= 100 ? s.toFixed(0) : s >= 10 ? s.toFixed(1) : s >= 0.1 ? s.toFixed(2) : s.toFixed(3);
 }
 
 function csvCell(v: unknown): string {
