@@ -2,6 +2,9 @@
  * Known answers for the horizon-robust trajectory classifier (lib/toy/classify.ts): the class is
  * decided by the decay rate of the amplitude envelope against log t, so a spiral shrinking as
  * t^−½ is "spirals in" at every horizon and a limit cycle is "cycles" (paper §6.1, Fig. 1).
+ * Trajectories with a known answer: damped spirals (synthetic, and DDPG on toy 2), true limit
+ * cycles (the Hopf normal form, Van der Pol integrated with RK4) and a conservative orbit, a
+ * saddle, and divergence (exponential growth, simultaneous gradient play on θw).
  */
 import { assert, assertAlmostEquals, assertEquals } from "./assert.ts";
 import { classifyTrajectory, CYCLE_SLOPE, envelopeSlope } from "../lib/toy/classify.ts";
@@ -109,4 +112,76 @@ Deno.test("classify: synthetic sequences — geometric decay, a sine, a damped s
   const circle = classifyTrajectory(seq(() => 0.1), { optimum: { theta: 0, w: 0 }, theta: th, w });
   assertEquals(circle.status, "cycles");
   assert(circle.turnsSecondHalf > 7 && circle.turnsSecondHalf < 9, String(circle.turnsSecondHalf));
+});
+
+/** n steps of a map of the plane from (x0, y0): distances to the origin and the points. */
+function iterate(n: number, x0: number, y0: number, step: (x: number, y: number) => number[]) {
+  const theta = new Float64Array(n), w = new Float64Array(n), distance = new Float64Array(n);
+  let x = x0, y = y0;
+  for (let t = 0; t < n; t++) {
+    theta[t] = x;
+    w[t] = y;
+    distance[t] = Math.hypot(x, y);
+    [x, y] = step(x, y);
+  }
+  return { distance, theta, w, optimum: { theta: 0, w: 0 } };
+}
+
+Deno.test("classify: Van der Pol's limit cycle (integrated, RK4) cycles around its equilibrium", () => {
+  // x'' − (1 − x²)x' + x = 0 has one stable limit cycle (amplitude ≈ 2) around the unstable
+  // equilibrium (0, 0); from (0.1, 0) the orbit spirals out onto it. dt = 0.01, 200 time units.
+  const dt = 0.01;
+  const f = (x: number, v: number) => [v, (1 - x * x) * v - x];
+  const rk4 = (x: number, v: number) => {
+    const k1 = f(x, v);
+    const k2 = f(x + dt / 2 * k1[0], v + dt / 2 * k1[1]);
+    const k3 = f(x + dt / 2 * k2[0], v + dt / 2 * k2[1]);
+    const k4 = f(x + dt * k3[0], v + dt * k3[1]);
+    return [
+      x + dt / 6 * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0]),
+      v + dt / 6 * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1]),
+    ];
+  };
+  for (const n of [20_000, 200_000]) {
+    const orbit = iterate(n, 0.1, 0, rk4);
+    const c = classify(orbit);
+    assertEquals(c.status, "cycles", `${n} steps: ${c.reason}`);
+    assert(Math.abs(c.decayRate) < 0.01, `${n} steps: ${c.decayRate}`);
+    assert(c.turnsSecondHalf > 10, String(c.turnsSecondHalf));
+    // On the cycle x swings between ±2.009 (μ = 1): the orbit did reach it.
+    const late = orbit.theta.subarray(n >> 1).map(Math.abs);
+    assertAlmostEquals(Math.max(...late), 2.009, 0.01);
+  }
+});
+
+Deno.test("classify: gradient play on f = θw — simultaneous spirals out, alternating orbits", () => {
+  // Simultaneous GDA multiplies the radius by √(1 + η²) per step: it first exceeds 1e3 at
+  // t = ⌈ln(1e3) / ½ln(1 + η²)⌉ (1,389 for η = 0.1).
+  const eta = 0.1;
+  const out = classify(iterate(5_000, 1, 0, (x, y) => [x + eta * y, y - eta * x]));
+  assertEquals(out.status, "diverged", out.reason);
+  assertEquals(out.divergedAt, Math.ceil(Math.log(1e3) / (0.5 * Math.log(1 + eta * eta))));
+  // Alternating GDA (the critic sees the new θ) preserves area: a closed orbit, never shrinking.
+  const alt = classify(iterate(20_000, 1, 0, (x, y) => {
+    const xn = x + eta * y;
+    return [xn, y - eta * xn];
+  }));
+  assertEquals(alt.status, "cycles", alt.reason);
+  assert(Math.abs(alt.decayRate) < 1e-3, String(alt.decayRate));
+});
+
+Deno.test("classify: a saddle — approaches along the stable direction, then leaves along the other", () => {
+  // (x, y) ← (1.01x, 0.99y) from (1e-6, 1): the distance falls to ~1.4e-3 first (near t = 691), then grows past
+  // 1e3 once 1e-6·1.01^t > 1e3, at t = ⌈ln(1e9)/ln(1.01)⌉ = 2,083.
+  const c = classify(iterate(5_000, 1e-6, 1, (x, y) => [1.01 * x, 0.99 * y]));
+  assertEquals(c.status, "diverged", c.reason);
+  assertEquals(c.divergedAt, Math.ceil(Math.log(1e9) / Math.log(1.01)));
+  assert(c.minDistance < 2e-3, String(c.minDistance));
+  // Cut early, the same run is on its way in (400 steps) or counts as converged (600 steps: below
+  // 0.01 from step 459): a class reads the run it is given, which is why the report also runs
+  // every toy setting 10× longer and lists the runs whose class changes.
+  const cut = (n: number) => classify(iterate(n, 1e-6, 1, (x, y) => [1.01 * x, 0.99 * y]));
+  assertEquals(cut(400).status, "converging slowly", cut(400).reason);
+  assertEquals(cut(600).status, "converged", cut(600).reason);
+  assertEquals(cut(600).staysBelowFrom, 459);
 });
