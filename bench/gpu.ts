@@ -39,7 +39,7 @@ async function cell(
   extra: Record<string, unknown>,
   P: number,
   hidden: number,
-  backend: "wasm" | "webgpu",
+  backend: "wasm" | "cpu" | "webgpu",
   threads: number,
 ): Promise<Cell> {
   const agent = await createAgent(algo, {
@@ -66,7 +66,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** The table as text. */
 export async function benchGpu(
-  { populations = [1, 16, 256], widths = [16], rounds = 5, singleThreadMax = Infinity } = {},
+  {
+    populations = [1, 16, 256],
+    widths = [16],
+    rounds = 5,
+    singleThreadMax = Infinity,
+    hostBackend = "wasm" as "wasm" | "cpu",
+  } = {},
 ): Promise<string> {
   const gpu = await webgpuAvailable();
   const adapter = gpu ? await navigator.gpu.requestAdapter() : null;
@@ -104,8 +110,8 @@ export async function benchGpu(
           gpu && !(software && (P > 16 || hidden > 16))
             ? await cell(algo, extra, P, hidden, "webgpu", 1)
             : null,
-          P <= singleThreadMax ? await cell(algo, extra, P, hidden, "wasm", 1) : null,
-          P > 1 ? await cell(algo, extra, P, hidden, "wasm", cores) : null,
+          P <= singleThreadMax ? await cell(algo, extra, P, hidden, hostBackend, 1) : null,
+          P > 1 ? await cell(algo, extra, P, hidden, hostBackend, cores) : null,
         ];
         // the GPU cell alone (a software adapter runs on every core), then the CPU cells
         // round-robin, so that load from other processes falls on both alike
@@ -161,6 +167,8 @@ if (import.meta.main) {
       widths: full ? [16, 64, 256] : [16],
       populations: list("populations"),
       singleThreadMax: list("single-thread-max")?.[0],
+      // the fused host path never calls tfjs: "cpu" spares a bundled copy its WebAssembly files
+      hostBackend: Deno.args.includes("--host-backend=cpu") ? "cpu" : "wasm",
     }),
   );
 }
