@@ -1,7 +1,7 @@
 /**
  * Command-line entry point: `deno task <train|serve|reproduce|export>` lands here with the
  * subcommand as the first argument; each subcommand lives in `cli/<name>.ts` and exports
- * `main(args)`.
+ * `main(args)`. A failure prints one line (with `STACKRL_DEBUG=1`, its stack) and exits 1.
  * @module
  */
 const COMMANDS: Record<string, () => Promise<{ main(args: string[]): Promise<number> }>> = {
@@ -20,5 +20,19 @@ if (import.meta.main) {
     );
     Deno.exit(2);
   }
-  Deno.exit(await (await load()).main(rest));
+  let code: number;
+  try {
+    code = await (await load()).main(rest);
+  } catch (error) {
+    // a failure no command turned into a message: still one line (the stack on request)
+    const debug = Deno.env.get("STACKRL_DEBUG") === "1";
+    const text = debug ? (error as Error)?.stack : (error as Error)?.message?.split("\n")[0];
+    console.error(
+      `error: ${name} failed: ${text ?? String(error)}${
+        debug ? "" : " (STACKRL_DEBUG=1 shows where)"
+      }`,
+    );
+    code = 1;
+  }
+  Deno.exit(code);
 }

@@ -9,35 +9,53 @@
  * allowed.
  * @module
  */
-import { nearest, ValidationError } from "../lib/errors.ts";
+import { ValidationError } from "../lib/errors.ts";
+import { flagHelp, type FlagSpecs, parseFlags, pathFlag, UsageError } from "../lib/cli/flags.ts";
 import { EXPORT_FORMATS, type ExportFormat, exportPolicy, writePolicy } from "../lib/export/mod.ts";
 import { exportCheckpoint } from "../lib/export/run_checkpoint.ts";
 import { isValidRunId } from "../lib/store/run_store.ts";
 
+const FLAGS: FlagSpecs = {
+  format: {
+    type: "string",
+    arg: "onnx|tfjs",
+    help: "the file format (required)",
+    allowed: EXPORT_FORMATS.join(", "),
+  },
+  member: {
+    type: "string",
+    arg: "p",
+    help: "population member, from 0",
+    default: "0",
+    allowed: "an integer from 0 (a population member)",
+  },
+  out: {
+    type: "string",
+    arg: "path",
+    help: "the .onnx file or the tfjs folder",
+    default: "<run>-member<p>.onnx or <run>-member<p>-tfjs here",
+    allowed: "a file path (onnx) or a folder path (tfjs)",
+  },
+  runs: {
+    type: "string",
+    arg: "dir",
+    help: "where run ids are looked up",
+    default: "runs",
+    allowed: "a folder path",
+  },
+  help: { type: "boolean", short: "h", help: "this text" },
+};
+
 const HELP =
   `deno task export <run-id | run folder | checkpoint folder> --format onnx|tfjs [options]
 
-Writes one population member's deterministic policy (observation in, action out, the same
-actions as agent.act(obs, { explore: false })) for use outside stackrl:
-  onnx   one .onnx file (opset 13; input "observation" [batch, obs], output "action" [batch, act])
-  tfjs   a folder with model.json and group1-shard1of1.bin (tf.loadLayersModel loads it)
+Writes one population member's deterministic policy for use outside stackrl: onnx, one .onnx
+file; tfjs, a folder for tf.loadLayersModel. A run exports its best checkpoint, or its last
+when it has no evaluation yet.
 
-A run id or run folder exports runs/<id>/checkpoints/best, or checkpoints/last when the run has
-no evaluation yet; a checkpoint folder (one with agent.json) is exported as it is.
-
-Options (value forms: --flag value or --flag=value):
-  --format <onnx|tfjs>  the file format (required)
-  --member <p>          population member, from 0 (default 0)
-  --out <path>          the .onnx file or the tfjs folder (default: <run>-member<p>.onnx or
-                        <run>-member<p>-tfjs in the current folder)
-  --runs <dir>          where run ids are looked up (default: runs)
-  --help                this text
+Options:
+${flagHelp(FLAGS, 22)}
 `;
-
-const FLAGS = ["--format", "--member", "--out", "--runs", "--help"];
-
-/** Bad command-line input: {@link main} prints the message as one line and returns 2. */
-class UsageError extends Error {}
 
 /** The parsed command line of {@link main}. */
 export interface ExportArgs {
@@ -55,79 +73,44 @@ export interface ExportArgs {
 
 /** Parses the command line; throws a UsageError naming the flag, the value and what is allowed. */
 export function parseExportArgs(args: string[]): ExportArgs | "help" {
-  const values: Record<string, string> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    let flag = args[i], value: string | undefined;
-    if (!flag.startsWith("-")) {
-      positional.push(flag);
-      continue;
-    }
-    const eq = flag.indexOf("=");
-    if (eq > 0) [flag, value] = [flag.slice(0, eq), flag.slice(eq + 1)];
-    if (flag === "--help" || flag === "-h") return "help";
-    if (!FLAGS.includes(flag)) {
-      const hint = nearest(flag, FLAGS);
-      throw new UsageError(
-        `unknown flag ${JSON.stringify(flag)}${hint ? `; did you mean ${hint}?` : ""}; allowed: ${
-          FLAGS.join(", ")
-        }`,
-      );
-    }
-    if (value === undefined) {
-      if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-        throw new UsageError(`${flag}: got no value; allowed: ${allowedOf(flag)}`);
-      }
-      value = args[++i];
-    }
-    if (flag in values) throw new UsageError(`${flag}: given twice; allowed: once`);
-    values[flag] = value;
-  }
-  if (positional.length !== 1) {
+  const { values, positionals } = parseFlags(args, FLAGS, {
+    command: "deno task export",
+    positionals: 1,
+    positionalName: "run",
+  });
+  if (values.help === true) return "help";
+  if (positionals.length !== 1) {
     throw new UsageError(
-      `<run>: got ${
-        positional.length === 0 ? "nothing" : positional.map((p) => JSON.stringify(p)).join(" ")
-      }; allowed: one run id, run folder or checkpoint folder`,
+      "<run>: got nothing; allowed: one run id, run folder or checkpoint folder",
     );
   }
-  const format = values["--format"];
+  const text = (name: string) => values[name] as string | undefined;
+  const format = text("format");
   if (format === undefined) {
-    throw new UsageError(`--format: got nothing; allowed: ${allowedOf("--format")}`);
+    throw new UsageError(`--format: got nothing; allowed: ${FLAGS.format.allowed}`);
   }
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(
-      `--format: got ${JSON.stringify(format)}; allowed: ${allowedOf("--format")}`,
+      `--format: got ${JSON.stringify(format)}; allowed: ${FLAGS.format.allowed}`,
     );
   }
-  const memberTyped = values["--member"] ?? "0";
+  const memberTyped = text("member") ?? "0";
   if (!/^\d+$/.test(memberTyped)) {
     throw new UsageError(
-      `--member: got ${JSON.stringify(memberTyped)}; allowed: ${allowedOf("--member")}`,
+      `--member: got ${JSON.stringify(memberTyped)}; allowed: ${FLAGS.member.allowed}`,
     );
   }
-  for (const flag of ["--out", "--runs"]) {
-    if (values[flag] === "") throw new UsageError(`${flag}: got ""; allowed: ${allowedOf(flag)}`);
+  for (const flag of ["out", "runs"]) {
+    const v = text(flag);
+    if (v !== undefined) pathFlag(`--${flag}`, v, FLAGS[flag].allowed);
   }
   return {
-    source: positional[0],
+    source: positionals[0],
     format: format as ExportFormat,
     member: { typed: memberTyped, value: Number(memberTyped) },
-    out: values["--out"],
-    runs: (values["--runs"] ?? "runs").replace(/\/+$/, "") || ".",
+    out: text("out"),
+    runs: (text("runs") ?? "runs").replace(/\/+$/, "") || ".",
   };
-}
-
-function allowedOf(flag: string): string {
-  switch (flag) {
-    case "--format":
-      return EXPORT_FORMATS.join(", ");
-    case "--member":
-      return "an integer from 0 (a population member)";
-    case "--out":
-      return "a file path (onnx) or a folder path (tfjs)";
-    default:
-      return "a folder path";
-  }
 }
 
 async function exists(path: string): Promise<boolean> {

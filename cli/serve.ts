@@ -1,22 +1,59 @@
 /**
- * `deno task serve [--runs runs/] [--reports reports/] [--host 127.0.0.1] [--port 8000]`: the
- * local web UI (runs, learning curves, comparisons, 3D rollout replay with video export, reports). Binds to loopback by
- * default and prints the URL.
+ * `deno task serve`: the local web UI (runs, learning curves, comparisons, 3D rollout replay with
+ * video export, reports). Binds to loopback by default and prints the URL. Exit codes: 2 bad
+ * command line, 1 the server cannot start (the port is taken, the address is not this machine's).
  * @module
  */
 import { createApp } from "../lib/ui/app.ts";
 import { bundleIslands } from "../lib/ui/bundle.ts";
+import {
+  flagHelp,
+  type FlagSpecs,
+  intFlag,
+  parseFlags,
+  pathFlag,
+  UsageError,
+} from "../lib/cli/flags.ts";
+import { ValidationError } from "../lib/errors.ts";
+
+const FLAGS: FlagSpecs = {
+  runs: {
+    type: "string",
+    arg: "dir",
+    help: "runs directory",
+    default: "runs/",
+    allowed: "a folder path",
+  },
+  reports: {
+    type: "string",
+    arg: "dir",
+    help: "reports directory of deno task reproduce",
+    default: "reports/",
+    allowed: "a folder path",
+  },
+  host: {
+    type: "string",
+    arg: "host",
+    help: "interface to bind",
+    default: "127.0.0.1, loopback only",
+    allowed: "a host name or address",
+  },
+  port: {
+    type: "string",
+    arg: "n",
+    help: "port; 0 picks a free one",
+    default: "8000",
+    allowed: "an integer 0..65535",
+  },
+  help: { type: "boolean", short: "h", help: "this text" },
+};
 
 const HELP = `deno task serve [options]
 
 Serves the web UI for the runs (and reproduction reports) in a directory.
 
 Options:
-  --runs <dir>    runs directory (default: runs/)
-  --reports <dir> reports directory of deno task reproduce (default: reports/)
-  --host <host>   interface to bind (default: 127.0.0.1, loopback only)
-  --port <n>      port (default: 8000; 0 picks a free one)
-  --help          this text
+${flagHelp(FLAGS)}
 `;
 
 /** Parsed options of {@link main}. */
@@ -25,40 +62,26 @@ export interface ServeArgs {
   runs: string;
   /** Reports directory. */
   reports: string;
+  /** Interface to bind. */
   host: string;
+  /** Port (0: a free one). */
   port: number;
 }
 
-/** Parses the command line; throws an Error with a message naming the bad flag. */
+/** Parses the command line; throws a UsageError or ValidationError naming the bad flag. */
 export function parseServeArgs(args: string[]): ServeArgs | "help" {
-  const out: ServeArgs = { runs: "runs/", reports: "reports/", host: "127.0.0.1", port: 8000 };
-  for (let i = 0; i < args.length; i++) {
-    let flag = args[i], value: string | undefined;
-    const eq = flag.indexOf("=");
-    if (flag.startsWith("--") && eq > 0) {
-      value = flag.slice(eq + 1);
-      flag = flag.slice(0, eq);
-    }
-    if (flag === "--help" || flag === "-h") return "help";
-    if (!["--runs", "--reports", "--host", "--port"].includes(flag)) {
-      throw new Error(
-        `unknown option ${JSON.stringify(flag)}; allowed: --runs, --reports, --host, --port`,
-      );
-    }
-    value ??= args[++i];
-    if (value === undefined || value === "") throw new Error(`${flag} needs a value`);
-    if (flag === "--runs") out.runs = value;
-    else if (flag === "--reports") out.reports = value;
-    else if (flag === "--host") out.host = value;
-    else {
-      const port = Number(value);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        throw new Error(`--port: got ${JSON.stringify(value)}; allowed: an integer 0..65535`);
-      }
-      out.port = port;
-    }
-  }
-  return out;
+  const { values } = parseFlags(args, FLAGS, { command: "deno task serve" });
+  if (values.help === true) return "help";
+  const text = (name: string, fallback: string) =>
+    values[name] === undefined
+      ? fallback
+      : pathFlag(`--${name}`, values[name] as string, FLAGS[name].allowed);
+  return {
+    runs: text("runs", "runs/"),
+    reports: text("reports", "reports/"),
+    host: text("host", "127.0.0.1"),
+    port: values.port === undefined ? 8000 : intFlag("--port", values.port as string, 0, 65535),
+  };
 }
 
 /** Runs the server until the process is stopped; returns an exit code on bad input. */
@@ -67,7 +90,8 @@ export async function main(args: string[]): Promise<number> {
   try {
     parsed = parseServeArgs(args);
   } catch (error) {
-    console.error(`serve: ${(error as Error).message}\n\n${HELP}`);
+    if (!(error instanceof UsageError || error instanceof ValidationError)) throw error;
+    console.error(`error: ${error.message} (deno task serve --help lists the options)`);
     return 2;
   }
   if (parsed === "help") {
@@ -78,10 +102,18 @@ export async function main(args: string[]): Promise<number> {
   try {
     const stat = await Deno.stat(runs);
     if (!stat.isDirectory) {
-      console.error(`serve: --runs ${runs} is not a directory`);
+      console.error(
+        `error: --runs: got ${JSON.stringify(runs)}; allowed: a folder (this is a file)`,
+      );
       return 2;
     }
-  } catch {
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) {
+      console.error(
+        `error: --runs: cannot read ${JSON.stringify(runs)}: ${(error as Error).message}`,
+      );
+      return 1;
+    }
     console.error(`serve: --runs ${runs} does not exist yet; it will be listed once created`);
   }
   if (!["127.0.0.1", "localhost", "::1"].includes(host)) {
@@ -90,6 +122,20 @@ export async function main(args: string[]): Promise<number> {
     );
   }
   const app = createApp({ runsDir: runs, reportsDir: reports });
+  let server: Deno.HttpServer;
+  try {
+    server = Deno.serve({
+      hostname: host,
+      port,
+      onListen: ({ hostname, port }) => {
+        const shown = hostname.includes(":") ? `[${hostname}]` : hostname;
+        console.log(`stackrl UI: http://${shown}:${port}/  (runs from ${runs})`);
+      },
+    }, app.fetch);
+  } catch (error) {
+    console.error(`error: ${listenError(error, host, port)}`);
+    return 1;
+  }
   try {
     const bundle = await bundleIslands();
     console.error(
@@ -100,16 +146,26 @@ export async function main(args: string[]): Promise<number> {
       `serve: cannot bundle the islands (pages still render): ${(error as Error).message}`,
     );
   }
-  const server = Deno.serve({
-    hostname: host,
-    port,
-    onListen: ({ hostname, port }) => {
-      const shown = hostname.includes(":") ? `[${hostname}]` : hostname;
-      console.log(`stackrl UI: http://${shown}:${port}/  (runs from ${runs})`);
-    },
-  }, app.fetch);
   await server.finished;
   return 0;
+}
+
+/** One line for a server that cannot listen, naming the flag to change. */
+function listenError(error: unknown, host: string, port: number): string {
+  if (error instanceof Deno.errors.AddrInUse) {
+    return `--port: got ${port}; allowed: a free port (${host}:${port} is in use; --port 0 picks a free one)`;
+  }
+  if (error instanceof Deno.errors.AddrNotAvailable) {
+    return `--host: got ${
+      JSON.stringify(host)
+    }; allowed: an address of this machine (127.0.0.1 by default)`;
+  }
+  if (error instanceof Deno.errors.PermissionDenied) {
+    return `--port: got ${port}; allowed: a port this user may bind (ports below 1024 need privileges): ${
+      (error as Error).message
+    }`;
+  }
+  return `cannot listen on ${host}:${port}: ${(error as Error)?.message ?? String(error)}`;
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));

@@ -8,12 +8,21 @@
  * SIGHUP (129): a checkpoint was written and the message says how to resume.
  * @module
  */
-import { nearest, ValidationError } from "../lib/errors.ts";
+import { ValidationError } from "../lib/errors.ts";
+import {
+  flagHelp,
+  type FlagSpecs,
+  intFlag,
+  parseFlags,
+  pathFlag,
+  UsageError,
+} from "../lib/cli/flags.ts";
 import {
   checkKeys,
   convertValue,
   describeDefault,
   EMBEDDED_DEFAULT,
+  type Field,
   FIELDS,
   resolveTrainConfig,
   storedFields,
@@ -21,142 +30,127 @@ import {
   type TrainInput,
 } from "../lib/train/config.ts";
 import { resumeRun, train, type TrainProgress, type TrainResult } from "../lib/train/loop.ts";
-import { formatDuration } from "../lib/train/format.ts";
+import { progressPrinter } from "../lib/train/progress.ts";
+import { runGrid } from "../lib/train/grid.ts";
+import { checkFolder, describeFailure, FileError } from "../lib/train/files.ts";
 import { isValidRunId } from "../lib/store/run_store.ts";
 import { LockLostError, RunLockedError } from "../lib/store/run_lock.ts";
 import { listenForStop, type StopSignal } from "../lib/train/signals.ts";
 import { applicableHyperparameters, type Hyperparameters } from "../lib/config.ts";
 
+/** What a field's value is, in `--help` and in the message for a missing value. */
+function fieldSpec(f: Field): FlagSpecs[string] {
+  const allowed = f.kind === "int"
+    ? `an integer ${f.min}..${f.max}`
+    : f.kind === "number"
+    ? `a number from ${f.min} to ${f.max}`
+    : f.choices
+    ? f.choices.join(", ")
+    : f.help;
+  const arg = {
+    choice: "name",
+    ints: "list",
+    seeds: "seeds",
+    string: "text",
+    json: "json",
+  } as Record<string, string>;
+  let help = f.help;
+  if (f.choices && f.choices.length <= 12) help += `: ${f.choices.join(", ")}`;
+  return {
+    type: f.kind === "bool" ? "boolean" : "string",
+    arg: arg[f.kind] ?? "n",
+    help,
+    allowed,
+    default: describeDefault(f),
+  };
+}
+
 /** Flags that are not config fields. */
-const META = [
-  {
-    flag: "--config",
+const META: FlagSpecs = {
+  config: {
+    type: "string",
+    arg: "file",
     help: "JSON file of fields named as in config.json (lrActor, …); flags override it",
+    allowed: "a JSON file",
   },
-  { flag: "--resume", help: "continue run <id> (a directory under --out, or a path)" },
-  {
-    flag: "--force-unlock",
+  resume: {
+    type: "string",
+    arg: "id",
+    help: "continue run <id> (a directory under --out, or a path)",
+    allowed: "a run id or run folder",
+  },
+  "force-unlock": {
+    type: "boolean",
     help: "with --resume: take over the run's lock from a writer on another host that is gone",
   },
-  { flag: "--jobs", help: "worker processes for a grid of runs (default 1)" },
-  { flag: "--help", help: "this text" },
-];
-const BOOL_FLAGS = new Set(["--help", "--checkpoint-replay", "--force-unlock"]);
-const ALL_FLAGS = [...FIELDS.map((f) => f.flag), ...META.map((m) => m.flag)];
+  jobs: {
+    type: "string",
+    arg: "n",
+    help: "worker processes for a grid of runs",
+    default: "1",
+    allowed: "an integer 1..64",
+  },
+  help: { type: "boolean", short: "h", help: "this text" },
+};
 
-/** Thrown for bad command-line input; main() prints it and returns 2. */
-class UsageError extends Error {}
+const FLAGS: FlagSpecs = {
+  ...Object.fromEntries(FIELDS.map((f) => [f.flag.slice(2), fieldSpec(f)])),
+  ...META,
+};
 
 /** The `--help` text. */
 export function helpText(): string {
-  const lines = [
-    "deno task train [options]",
-    "",
-    "Trains deterministic actor-critic agents (see docs/algorithms.md) on a MuJoCo task and",
-    "writes runs/<id>/ (config.json, status.json, metrics.jsonl/.csv, checkpoints/, rollouts/).",
-    "",
-    `Without --env: the embedded default, ${EMBEDDED_DEFAULT.algo} on ${EMBEDDED_DEFAULT.env}, seed 0, ${EMBEDDED_DEFAULT.steps}`,
-    `steps, a demo budget (start steps ${EMBEDDED_DEFAULT.startSteps}, learning rates ${EMBEDDED_DEFAULT.lrActor}) that learns in under a`,
-    "minute. Naming a task with --env gives the paper's settings (learning rates 1e-3, start steps",
-    "10000) on every task, InvertedPendulum included.",
-    "Seeds of one run train together as one population; lists of --env or --algo make a grid",
-    "of runs, run by up to --jobs worker processes. Ctrl-C, SIGTERM and SIGHUP write a checkpoint",
-    "and exit with 128 + the signal's number; --resume continues. One process writes a run at a",
-    "time (runs/<id>/lock.json); a lock left by a killed process of this host is taken over.",
-    "",
-    "Options (value forms: --flag value or --flag=value):",
-  ];
-  const width = 22;
-  for (const f of FIELDS) {
-    const name = f.kind === "bool"
-      ? f.flag
-      : `${f.flag} <${
-        f.kind === "choice"
-          ? "name"
-          : f.kind === "ints"
-          ? "list"
-          : f.kind === "seeds"
-          ? "seeds"
-          : f.kind === "string"
-          ? "text"
-          : f.kind === "json"
-          ? "json"
-          : "n"
-      }>`;
-    let help = f.help;
-    if (f.choices && f.choices.length <= 12) help += `: ${f.choices.join(", ")}`;
-    lines.push(`  ${name.padEnd(width)} ${help} (default: ${describeDefault(f)})`);
-  }
-  for (const m of META) {
-    const name = m.flag === "--help" || m.flag === "--force-unlock"
-      ? m.flag
-      : `${m.flag} <${m.flag === "--jobs" ? "n" : m.flag === "--config" ? "file" : "id"}>`;
-    lines.push(`  ${name.padEnd(width)} ${m.help}`);
-  }
-  lines.push(
-    "",
-    "Hyper-parameters that do not apply to the algorithm are rejected (td3-family options need a",
-    "td3-family algorithm, and so on). View runs with: deno task serve",
-  );
-  return lines.join("\n") + "\n";
+  return `deno task train [options]
+
+Trains deterministic actor-critic agents (docs/algorithms.md) and writes runs/<id>/.
+Without --env: the embedded default, ${EMBEDDED_DEFAULT.algo} on ${EMBEDDED_DEFAULT.env}, a demo budget that
+learns in under a minute; naming a task with --env gives the paper's settings. Seeds train
+together as one population; lists of --env or --algo make a grid of runs. Ctrl-C, SIGTERM and
+SIGHUP write a checkpoint; --resume continues (docs/design.md describes runs on disk).
+
+Options (--flag value or --flag=value):
+${flagHelp(FLAGS, 28)}
+`;
 }
 
-interface ParsedArgs {
-  /** Field values from flags (strings, converted later). */
-  fields: Record<string, string | boolean>;
+/** The parsed command line. */
+export interface ParsedArgs {
+  /** Field values from flags, converted (a grid field given as a list: an array). */
+  fields: Record<string, unknown>;
+  /** `--config` file. */
   config?: string;
+  /** `--resume` run id or folder. */
   resume?: string;
+  /** `--jobs`. */
   jobs: number;
+  /** `--help`. */
   help: boolean;
   /** `--force-unlock`: take over a lock from another host (only with `--resume`). */
   forceUnlock: boolean;
 }
 
-/** Parses flags; unknown flags suggest the nearest valid one. */
+/** Parses flags; unknown flags suggest the nearest valid one; bad values name the flag as typed. */
 export function parseArgs(args: string[]): ParsedArgs {
-  const out: ParsedArgs = { fields: {}, jobs: 1, help: false, forceUnlock: false };
-  for (let i = 0; i < args.length; i++) {
-    let flag = args[i];
-    let value: string | undefined;
-    const eq = flag.indexOf("=");
-    if (flag.startsWith("--") && eq > 0) [flag, value] = [flag.slice(0, eq), flag.slice(eq + 1)];
-    if (!ALL_FLAGS.includes(flag)) {
-      const hint = nearest(flag, ALL_FLAGS);
-      throw new UsageError(
-        `unknown ${flag.startsWith("-") ? "flag" : "argument"} ${JSON.stringify(flag)}${
-          hint ? `; did you mean ${hint}?` : ""
-        } (deno task train --help lists every option)`,
-      );
-    }
-    if (BOOL_FLAGS.has(flag)) {
-      const v = value ?? "true";
-      if (!["true", "false", "1", "0"].includes(v)) {
-        throw new UsageError(`${flag}: got ${JSON.stringify(v)}; allowed: true or false`);
-      }
-      if (flag === "--help") out.help = v === "true" || v === "1";
-      else if (flag === "--force-unlock") out.forceUnlock = v === "true" || v === "1";
-      else out.fields.checkpointReplay = v === "true" || v === "1";
-      continue;
-    }
-    if (value === undefined) {
-      if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-        throw new UsageError(`${flag} needs a value`);
-      }
-      value = args[++i];
-    }
-    if (flag === "--config") out.config = value;
-    else if (flag === "--resume") out.resume = value;
-    else if (flag === "--jobs") {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1 || n > 64) {
-        throw new UsageError(`--jobs: got ${JSON.stringify(value)}; allowed: an integer 1..64`);
-      }
-      out.jobs = n;
-    } else {
-      const field = FIELDS.find((f) => f.flag === flag)!;
-      if (field.key in out.fields) throw new UsageError(`${flag} given twice`);
-      out.fields[field.key] = value;
-    }
+  const { values } = parseFlags(args, FLAGS, { command: "deno task train" });
+  const text = (name: string) =>
+    values[name] === undefined
+      ? undefined
+      : pathFlag(`--${name}`, values[name] as string, FLAGS[name].allowed);
+  const out: ParsedArgs = {
+    fields: {},
+    jobs: values.jobs === undefined ? 1 : intFlag("--jobs", values.jobs as string, 1, 64),
+    help: values.help === true,
+    forceUnlock: values["force-unlock"] === true,
+    config: text("config"),
+    resume: text("resume"),
+  };
+  if (out.help) return out;
+  for (const f of FIELDS) {
+    const value = values[f.flag.slice(2)];
+    if (value === undefined) continue;
+    out.fields[f.key] = f.grid && typeof value === "string" && value.includes(",")
+      ? value.split(",").map((v) => convertValue(f, v.trim(), f.flag))
+      : convertValue(f, value, f.flag);
   }
   return out;
 }
@@ -190,6 +184,15 @@ function listOf(value: unknown): unknown[] {
   return [value];
 }
 
+/** How messages name a field: its flag if the value came from one, else as the config file does. */
+function namer(parsed: ParsedArgs): (key: string) => string {
+  return (key) => {
+    const field = FIELDS.find((f) => f.key === key);
+    if (field && key in parsed.fields) return field.flag;
+    return parsed.config ? `${key} (${parsed.config})` : field?.flag ?? key;
+  };
+}
+
 /**
  * The validated configs of every run the command line asks for (one, or a grid over env ×
  * algo). Throws ValidationError/UsageError before anything is written.
@@ -197,19 +200,18 @@ function listOf(value: unknown): unknown[] {
 export async function resolveRuns(parsed: ParsedArgs): Promise<TrainConfig[]> {
   const file = parsed.config ? await readConfigFile(parsed.config) : {};
   checkKeys(file, parsed.config ?? "config");
+  const nameOf = namer(parsed);
   const merged: Record<string, unknown> = { ...file, ...parsed.fields };
   const envs = merged.env === undefined ? [undefined] : listOf(merged.env);
   const algos = merged.algo === undefined ? [undefined] : listOf(merged.algo);
   const grid = envs.length > 1 || algos.length > 1;
+  const field = (key: string) => FIELDS.find((f) => f.key === key)!;
   // a hyper-parameter given for a grid must apply to at least one of its algorithms
   const algoNames = algos.map((a) =>
-    convertValue(
-      FIELDS.find((f) => f.key === "algo")!,
-      a ?? EMBEDDED_DEFAULT.algo,
-    ) as TrainConfig["algo"]
+    convertValue(field("algo"), a ?? EMBEDDED_DEFAULT.algo, nameOf("algo")) as TrainConfig["algo"]
   );
   for (const env of envs) {
-    if (env !== undefined) convertValue(FIELDS.find((f) => f.key === "env")!, env);
+    if (env !== undefined) convertValue(field("env"), env, nameOf("env"));
   }
   const configs: TrainConfig[] = [];
   for (const env of envs) {
@@ -225,7 +227,7 @@ export async function resolveRuns(parsed: ParsedArgs): Promise<TrainConfig[]> {
               )
             ) {
               throw new ValidationError(
-                f.key,
+                nameOf(f.key),
                 input[f.key],
                 `nothing: it applies to none of ${algoNames.join(", ")}`,
               );
@@ -237,16 +239,17 @@ export async function resolveRuns(parsed: ParsedArgs): Promise<TrainConfig[]> {
           input.name = `${merged.name}-${env ?? EMBEDDED_DEFAULT.env}-${algo}`;
         }
       }
-      configs.push(resolveTrainConfig(input as TrainInput));
+      configs.push(resolveTrainConfig(input as TrainInput, undefined, nameOf));
     }
   }
+  await checkFolder(nameOf("out"), configs[0].out);
   const names = configs.map((c) => c.name).filter((n) => n !== undefined);
   for (const c of configs) {
     if (c.name !== undefined) {
       try {
         await Deno.stat(`${c.out}/${c.name}`);
         throw new ValidationError(
-          "name",
+          nameOf("name"),
           c.name,
           `a name not already used in ${c.out}/ (resume it with --resume ${c.name})`,
         );
@@ -261,66 +264,10 @@ export async function resolveRuns(parsed: ParsedArgs): Promise<TrainConfig[]> {
   return configs;
 }
 
-function formatEval(p: TrainProgress): string {
-  const evals = p.lastEval.map((e) => (e === null ? "-" : e.toFixed(1)));
-  return `eval ${evals.length > 4 ? `${evals.slice(0, 4).join(" ")} …` : evals.join(" ")}` +
-    (p.bestEval === null ? "" : ` best ${p.bestEval.toFixed(1)}`);
-}
-
-/** Progress display: a live bar on a terminal, a plain line every `every` seconds otherwise. */
-function progressPrinter(
-  every: number,
-): { onProgress: (p: TrainProgress) => void; finish: () => void } {
-  const tty = Deno.stdout.isTerminal();
-  const encoder = new TextEncoder();
-  let lastLine = 0;
-  let drawn = false;
-  return {
-    onProgress(p) {
-      const pct = (100 * p.stepsDone) / p.stepsTotal;
-      const rate = `${p.stepsPerSecond.toFixed(0)} steps/s`;
-      if (tty) {
-        const width = 24;
-        const filled = Math.round((width * p.stepsDone) / p.stepsTotal);
-        const bar = "#".repeat(filled) + "-".repeat(width - filled);
-        const line = `[${bar}] ${p.stepsDone}/${p.stepsTotal} ${pct.toFixed(0)}% ${rate} ETA ${
-          formatDuration(p.etaSeconds)
-        } ${formatEval(p)} ${p.phase === "learning" || p.phase === "random" ? "" : p.phase}`;
-        Deno.stdout.writeSync(
-          encoder.encode(`\r\x1b[2K${line.slice(0, (Deno.consoleSize?.().columns ?? 120) - 1)}`),
-        );
-        drawn = true;
-      } else {
-        const now = performance.now();
-        if (now - lastLine < every * 1000 && p.phase !== "done") return;
-        lastLine = now;
-        console.log(
-          `[${p.id}] step ${p.stepsDone}/${p.stepsTotal} (${pct.toFixed(1)}%) ${rate} ETA ${
-            formatDuration(p.etaSeconds)
-          } ${formatEval(p)}`,
-        );
-      }
-    },
-    finish() {
-      if (tty && drawn) Deno.stdout.writeSync(encoder.encode("\n"));
-    },
-  };
-}
-
-function resumeCommand(result: { id: string; dir: string }, out: string): string {
-  const outFlag = out === "runs" ? "" : ` --out ${out}`;
-  return `deno task train --resume ${result.id}${outFlag}`;
-}
-
-/**
- * A validation message with the field named by its flag (`steps: got …` → `--steps: got …`), for
- * input that can only have come from flags (a resume takes no config file).
- */
-function asFlag(error: ValidationError): string {
-  const field = FIELDS.find((f) => f.key === error.field);
-  return field && error.message.startsWith(`${field.key}:`)
-    ? field.flag + error.message.slice(field.key.length)
-    : error.message;
+/** `--out` and `--runs` as the hints print them: left out when they are the default. */
+function outFlag(flag: string, out: string): string {
+  const trimmed = out.replace(/\/+$/, "") || out;
+  return trimmed === "runs" ? "" : ` ${flag} ${trimmed}`;
 }
 
 function stopMessage(signal: StopSignal): string {
@@ -332,7 +279,7 @@ function stopMessage(signal: StopSignal): string {
 /**
  * Runs one training (fresh or resumed) in this process with progress and stop-signal handling:
  * SIGINT, SIGTERM or SIGHUP write a checkpoint and give 128 + the signal's number; a repeat
- * (lib/train/signals.ts) quits at once.
+ * (lib/train/signals.ts) quits at once. Every failure is one line: 2 for bad input, 1 otherwise.
  */
 async function runOne(
   start: (
@@ -340,7 +287,7 @@ async function runOne(
   ) => Promise<TrainResult>,
   out: string,
   progressEvery: number,
-  flagNames = false,
+  nameOf: (key: string) => string,
 ): Promise<number> {
   const stop = listenForStop({
     onStop: (signal) => console.error(stopMessage(signal)),
@@ -354,14 +301,20 @@ async function runOne(
   } catch (error) {
     printer.finish();
     if (error instanceof ValidationError) {
-      console.error(`error: ${flagNames ? asFlag(error) : error.message}`);
+      const named = FIELDS.some((f) => f.key === error.field)
+        ? error.renamed(nameOf(error.field))
+        : error;
+      console.error(`error: ${named.message}`);
       return 2;
     }
-    if (error instanceof RunLockedError || error instanceof LockLostError) {
+    if (
+      error instanceof RunLockedError || error instanceof LockLostError ||
+      error instanceof FileError
+    ) {
       console.error(`error: ${error.message}`);
       return 1;
     }
-    console.error(`training failed: ${(error as Error).stack ?? error}`);
+    console.error(`error: ${describeFailure(error, `--out ${out}`)}`);
     return 1;
   } finally {
     stop.remove();
@@ -376,7 +329,7 @@ async function runOne(
       `Interrupted at step ${result.stepsDone}/${result.stepsTotal}; checkpoint written.`,
     );
     console.log(`Run: ${result.dir}`);
-    console.log(`Resume with: ${resumeCommand(result, out)}`);
+    console.log(`Resume with: deno task train --resume ${result.id}${outFlag("--out", out)}`);
     return stop.exitCode();
   }
   console.log(
@@ -385,107 +338,51 @@ async function runOne(
     } s; last evaluation ${evals}; best ${result.bestEval?.toFixed(1) ?? "-"}.`,
   );
   console.log(`Run written to ${result.dir}`);
-  console.log("View it with: deno task serve");
+  console.log(`View it with: deno task serve${outFlag("--runs", out)}`);
   return 0;
 }
 
-/** Exit codes of a worker stopped by a signal after writing its checkpoint (129, 130, 143). */
-const STOPPED_CODES = new Set([129, 130, 143]);
+/** The fields a resume may change. */
+const RESUMABLE = new Set(["steps", "backend", "threads", "out", "progressEvery"]);
 
-/**
- * Runs a grid of configs in up to `jobs` worker processes. A stop signal to this process is
- * forwarded to every worker (each writes its checkpoint; one that also got it from the terminal
- * takes the two as one request) and no further run starts.
- */
-async function runGrid(configs: TrainConfig[], jobs: number): Promise<number> {
-  const script = new URL(import.meta.url).pathname;
-  const dir = await Deno.makeTempDir({ prefix: "stackrl-grid-" });
-  const results: { config: TrainConfig; code: number; result?: TrainResult }[] = [];
-  let next = 0;
-  const children = new Set<Deno.ChildProcess>();
-  const stop = listenForStop({
-    onStop: (signal) => {
-      console.error(`\nStopping the grid on ${signal}: every running worker writes a checkpoint…`);
-      for (const child of children) {
-        try {
-          child.kill(signal);
-        } catch { /* already gone */ }
-      }
-    },
-  });
-  console.log(`Grid of ${configs.length} runs, ${Math.min(jobs, configs.length)} at a time.`);
-  const worker = async () => {
-    while (next < configs.length && !stop.signal.aborted) {
-      const config = configs[next++];
-      const file = `${dir}/${results.length}-${config.env}-${config.algo}.json`;
-      await Deno.writeTextFile(
-        file,
-        JSON.stringify({
-          ...storedFields(config),
-          out: config.out,
-          progressEvery: config.progressEvery,
-        }),
-      );
-      const child = new Deno.Command(Deno.execPath(), {
-        args: [
-          "run",
-          "--allow-read",
-          "--allow-write",
-          "--allow-env",
-          "--allow-run",
-          "--allow-sys",
-          script,
-          "--config",
-          file,
-        ],
-        env: { STACKRL_TRAIN_WORKER: "1" },
-        stdout: "piped",
-        stderr: "inherit",
-      }).spawn();
-      children.add(child);
-      const entry: { config: TrainConfig; code: number; result?: TrainResult } = {
-        config,
-        code: -1,
-      };
-      results.push(entry);
-      const decoder = new TextDecoder();
-      let buffer = "";
-      for await (const chunk of child.stdout) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let nl;
-        while ((nl = buffer.indexOf("\n")) >= 0) {
-          const line = buffer.slice(0, nl);
-          buffer = buffer.slice(nl + 1);
-          if (line.startsWith("STACKRL_RESULT ")) entry.result = JSON.parse(line.slice(15));
-          else console.log(`[${config.env}/${config.algo}] ${line}`);
-        }
-      }
-      entry.code = (await child.status).code;
-      children.delete(child);
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.min(jobs, configs.length) }, worker));
-  } finally {
-    stop.remove();
-  }
-  await Deno.remove(dir, { recursive: true }).catch(() => {});
-  console.log("");
-  for (const { config, code, result } of results) {
-    const status = result?.status ?? (STOPPED_CODES.has(code) ? "interrupted" : "failed");
-    console.log(
-      `${config.env}/${config.algo}: ${status}${
-        result ? ` best ${result.bestEval?.toFixed(1) ?? "-"} ${result.dir}` : ` (exit ${code})`
-      }`,
+/** `--resume <id>`: checks the command line and continues the run. */
+async function resume(parsed: ParsedArgs, id: string): Promise<number> {
+  const extra = Object.keys(parsed.fields).filter((k) => !RESUMABLE.has(k));
+  if (extra.length > 0 || parsed.config) {
+    throw new UsageError(
+      `--resume continues a run with its stored config; only --steps, --backend, --threads, --out and --progress-every may be given with it (got ${
+        [
+          ...extra.map((k) => FIELDS.find((f) => f.key === k)!.flag),
+          ...(parsed.config ? ["--config"] : []),
+        ].join(", ")
+      })`,
     );
   }
-  if (results.length < configs.length) {
-    console.log(`${configs.length - results.length} runs not started.`);
+  const fields = parsed.fields;
+  const out = (fields.out as string | undefined) ?? "runs";
+  const dir = id.includes("/") ? id.replace(/\/+$/, "") : `${out}/${id}`;
+  if (!isValidRunId(dir.split("/").pop())) {
+    throw new ValidationError("--resume", id, 'a run id (letters, digits, ".", "_", "-")');
   }
-  console.log("View them with: deno task serve");
-  if (stop.received) return stop.exitCode();
-  const stopped = results.find((r) => STOPPED_CODES.has(r.code));
-  return results.every((r) => r.code === 0) ? 0 : stopped ? stopped.code : 1;
+  await checkFolder("--resume", dir);
+  try {
+    await Deno.stat(`${dir}/config.json`);
+  } catch {
+    throw new ValidationError("--resume", id, `a run in ${out}/ (no ${dir}/config.json)`);
+  }
+  return await runOne(
+    (o) =>
+      resumeRun(dir, {
+        ...o,
+        steps: fields.steps as number | undefined,
+        backend: fields.backend as TrainConfig["backend"] | undefined,
+        threads: fields.threads as number | undefined,
+        forceUnlock: parsed.forceUnlock,
+      }),
+    dir.split("/").slice(0, -1).join("/") || ".",
+    (fields.progressEvery as number | undefined) ?? 10,
+    (key) => FIELDS.find((f) => f.key === key)?.flag ?? key,
+  );
 }
 
 /** Entry point: `main(Deno.args)`; returns the exit code. */
@@ -503,72 +400,29 @@ export async function main(args: string[]): Promise<number> {
         "--force-unlock: allowed only with --resume <id> (a new run has no lock to take over)",
       );
     }
-    if (parsed.resume !== undefined) {
-      const allowed = new Set(["steps", "backend", "threads", "out", "progressEvery"]);
-      const extra = Object.keys(parsed.fields).filter((k) => !allowed.has(k));
-      if (extra.length > 0 || parsed.config) {
-        throw new UsageError(
-          `--resume continues a run with its stored config; only --steps, --backend, --threads, --out and --progress-every may be given with it (got ${
-            [
-              ...extra.map((k) => FIELDS.find((f) => f.key === k)!.flag),
-              ...(parsed.config ? ["--config"] : []),
-            ].join(", ")
-          })`,
-        );
-      }
-      const fields: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(parsed.fields)) {
-        try {
-          fields[key] = convertValue(FIELDS.find((f) => f.key === key)!, value);
-        } catch (error) {
-          if (error instanceof ValidationError) throw new UsageError(asFlag(error));
-          throw error;
-        }
-      }
-      const out = (fields.out as string | undefined) ?? "runs";
-      const id = parsed.resume;
-      const dir = id.includes("/") ? id : `${out}/${id}`;
-      if (!isValidRunId(dir.replace(/\/+$/, "").split("/").pop())) {
-        throw new ValidationError("resume", id, 'a run id (letters, digits, ".", "_", "-")');
-      }
-      try {
-        await Deno.stat(`${dir}/config.json`);
-      } catch {
-        throw new ValidationError("resume", id, `a run in ${out}/ (no ${dir}/config.json)`);
-      }
-      return await runOne(
-        (o) =>
-          resumeRun(dir, {
-            ...o,
-            steps: fields.steps as number | undefined,
-            backend: fields.backend as TrainConfig["backend"] | undefined,
-            threads: fields.threads as number | undefined,
-            forceUnlock: parsed.forceUnlock,
-          }),
-        dir.split("/").slice(0, -1).join("/") || ".",
-        (fields.progressEvery as number | undefined) ?? 10,
-        true,
-      );
-    }
+    if (parsed.resume !== undefined) return await resume(parsed, parsed.resume);
     configs = await resolveRuns(parsed);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ValidationError) {
       console.error(`error: ${error.message}`);
       return 2;
     }
+    if (error instanceof FileError) {
+      console.error(`error: ${error.message}`);
+      return 1;
+    }
     throw error;
   }
-  if (configs.length > 1) return await runGrid(configs, parsed.jobs);
+  if (configs.length > 1) {
+    return await runGrid(configs, parsed.jobs, new URL(import.meta.url).pathname);
+  }
   const config = configs[0];
-  return await runOne((o) => train(storedInput(config), o), config.out, config.progressEvery);
-}
-
-function storedInput(config: TrainConfig): TrainInput {
-  return {
+  const input = {
     ...storedFields(config),
     out: config.out,
     progressEvery: config.progressEvery,
   } as TrainInput;
+  return await runOne((o) => train(input, o), config.out, config.progressEvery, namer(parsed));
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));

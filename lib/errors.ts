@@ -7,11 +7,22 @@
 export class ValidationError extends Error {
   /** The option or input that was rejected. */
   readonly field: string;
+  /** The rejected value, as given. */
+  readonly value: unknown;
+  /** What is allowed. */
+  readonly allowed: string;
   /** `field: got <value>; allowed: <allowed>`. */
   constructor(field: string, value: unknown, allowed: string) {
     super(`${field}: got ${describe(value)}; allowed: ${allowed}`);
     this.name = "ValidationError";
     this.field = field;
+    this.value = value;
+    this.allowed = allowed;
+  }
+
+  /** The same error naming the field as the user typed it (a config field by its flag). */
+  renamed(field: string, value: unknown = this.value): ValidationError {
+    return new ValidationError(field, value, this.allowed);
   }
 }
 

@@ -9,30 +9,18 @@
  */
 import {
   type Algorithm,
-  ALGORITHMS,
   applicableHyperparameters,
   DEFAULTS,
   type Hyperparameters,
   type Implementation,
-  IMPLEMENTATIONS,
 } from "../config.ts";
 import { BACKENDS } from "../backend.ts";
+import { type Field, FIELDS } from "./fields.ts";
+
+export { ENVS, type Field, FIELDS } from "./fields.ts";
 import { checkChoice, checkNumber, nearest, ValidationError } from "../errors.ts";
 import { isValidRunId } from "../store/run_store.ts";
 import type { EnvFactory, EnvLike } from "../../physics/types.ts";
-
-/** Names of the environments (mirrors physics' `listEnvs()`, checked against it in tests). */
-export const ENVS = [
-  "Ant",
-  "HalfCheetah",
-  "Hopper",
-  "Humanoid",
-  "InvertedDoublePendulum",
-  "InvertedPendulum",
-  "Reacher",
-  "Swimmer",
-  "Walker2d",
-] as const;
 
 /** A fully resolved training configuration (one run: one env, one algorithm, P seeds). */
 export interface TrainConfig extends Hyperparameters {
@@ -43,7 +31,7 @@ export interface TrainConfig extends Hyperparameters {
   env: string;
   /**
    * Options of the task (Gymnasium v5's keyword arguments in camelCase, e.g. `ctrlCostWeight`;
-   * see `envDefaults(env)`), or what a user's environment factory receives. Not `seed`: member p's
+   * see physics' `envDefaults(env)`), or what a user's environment factory receives. Not `seed`: member p's
    * environments are seeded with `seeds[0] + p`. Default: none (the task's defaults).
    */
   envOptions?: Record<string, unknown>;
@@ -77,180 +65,6 @@ export interface TrainConfig extends Hyperparameters {
   progressEvery: number;
 }
 
-type Kind = "int" | "number" | "string" | "bool" | "choice" | "ints" | "seeds" | "json";
-
-/** One field of the schema. */
-export interface Field {
-  key: string;
-  flag: string;
-  kind: Kind;
-  help: string;
-  choices?: readonly string[];
-  min?: number;
-  max?: number;
-  exclusiveMin?: boolean;
-  /** A hyper-parameter of docs/algorithms.md (checked for applicability to the algorithm). */
-  hyper?: boolean;
-  /** Accepts a comma-separated list on the command line (a grid of runs). */
-  grid?: boolean;
-}
-
-const kebab = (key: string) => "--" + key.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
-
-const HYPER_HELP: Record<keyof Hyperparameters, string> = {
-  hidden: "hidden layer widths of actor and critic, e.g. 16,16",
-  lrActor: "actor (follower) Adam learning rate",
-  lrCritic: "critic (leader) Adam learning rate",
-  polyak: "target averaging rate",
-  gamma: "discount",
-  batchSize: "minibatch size per update",
-  actNoise: "exploration noise std (action units)",
-  epsilon: "damping of Stackelberg inverses (sddpg*, std3*, fs*)",
-  cgIterations: "conjugate-gradient iterations (-cg algorithms)",
-  degree: "block size o of the block-diagonal inverse (fs* without -cg, sddpg-bd)",
-  k1k2: "how FS* forms k1, k2",
-  policyDelay: "critic updates per actor update (td3 family)",
-  targetNoise: "target policy smoothing std (td3 family)",
-  targetNoiseClip: "clip of the smoothing noise (td3 family)",
-  criticSteps: "critic updates per actor update (ddpg-ttsu)",
-  startSteps: "steps of uniform random actions at the start",
-  updateAfter: "steps before the first update",
-  updateEvery: "steps between blocks of updates; a block holds as many updates",
-  replayCapacity: "replay capacity per member",
-};
-
-function hyperField(key: keyof Hyperparameters): Field {
-  const base = { key, flag: kebab(key), help: HYPER_HELP[key], hyper: true };
-  switch (key) {
-    case "hidden":
-      return { ...base, kind: "ints", min: 1, max: 4096 };
-    case "k1k2":
-      return { ...base, kind: "choice", choices: ["per-sample", "listing"] };
-    case "lrActor":
-    case "lrCritic":
-      return { ...base, kind: "number", min: 0, exclusiveMin: true, max: 10 };
-    case "epsilon":
-      return { ...base, kind: "number", min: 0, exclusiveMin: true, max: 1e6 };
-    case "polyak":
-    case "gamma":
-      return { ...base, kind: "number", min: 0, max: 1 };
-    case "actNoise":
-    case "targetNoise":
-    case "targetNoiseClip":
-      return { ...base, kind: "number", min: 0, max: 10 };
-    case "batchSize":
-      return { ...base, kind: "int", min: 1, max: 1e6 };
-    case "updateEvery":
-    case "cgIterations":
-    case "degree":
-    case "policyDelay":
-    case "criticSteps":
-      return { ...base, kind: "int", min: 1, max: 1e6 };
-    case "replayCapacity":
-      return { ...base, kind: "int", min: 1, max: 2 ** 31 - 1 };
-    default:
-      return { ...base, kind: "int", min: 0, max: 1e9 };
-  }
-}
-
-/** The schema, in `--help` order. */
-export const FIELDS: readonly Field[] = [
-  {
-    key: "env",
-    flag: "--env",
-    kind: "choice",
-    choices: ENVS,
-    grid: true,
-    help: "environment (a comma-separated list makes a grid of runs)",
-  },
-  {
-    key: "envOptions",
-    flag: "--env-options",
-    kind: "json",
-    help: "task options as JSON (Gymnasium v5's, in camelCase), e.g. '{\"ctrlCostWeight\":0.05}'",
-  },
-  {
-    key: "algo",
-    flag: "--algo",
-    kind: "choice",
-    choices: ALGORITHMS,
-    grid: true,
-    help: "algorithm (a comma-separated list makes a grid of runs)",
-  },
-  {
-    key: "seeds",
-    flag: "--seeds",
-    kind: "seeds",
-    help: "consecutive seeds trained as one population, e.g. 0,1,2 or 0-4",
-  },
-  { key: "steps", flag: "--steps", kind: "int", min: 1, max: 1e9, help: "env steps per member" },
-  { key: "backend", flag: "--backend", kind: "choice", choices: BACKENDS, help: "tfjs backend" },
-  {
-    key: "implementation",
-    flag: "--implementation",
-    kind: "choice",
-    choices: IMPLEMENTATIONS,
-    help: "update implementation (auto: the fused path)",
-  },
-  {
-    key: "threads",
-    flag: "--threads",
-    kind: "int",
-    min: 1,
-    max: 256,
-    help: "threads of the fused path (the population split across workers)",
-  },
-  ...(Object.keys(DEFAULTS) as (keyof Hyperparameters)[]).map(hyperField),
-  {
-    key: "evalEvery",
-    flag: "--eval-every",
-    kind: "int",
-    min: 0,
-    max: 1e9,
-    help: "steps between evaluations (0: only at the end)",
-  },
-  {
-    key: "evalEpisodes",
-    flag: "--eval-episodes",
-    kind: "int",
-    min: 1,
-    max: 1000,
-    help: "deterministic episodes per member and evaluation",
-  },
-  {
-    key: "checkpointEvery",
-    flag: "--checkpoint-every",
-    kind: "int",
-    min: 0,
-    max: 1e9,
-    help: "steps between checkpoints (0: only at the end)",
-  },
-  {
-    key: "recordEvery",
-    flag: "--record-every",
-    kind: "int",
-    min: 0,
-    max: 1e9,
-    help: "steps between recorded rollouts (0: start and best only)",
-  },
-  {
-    key: "checkpointReplay",
-    flag: "--checkpoint-replay",
-    kind: "bool",
-    help: "save the replay buffer in checkpoints (bit-exact resume; large files)",
-  },
-  { key: "out", flag: "--out", kind: "string", help: "parent directory of runs" },
-  { key: "name", flag: "--name", kind: "string", help: "run id (a grid appends -<env>-<algo>)" },
-  {
-    key: "progressEvery",
-    flag: "--progress-every",
-    kind: "number",
-    min: 0.1,
-    max: 86400,
-    help: "seconds between progress lines when not on a terminal",
-  },
-];
-
 /** Settings of the embedded default run (`deno task train` with no arguments). */
 export const EMBEDDED_DEFAULT = {
   env: "InvertedPendulum",
@@ -281,31 +95,40 @@ export const TRAIN_DEFAULTS = {
 };
 
 /**
- * Run-length defaults, the same for every task: the paper's (Spinning Up's) 10000 start steps,
- * 1000 update-after and a million steps. The paper's hyper-parameters (DEFAULTS) are never
- * changed per task.
+ * Run-length defaults when a task is named, the same for every task: the paper's (Spinning Up's)
+ * 10000 start steps, 1000 update-after and a million steps.
  */
-export function envDefaults(_env: string): Partial<TrainConfig> {
-  return {
-    steps: 1_000_000,
-    startSteps: DEFAULTS.startSteps,
-    updateAfter: DEFAULTS.updateAfter,
-    evalEvery: 5_000,
-    evalEpisodes: 10,
-    checkpointEvery: 50_000,
-    recordEvery: 100_000,
-  };
-}
+const RUN_LENGTH = {
+  steps: 1_000_000,
+  startSteps: DEFAULTS.startSteps,
+  updateAfter: DEFAULTS.updateAfter,
+  evalEvery: 5_000,
+  evalEpisodes: 10,
+  checkpointEvery: 50_000,
+  recordEvery: 100_000,
+};
 
 /**
- * The demo settings of the embedded default, applied only when the input names no environment
- * (`deno task train` with no `--env`): a short budget with higher learning rates, so that the
- * default run learns InvertedPendulum in well under a minute. A run that names its task gets
- * the paper's settings.
+ * Every training default in one place: the run's settings ({@link TRAIN_DEFAULTS}), the paper's
+ * hyper-parameters (DEFAULTS in lib/config.ts, docs/algorithms.md), and the run length. A
+ * named `env` gets the paper's settings, the same on every task (the hyper-parameters are never
+ * changed per task); no env (`deno task train` alone) gets the embedded default's demo
+ * settings, a short budget with higher learning rates that learns InvertedPendulum in well
+ * under a minute ({@link EMBEDDED_DEFAULT}).
+ *
+ * Not to be confused with physics' `envDefaults(name)`, a task's own options (Gymnasium's).
  */
-export function embeddedDemoSettings(): Partial<TrainConfig> {
-  const { env: _e, algo: _a, seeds: _s, ...rest } = EMBEDDED_DEFAULT;
-  return rest;
+export function trainingDefaults(env: string | undefined): Omit<TrainConfig, "name"> {
+  const { env: _e, algo: _a, seeds: _s, ...demo } = EMBEDDED_DEFAULT;
+  return {
+    ...TRAIN_DEFAULTS,
+    ...DEFAULTS,
+    ...RUN_LENGTH,
+    ...(env === undefined ? demo : {}),
+    env: env ?? TRAIN_DEFAULTS.env,
+    seeds: [...TRAIN_DEFAULTS.seeds],
+    hidden: [...DEFAULTS.hidden],
+  };
 }
 
 /**
@@ -371,8 +194,23 @@ function parseInts(field: Field, value: unknown): number[] {
   return list as number[];
 }
 
-/** Converts one value (a string from the command line, or a JSON value) for `field`. */
-export function convertValue(field: Field, value: unknown): unknown {
+/**
+ * Converts one value (a string from the command line, or a JSON value) for `field`. Errors name
+ * the field as `name` (its flag, for a value typed on the command line) and show the value as
+ * given (`--steps: got "abc"`).
+ */
+export function convertValue(field: Field, value: unknown, name: string = field.key): unknown {
+  try {
+    return convert(field, value);
+  } catch (error) {
+    if (error instanceof ValidationError && error.field === field.key) {
+      throw error.renamed(name, value);
+    }
+    throw error;
+  }
+}
+
+function convert(field: Field, value: unknown): unknown {
   switch (field.kind) {
     case "int":
     case "number": {
@@ -468,15 +306,18 @@ export function checkKeys(input: Record<string, unknown>, what = "config"): void
 }
 
 /**
- * Validates `input` (one run: a single env and algorithm) and fills in defaults: the run-length
- * defaults ({@link envDefaults}) and the paper's hyper-parameters, or, when `input` names no
- * environment, the embedded default's demo settings ({@link embeddedDemoSettings}). A
- * hyper-parameter that does not apply to the algorithm is an error.
+ * Validates `input` (one run: a single env and algorithm) and fills in the defaults of
+ * {@link trainingDefaults}. A hyper-parameter that does not apply to the algorithm is an error.
  *
  * `customEnv` is the name of a user's environment that `train()` took out of `input.env`: it
- * becomes `env`, and the run gets the paper's settings as a named task would.
+ * becomes `env`, and the run gets the paper's settings as a named task would. `nameOf` names a
+ * field in messages (the CLI passes the flag a value came from).
  */
-export function resolveTrainConfig(input: TrainInput = {}, customEnv?: string): TrainConfig {
+export function resolveTrainConfig(
+  input: TrainInput = {},
+  customEnv?: string,
+  nameOf: (key: string) => string = (key) => key,
+): TrainConfig {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw new ValidationError("config", input, "an object");
   }
@@ -485,10 +326,11 @@ export function resolveTrainConfig(input: TrainInput = {}, customEnv?: string): 
   const values: Record<string, unknown> = {};
   for (const field of FIELDS) {
     if (field.key === "env" && customEnv !== undefined) continue;
-    if (field.key in given) values[field.key] = convertValue(field, given[field.key]);
+    if (field.key in given) {
+      values[field.key] = convertValue(field, given[field.key], nameOf(field.key));
+    }
   }
   if (customEnv !== undefined) values.env = customEnv;
-  const env = (values.env ?? TRAIN_DEFAULTS.env) as string;
   const algo = (values.algo ?? TRAIN_DEFAULTS.algo) as Algorithm;
   const applicable = applicableHyperparameters(algo);
   for (const field of FIELDS) {
@@ -496,26 +338,22 @@ export function resolveTrainConfig(input: TrainInput = {}, customEnv?: string): 
       field.hyper && field.key in values && !applicable.includes(field.key as keyof Hyperparameters)
     ) {
       throw new ValidationError(
-        field.key,
+        nameOf(field.key),
         values[field.key],
-        `nothing: "${field.key}" does not apply to ${algo} (its hyper-parameters: ${
-          applicable.join(", ")
+        `nothing: it does not apply to ${algo} (its hyper-parameters: ${
+          applicable.map(nameOf).join(", ")
         })`,
       );
     }
   }
   const config = {
-    ...TRAIN_DEFAULTS,
-    ...DEFAULTS,
-    ...envDefaults(env),
-    ...(values.env === undefined ? embeddedDemoSettings() : {}),
+    ...trainingDefaults(values.env as string | undefined),
     ...values,
-    env,
     algo,
   } as TrainConfig;
   if (config.name !== undefined && !isValidRunId(config.name)) {
     throw new ValidationError(
-      "name",
+      nameOf("name"),
       config.name,
       'letters, digits, ".", "_" and "-" (no "..")',
     );
@@ -547,21 +385,16 @@ export function storedFields(config: TrainConfig): Record<string, unknown> {
 
 /** The default of `field` as shown by `--help`. */
 export function describeDefault(field: Field): string {
-  const demo = embeddedDemoSettings() as Record<string, unknown>;
-  if (field.key in demo) {
-    const paper = (envDefaults(EMBEDDED_DEFAULT.env) as Record<string, unknown>)[field.key] ??
-      (DEFAULTS as unknown as Record<string, unknown>)[field.key];
-    return `${paper}; ${demo[field.key]} in the embedded default, when no --env is given`;
-  }
-  if (field.key in TRAIN_DEFAULTS) {
-    const v = (TRAIN_DEFAULTS as Record<string, unknown>)[field.key];
-    return Array.isArray(v) ? v.join(",") : String(v);
-  }
-  if (field.key in DEFAULTS) {
-    const v = (DEFAULTS as unknown as Record<string, unknown>)[field.key];
-    return Array.isArray(v) ? v.join(",") : String(v);
-  }
+  const paper = (trainingDefaults(EMBEDDED_DEFAULT.env) as unknown as Record<string, unknown>)[
+    field.key
+  ];
+  const demo = (trainingDefaults(undefined) as unknown as Record<string, unknown>)[field.key];
+  const show = (v: unknown) => (Array.isArray(v) ? v.join(",") : String(v));
   if (field.key === "name") return "<env>-<algo>-<UTC time>-<4 hex>";
   if (field.key === "envOptions") return "none (the task's Gymnasium defaults)";
-  return "none";
+  if (paper === undefined) return "none";
+  if (field.key !== "env" && show(demo) !== show(paper)) {
+    return `${show(paper)}; ${show(demo)} in the embedded default, when no --env is given`;
+  }
+  return show(field.key === "env" ? demo : paper);
 }
