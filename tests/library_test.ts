@@ -266,7 +266,7 @@ Deno.test('train cli: --env-options takes a JSON object, with "Infinity" for an 
   );
   assertEquals(config.envOptions, { healthyZRange: [0.5, Infinity] });
   const bad = await rejection(() => resolveRuns(parseArgs(["--env-options", "[1]"])));
-  assert(bad.message.startsWith('envOptions: got "[1]"; allowed: a JSON object'), bad.message);
+  assert(bad.message.startsWith('--env-options: got "[1]"; allowed: a JSON object'), bad.message);
 });
 
 Deno.test("a callback that returns false stops the run early: a checkpoint, and finished with stoppedEarly", async () => {
