@@ -16,9 +16,7 @@ export {
   type BlockInfo,
   createAgent,
   loadAgent,
-  memberRng,
   type NamedWeights,
-  STREAMS,
   type UpdateInfo,
 } from "./lib/agent.ts";
 export {

@@ -1,5 +1,7 @@
 /**
- * The actor's ascent direction for every algorithm family (docs/algorithms.md):
+ * The tfjs reference's actor ascent direction, one function per algorithm family, with the same
+ * names as the host path's (lib/fused/directions.ts; docs/algorithms.md maps the twelve
+ * algorithms to them):
  * - gradient: ∂J/∂θ (DDPG, TD3, DDPG-TTSU);
  * - fast Stackelberg: ∂J/∂θ − k1 (k2 + εI)⁻¹ ∂J/∂w with k1, k2 from per-sample gradients, or the
  *   paper's listing, which builds them from the batch-mean gradient and adds the term;
@@ -11,7 +13,7 @@
 import { tf } from "./deps.ts";
 import { type ActionScale, forward, perSampleGradients } from "./nets.ts";
 import { conjugateGradient, solveSpd } from "./solvers.ts";
-import { solveDense } from "./dense.ts";
+import { solveDense } from "./linalg.ts";
 
 /** The pieces of an actor step, each `[P, n]`. */
 export interface Direction {
@@ -35,26 +37,59 @@ export interface SolveOptions {
   cgIterations: number;
 }
 
-/** The fast Stackelberg direction (FSDDPG / FSTD3 and their CG forms). */
-export function fastDirection(
+/**
+ * FSDDPG, FSTD3, FSDDPG-CG, FSTD3-CG with k1, k2 from per-sample gradients (paper §4.1,
+ * eq. (7); the block-diagonal inverse of §4.2, CG as in §4.3): with the per-sample gradient
+ * matrices G_w `[B, n_w]` and G_θ `[B, n_θ]` of Q(s_i, π_θ(s_i)),
+ * k1 = (2/B) G_θᵀ G_w, k2 = (2/B) G_wᵀ G_w, and
+ * d = ∂J/∂θ − k1 (k2 + εI)⁻¹ ∂J/∂w.
+ */
+export function fastPerSampleDirection(
   actor: tf.Tensor[],
   critic: tf.Tensor[],
   observations: tf.Tensor3D,
   scale: ActionScale,
-  k1k2: "per-sample" | "listing",
   solve: SolveOptions,
 ): Direction {
   return tf.tidy(() => {
     const { gw, gtheta, q } = perSampleGradients(actor, critic, observations, scale);
     const dJdW = tf.mean(gw, 1) as tf.Tensor2D;
     const dJdTheta = tf.mean(gtheta, 1) as tf.Tensor2D;
-    // The listing differentiates the batch-mean Q: one "sample" whose gradients are the means,
-    // and it adds the term where the equations subtract it.
-    const [gwUsed, gthetaUsed, sign] = k1k2 === "listing"
-      ? [tf.expandDims(dJdW, 1) as tf.Tensor3D, tf.expandDims(dJdTheta, 1) as tf.Tensor3D, 1]
-      : [gw, gtheta, -1];
-    const x = applyGaussNewtonInverse(gwUsed, dJdW, solve);
-    const correction = tf.mul(k1Times(gthetaUsed, gwUsed, x), sign) as tf.Tensor2D;
+    const x = applyGaussNewtonInverse(gw, dJdW, solve);
+    const correction = tf.mul(k1Times(gtheta, gw, x), -1) as tf.Tensor2D;
+    return {
+      direction: tf.add(dJdTheta, correction) as tf.Tensor2D,
+      dJdTheta,
+      dJdW,
+      correction,
+      objective: tf.reshape(tf.mean(q, 1), [-1]) as tf.Tensor1D,
+    };
+  });
+}
+
+/**
+ * FSDDPG, FSTD3 and their CG forms as the paper's source listing computes them (Appendix I;
+ * docs/algorithms.md "Equations vs. the paper's listing"): the gradients of the batch-mean Q,
+ * one "sample" ḡ_w = ∂J/∂w, ḡ_θ = ∂J/∂θ, so k1 = 2 ḡ_θ ḡ_wᵀ, k2 = 2 ḡ_w ḡ_wᵀ, and the term is
+ * added where eq. (7) subtracts it: d = ∂J/∂θ + k1 (k2 + εI)⁻¹ ∂J/∂w = (1 + 2 ḡ_w·x) ∂J/∂θ.
+ */
+export function fastListingDirection(
+  actor: tf.Tensor[],
+  critic: tf.Tensor[],
+  observations: tf.Tensor3D,
+  scale: ActionScale,
+  solve: SolveOptions,
+): Direction {
+  return tf.tidy(() => {
+    const { gw, gtheta, q } = perSampleGradients(actor, critic, observations, scale);
+    const dJdW = tf.mean(gw, 1) as tf.Tensor2D;
+    const dJdTheta = tf.mean(gtheta, 1) as tf.Tensor2D;
+    const meanW = tf.expandDims(dJdW, 1) as tf.Tensor3D;
+    const x = applyGaussNewtonInverse(meanW, dJdW, solve);
+    const correction = tf.mul(
+      k1Times(tf.expandDims(dJdTheta, 1) as tf.Tensor3D, meanW, x),
+      1,
+    ) as tf.Tensor2D;
     return {
       direction: tf.add(dJdTheta, correction) as tf.Tensor2D,
       dJdTheta,
@@ -121,7 +156,10 @@ export function applyGaussNewtonInverse(
   });
 }
 
-/** The plain actor gradient ∂J/∂θ by back-propagation (DDPG, TD3, DDPG-TTSU). */
+/**
+ * DDPG, TD3, DDPG-TTSU (the deterministic policy gradient of the paper's eq. (4), §3):
+ * d = ∂J/∂θ = (1/B) Σ_i J_π(s_i)ᵀ ∂_a Q_w(s_i, a)|_{a = π(s_i)}, by back-propagation.
+ */
 export function gradientDirection(
   actor: tf.Tensor[],
   critic: tf.Tensor[],
@@ -169,8 +207,10 @@ export function unflatten(flat: tf.Tensor2D, like: tf.Tensor[]): tf.Tensor[] {
 }
 
 /**
- * The Stackelberg direction with exact second derivatives (SDDPG, SDDPG-CG, SDDPG-BD, STD3,
- * STD3-CG). `targets` are the TD targets y_i `[P, B]`. The CG form multiplies by
+ * SDDPG, SDDPG-CG, SDDPG-BD, STD3, STD3-CG (paper §3, eqs. (1)–(4), with the exact second
+ * derivatives of §4.1, Proposition 1, eqs. (5)–(6)): with L = mean_i (Q_w(s_i, π_θ(s_i)) − y_i)²,
+ * d = ∂J/∂θ − (∂²L/∂θ∂w)(∂²L/∂w² + εI)⁻¹ ∂J/∂w.
+ * `targets` are the TD targets y_i `[P, B]`. The CG form multiplies by
  * ∂²L/∂w² through double back-propagation; exact and block forms build ∂²L/∂w² column by
  * column (n_w products, as costly as the paper reports) and solve in float64 on the host.
  */
@@ -183,7 +223,7 @@ export async function stackelbergDirection(
   solve: SolveOptions,
 ): Promise<Direction> {
   const [population] = observations.shape;
-  const base = fastDirection(actor, critic, observations, scale, "per-sample", {
+  const base = fastPerSampleDirection(actor, critic, observations, scale, {
     ...solve,
     solver: "block",
     degree: 1,

@@ -9,6 +9,7 @@
  * @module
  */
 import { tf } from "./deps.ts";
+import { checkVector, ValidationError } from "./errors.ts";
 import type { Rng } from "./rng.ts";
 
 /** Layer widths from input to output, e.g. `[17, 16, 16, 6]`. */
@@ -53,6 +54,53 @@ export function initialParameters(sizes: LayerSizes, rngs: readonly Rng[]): Floa
     }
   }
   return out;
+}
+
+/** The trained weights at initialisation: the actor's, then each critic's, from the same generators. */
+export function initialWeights(
+  actorSizes: LayerSizes,
+  criticSizes: LayerSizes,
+  critics: number,
+  rngs: readonly Rng[],
+): Float32Array[] {
+  let out = initialParameters(actorSizes, rngs);
+  for (let c = 0; c < critics; c++) out = out.concat(initialParameters(criticSizes, rngs));
+  return out;
+}
+
+/** A named tensor of the trained networks, population axis first. */
+export interface NamedWeights {
+  /** `actor/<layer>/kernel`, `actor/<layer>/bias`, `critic1/…`, `critic2/…` (TD3 family). */
+  name: string;
+  /** `[P, in, out]` for kernels, `[P, out]` for biases. */
+  shape: number[];
+  /** Row-major values. */
+  values: Float32Array;
+}
+
+/** Checks `weights` against the names and shapes `expected` (`weights` as typed by a user). */
+export function checkNamedWeights(
+  weights: NamedWeights[],
+  expected: readonly { name: string; shape: number[] }[],
+): void {
+  if (!Array.isArray(weights) || weights.length !== expected.length) {
+    throw new ValidationError(
+      "weights",
+      weights,
+      `${expected.length} tensors: ${expected.map((e) => e.name).join(", ")}`,
+    );
+  }
+  weights.forEach((w, i) => {
+    const e = expected[i];
+    if (w.name !== e.name || JSON.stringify(w.shape) !== JSON.stringify(e.shape)) {
+      throw new ValidationError(
+        `weights[${i}]`,
+        `${w.name} ${JSON.stringify(w.shape)}`,
+        `${e.name} with shape ${JSON.stringify(e.shape)}`,
+      );
+    }
+    checkVector(`weights[${i}].values`, w.values, e.shape.reduce((a, b) => a * b, 1));
+  });
 }
 
 /** Activations of a forward pass, kept for the closed-form backward pass. */
@@ -183,4 +231,25 @@ export function actorForwardHost(
     h = z;
   }
   for (let j = 0; j < h.length; j++) out[outOffset + j] = mid[j] + half[j] * Math.tanh(h[j]);
+}
+
+/**
+ * The deterministic actions of P members' actors for `observations` (`[P·k, obs]`, member p's
+ * k rows together), from host copies of the actor's tensors (`actorForwardHost` per row).
+ */
+export function policyActions(
+  sizes: LayerSizes,
+  actor: readonly Float32Array[],
+  observations: Float32Array,
+  P: number,
+  mid: Float32Array,
+  half: Float32Array,
+): Float32Array {
+  const O = sizes[0], A = sizes[sizes.length - 1], rows = observations.length / O;
+  const out = new Float32Array(rows * A);
+  for (let r = 0; r < rows; r++) {
+    const member = Math.floor(r / (rows / P));
+    actorForwardHost(sizes, actor, member, observations, r * O, mid, half, out, r * A);
+  }
+  return out;
 }

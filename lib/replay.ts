@@ -4,7 +4,7 @@
  * error before training starts.
  * @module
  */
-import { checkNumber, ValidationError } from "./errors.ts";
+import { checkNumber, checkVector, ValidationError } from "./errors.ts";
 import type { Rng } from "./rng.ts";
 
 /** A minibatch, flat and population-major: `[P, B, size]` for each field. */
@@ -162,4 +162,21 @@ function formatBytes(bytes: number): string {
   return bytes >= 2 ** 30
     ? `${(bytes / 2 ** 30).toFixed(1)} GiB`
     : `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
+
+/** Checks a minibatch `[P, B, size]` of P members with O-wide observations and A-wide actions; returns B. */
+export function checkBatch(batch: Batch, P: number, O: number, A: number): number {
+  if (typeof batch !== "object" || batch === null) {
+    throw new ValidationError("batch", batch, "an object of Float32Arrays");
+  }
+  const B = batch.rewards?.length / P;
+  if (!(batch.rewards instanceof Float32Array) || !Number.isInteger(B) || B < 1) {
+    throw new ValidationError("batch.rewards", batch.rewards, `a Float32Array of length ${P}·B`);
+  }
+  checkVector("batch.observations", batch.observations, P * B * O);
+  checkVector("batch.actions", batch.actions, P * B * A);
+  checkVector("batch.rewards", batch.rewards, P * B);
+  checkVector("batch.nextObservations", batch.nextObservations, P * B * O);
+  checkVector("batch.dones", batch.dones, P * B);
+  return B;
 }

@@ -77,3 +77,22 @@ export class Rng {
 function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
+
+/** Independent random streams of one population member. */
+export const STREAMS = {
+  init: 0,
+  exploration: 1,
+  smoothing: 2,
+  replay: 3,
+  environment: 4,
+} as const;
+
+/** The generator of `stream` for member `member` of a population seeded with `seed`. */
+export function memberRng(seed: number, member: number, stream: number): Rng {
+  return new Rng((Math.imul(seed + member, 0x9e3779b1) ^ Math.imul(stream + 1, 0x85ebca77)) >>> 0);
+}
+
+/** The generators of `stream` for members 0…P−1 of a population seeded with `seed`. */
+export function memberRngs(seed: number, P: number, stream: number): Rng[] {
+  return Array.from({ length: P }, (_, p) => memberRng(seed, p, stream));
+}

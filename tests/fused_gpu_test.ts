@@ -6,7 +6,7 @@ import { ACTOR_DIAGNOSTICS } from "../lib/agent.ts";
 import { useBackend, webgpuAvailable } from "../lib/backend.ts";
 import { ReplayBuffer } from "../lib/replay.ts";
 import { traits } from "../lib/config.ts";
-import { gpuSupports } from "../lib/fused/wgsl.ts";
+import { gpuSupports } from "../lib/fused/wgsl_layout.ts";
 import { assert, assertEquals, relativeError } from "./assert.ts";
 import { randomBatch as seededBatch } from "./batches.ts";
 

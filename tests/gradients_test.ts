@@ -5,7 +5,8 @@ import { useBackend } from "../lib/backend.ts";
 import { forward, initialParameters, parameterShapes, perSampleGradients } from "../lib/nets.ts";
 import {
   criticQ,
-  fastDirection,
+  fastListingDirection,
+  fastPerSampleDirection,
   flatten,
   gradientDirection,
   type SolveOptions,
@@ -165,7 +166,7 @@ Deno.test("FS direction: exact, block-diagonal and diagonal inverses equal dense
         1,
       ], [solveWith("block", 5), 5]] as const
     ) {
-      const dir = fastDirection(st.actor, st.critic, st.s, st.scale, "per-sample", solve);
+      const dir = fastPerSampleDirection(st.actor, st.critic, st.s, st.scale, solve);
       const got = (await dir.direction.data()).subarray(p * 13, (p + 1) * 13);
       const want = denseFs(rows.gw, rows.gt, 1e-3, block).direction;
       assertClose(got, want, 2e-3, `${solve.solver} o=${solve.degree} member ${p}`);
@@ -175,22 +176,20 @@ Deno.test("FS direction: exact, block-diagonal and diagonal inverses equal dense
 
 Deno.test("FS direction: CG with n_w iterations matches the exact solve; fewer iterations are further off", async () => {
   const st = setup(1, 40, 4);
-  const exact = await fastDirection(
+  const exact = await fastPerSampleDirection(
     st.actor,
     st.critic,
     st.s,
     st.scale,
-    "per-sample",
     solveWith("exact"),
   ).direction.data();
   const err = async (iters: number) =>
     relativeError(
-      await fastDirection(
+      await fastPerSampleDirection(
         st.actor,
         st.critic,
         st.s,
         st.scale,
-        "per-sample",
         solveWith("cg", 1, iters),
       ).direction.data(),
       exact,
@@ -203,7 +202,7 @@ Deno.test("FS direction: CG with n_w iterations matches the exact solve; fewer i
 Deno.test("listing variant equals (1 + c)·∂J/∂θ and has cosine 1 with DDPG's direction", async () => {
   const st = setup(2, 20, 5);
   const eps = 1e-5;
-  const dir = fastDirection(st.actor, st.critic, st.s, st.scale, "listing", {
+  const dir = fastListingDirection(st.actor, st.critic, st.s, st.scale, {
     ...solveWith("block", 1),
     epsilon: eps,
   });

@@ -1,5 +1,5 @@
 /**
- * The fused WebGPU update path (docs/design.md §5): the population's whole state lives in one GPU
+ * The fused WebGPU update path (docs/design.md): the population's whole state lives in one GPU
  * buffer (the CPU fused updater's arrays, back to back), a block of K updates is K dispatches of
  * the kernel of lib/fused/wgsl.ts in one compute pass, and one readback per block brings back the
  * trained weights (to act on the CPU) and the block's diagnostics, summed on the GPU. In Deno a
@@ -14,16 +14,17 @@
 import type { Batch, ReplayBuffer } from "../replay.ts";
 import { ADAM } from "../adam_constants.ts";
 import type { Rng } from "../rng.ts";
-import { fillNoise, type FusedSettings, type FusedUpdater } from "./updater.ts";
-import { type GpuLayout, gpuLayout, INFO_FIELDS, SCHEDULE_STRIDE, updateShader } from "./wgsl.ts";
+import {
+  fillNoise,
+  INFO_FIELDS,
+  type ScheduledUpdate,
+  type UpdateSettings,
+} from "../update/contract.ts";
+import type { FusedUpdater } from "./updater.ts";
+import { type GpuLayout, gpuLayout, SCHEDULE_STRIDE } from "./wgsl_layout.ts";
+import { updateShader } from "./wgsl.ts";
 
 const { beta1: BETA1, beta2: BETA2 } = ADAM;
-
-/** One update of a block: whether the actor and the targets step. */
-export interface ScheduledUpdate {
-  actorDue: boolean;
-  targetsDue: boolean;
-}
 
 interface Pipeline {
   pipeline: GPUComputePipeline;
@@ -77,7 +78,7 @@ export async function openGpuDevice(): Promise<GPUDevice> {
 /** The whole population's update on a WebGPU device, with the CPU fused updater as host copy. */
 export class GpuUpdater {
   readonly #device: GPUDevice;
-  readonly #s: FusedSettings;
+  readonly #s: UpdateSettings;
   readonly #host: FusedUpdater;
   readonly #state: GPUBuffer;
   readonly #info: GPUBuffer;
@@ -94,7 +95,7 @@ export class GpuUpdater {
   #destroyed = false;
 
   /** Uses `device` for `host`'s state (uploaded now; `host` keeps the step counts). */
-  constructor(device: GPUDevice, settings: FusedSettings, host: FusedUpdater) {
+  constructor(device: GPUDevice, settings: UpdateSettings, host: FusedUpdater) {
     this.#device = device;
     this.#s = settings;
     this.#host = host;

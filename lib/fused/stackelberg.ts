@@ -20,8 +20,8 @@
  * Plain float64 loops over the network's batched activations (`NetWork`, row-major `[B, n]`).
  * @module
  */
-import type { NetLayout, NetWork } from "./kernels.ts";
-import { solveDense } from "../dense.ts";
+import type { NetWork } from "./kernels.ts";
+import type { NetLayout } from "./layout.ts";
 
 /** Scratch of the tangent passes, allocated once per batch size. */
 export interface TangentWork {
@@ -119,79 +119,5 @@ export function criticHvp(
       }
       for (let j = 0; j < nout; j++) out[b0 + j] += s1 * e[eo + j] + s2 * ed[eo + j];
     }
-  }
-}
-
-/**
- * Conjugate gradient on (M + εI) x = b for `iterations` steps from x = 0, the reference's
- * iteration (lib/solvers.ts) in float64; `multiply(v, out)` writes M v (∂²L/∂w² v for SD-CG,
- * the listing's rank-one k2 v for FS-CG).
- */
-export function dampedCg(
-  multiply: (v: Float64Array, out: Float64Array) => void,
-  b: Float64Array,
-  epsilon: number,
-  iterations: number,
-  x: Float64Array,
-  scratch: [Float64Array, Float64Array, Float64Array],
-): void {
-  const n = b.length, [r, p, ap] = scratch;
-  x.fill(0);
-  r.set(b);
-  p.set(b);
-  let rr = 0;
-  for (let j = 0; j < n; j++) rr += r[j] * r[j];
-  for (let it = 0; it < iterations; it++) {
-    multiply(p, ap);
-    let pap = 0;
-    for (let j = 0; j < n; j++) {
-      ap[j] += epsilon * p[j];
-      pap += p[j] * ap[j];
-    }
-    const alpha = pap === 0 ? 0 : rr / pap;
-    let next = 0;
-    for (let j = 0; j < n; j++) {
-      x[j] += alpha * p[j];
-      r[j] -= alpha * ap[j];
-      next += r[j] * r[j];
-    }
-    const beta = rr === 0 ? 0 : next / rr;
-    for (let j = 0; j < n; j++) p[j] = r[j] + beta * p[j];
-    rr = next;
-  }
-}
-
-/**
- * x = (∂²L/∂w² + εI)⁻¹ b, or the same with only the diagonal blocks of size `block` of the
- * Hessian (SDDPG-BD; `block` ≥ n is the exact solve): the Hessian is built from n products with
- * unit vectors, then each block is solved by LU with partial pivoting (it may be indefinite).
- */
-export function hessianSolve(
-  multiply: (v: Float64Array, out: Float64Array) => void,
-  b: Float64Array,
-  epsilon: number,
-  block: number,
-  x: Float64Array,
-  hessian: Float64Array,
-  unit: Float64Array,
-  column: Float64Array,
-): void {
-  const n = b.length;
-  unit.fill(0);
-  for (let j = 0; j < n; j++) {
-    unit[j] = 1;
-    multiply(unit, column);
-    unit[j] = 0;
-    for (let i = 0; i < n; i++) hessian[i * n + j] = column[i];
-  }
-  for (let start = 0; start < n; start += block) {
-    const size = Math.min(block, n - start);
-    const sub = new Float64Array(size * size), rhs = b.subarray(start, start + size);
-    for (let i = 0; i < size; i++) {
-      for (let k = 0; k < size; k++) {
-        sub[i * size + k] = hessian[(start + i) * n + start + k] + (i === k ? epsilon : 0);
-      }
-    }
-    x.set(solveDense(sub, rhs, size), start);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The WGSL source of the fused WebGPU update (docs/design.md §5): one compute dispatch is one whole
+ * The WGSL source of the fused WebGPU update (docs/design.md): one compute dispatch is one whole
  * actor-critic update of every population member — TD targets, critic Adam steps, the actor
  * direction (gradient, or fast Stackelberg with the diagonal block inverse or the listing's
  * rank-one solve) with its diagnostics, the actor's Adam step and polyak — one workgroup per
@@ -15,159 +15,14 @@
  * reference; here everything is float32.
  * @module
  */
-import type { FusedSettings } from "./updater.ts";
-import { type NetLayout, netLayout } from "./kernels.ts";
+import type { UpdateSettings } from "../update/contract.ts";
+import type { NetLayout } from "./layout.ts";
 import { ADAM } from "../adam_constants.ts";
-
-/** Threads per workgroup (one workgroup per population member). */
-export const WORKGROUP = 64;
-/** Bytes between the per-update uniform records (WebGPU's minimum dynamic-offset alignment). */
-export const SCHEDULE_STRIDE = 256;
-/** Diagnostics per member, summed over a block: critic loss, J, ‖∂J/∂θ‖, ‖corr‖, cosine, ratio. */
-export const INFO_FIELDS = 6;
-
-/** Whether the WebGPU kernel covers these settings (else the CPU fused path runs them). */
-export function gpuSupports(s: FusedSettings): boolean {
-  const actor = s.traits.actor;
-  if (actor.kind === "gradient") return true;
-  if (actor.kind !== "fast") return false;
-  if (actor.solver === "cg") return s.k1k2 === "listing";
-  return s.degree <= MAX_GPU_DEGREE;
-}
-
-/**
- * Largest block size o solved on the GPU (each thread holds an o × o block in registers; wider
- * blocks run on the host). Per-sample CG stays on the host too: its sample-space iteration at
- * the paper's ε = 1e-5 needs the host's float64 (in float32 rounding dominates it).
- */
-export const MAX_GPU_DEGREE = 16;
-
-/** Where everything lives: offsets in floats into the state, replay row and workspace. */
-export interface GpuLayout {
-  actor: NetLayout;
-  critic: NetLayout;
-  critics: number;
-  /** Offsets of the state regions, in `FusedUpdater.stateArrays()` order. */
-  state: {
-    actor: number;
-    critics: number[];
-    actorTarget: number;
-    criticTargets: number[];
-    actorM: number;
-    actorV: number;
-    criticM: number[];
-    criticV: number[];
-    /** Floats of the whole state. */
-    size: number;
-    /** Floats of the trained part (actor then critics), read back after every block. */
-    trained: number;
-  };
-  /** Floats per replay row: obs, act, reward, next obs, done. */
-  row: number;
-  /** Floats of one member's workspace. */
-  workspace: number;
-}
-
-/** The layout for `s` at minibatch size `B` (state regions follow the CPU fused updater's arrays exactly). */
-export function gpuLayout(s: FusedSettings, B: number): GpuLayout {
-  const { observationSize: O, actionSize: A, hidden, population: P } = s;
-  const actor = netLayout([O, ...hidden, A]);
-  const critic = netLayout([O + A, ...hidden, 1]);
-  const C = s.traits.td3 ? 2 : 1;
-  const nt = P * actor.n, nw = P * critic.n;
-  let at = 0;
-  const take = (n: number) => (at += n) - n;
-  const actorOff = take(nt);
-  const criticsOff = Array.from({ length: C }, () => take(nw));
-  const trained = at;
-  const actorTarget = take(nt);
-  const criticTargets = Array.from({ length: C }, () => take(nw));
-  const actorM = take(nt), actorV = take(nt);
-  const criticM = Array.from({ length: C }, () => take(nw));
-  const criticV = Array.from({ length: C }, () => take(nw));
-  const work = workspaceOffsets(s, B, actor, critic);
-  return {
-    actor,
-    critic,
-    critics: C,
-    state: {
-      actor: actorOff,
-      critics: criticsOff,
-      actorTarget,
-      criticTargets,
-      actorM,
-      actorV,
-      criticM,
-      criticV,
-      size: at,
-      trained,
-    },
-    row: 2 * O + A + 2,
-    workspace: work.size,
-  };
-}
-
-interface Workspace {
-  /** Layer inputs H[l] `[n_l, B]` and deltas E[l] `[n_{l+1}, B]` of each net's pass. */
-  aH: number[];
-  aE: number[];
-  aOut: number;
-  cH: number[];
-  cE: number[];
-  cOut: number;
-  tanh: number;
-  dqda: number;
-  y: number;
-  q: number;
-  sq: number;
-  c: number;
-  x: number;
-  size: number;
-}
-
-function workspaceOffsets(
-  s: FusedSettings,
-  B: number,
-  actor: NetLayout,
-  critic: NetLayout,
-): Workspace {
-  const A = s.actionSize;
-  let at = 0;
-  const take = (n: number) => (at += n) - n;
-  const net = (l: NetLayout) => ({
-    H: l.sizes.slice(0, -1).map((n) => take(n * B)),
-    out: take(l.sizes[l.layers] * B),
-    E: l.sizes.slice(1).map((n) => take(n * B)),
-  });
-  const a = net(actor), c = net(critic);
-  return {
-    aH: a.H,
-    aE: a.E,
-    aOut: a.out,
-    cH: c.H,
-    cE: c.E,
-    cOut: c.out,
-    tanh: take(A * B),
-    dqda: take(A * B),
-    y: take(B),
-    q: take(B),
-    sq: take(B),
-    c: take(B),
-    x: take(critic.n),
-    size: at,
-  };
-}
-
-/** A float constant as WGSL source (finite, always with a decimal point or exponent). */
-function f(x: number): string {
-  if (!Number.isFinite(x)) throw new Error(`wgsl: non-finite constant ${x}`);
-  const r = Math.fround(x);
-  const t = r.toPrecision(9);
-  return /[.e]/.test(t) ? t : `${t}.0`;
-}
+import { f, gpuLayout, WORKGROUP, workspaceOffsets } from "./wgsl_layout.ts";
+import { backward, byParameter, forward } from "./wgsl_passes.ts";
 
 /** The update shader for `s` with minibatch size `B`. */
-export function updateShader(s: FusedSettings, B: number): string {
+export function updateShader(s: UpdateSettings, B: number): string {
   const L = gpuLayout(s, B), W = workspaceOffsets(s, B, L.actor, L.critic);
   const { population: P, observationSize: O, actionSize: A } = s;
   const an = L.actor, cn = L.critic, C = L.critics, st = L.state;
@@ -180,78 +35,6 @@ export function updateShader(s: FusedSettings, B: number): string {
   const arr = (xs: ArrayLike<number>) =>
     `array<f32, ${xs.length}>(${Array.from(xs, f).join(", ")})`;
   const R = L.row, NEXT = O + A + 1;
-
-  /** Per-sample forward of one net from H[0] (already filled) to its output. */
-  const forward = (name: string, l: NetLayout, H: number[], out: number) => {
-    let body = "";
-    for (let k = 0; k < l.layers; k++) {
-      const nin = l.sizes[k], nout = l.sizes[k + 1];
-      const dst = k + 1 < l.layers ? H[k + 1] : out;
-      const act = k + 1 < l.layers ? "max(z, 0.0)" : "z";
-      body += `
-  for (var j = 0u; j < ${nout}u; j++) {
-    var z = state[w + ${l.bOff[k]}u + j];
-    for (var i = 0u; i < ${nin}u; i++) {
-      z = fma(work[ws + ${H[k]}u + i * B + b], state[w + ${l.kOff[k]}u + i * ${nout}u + j], z);
-    }
-    work[ws + ${dst}u + j * B + b] = ${act};
-  }`;
-    }
-    return `fn ${name}(ws: u32, b: u32, w: u32) {${body}\n}\n`;
-  };
-
-  /** Per-sample backward from E[last] (already set) down to E[0]; optionally ∂/∂(action input). */
-  const backward = (name: string, l: NetLayout, H: number[], E: number[], inputFrom = -1) => {
-    let body = "";
-    for (let k = l.layers - 1; k >= 1; k--) {
-      const nin = l.sizes[k], nout = l.sizes[k + 1];
-      body += `
-  for (var i = 0u; i < ${nin}u; i++) {
-    var g = 0.0;
-    for (var j = 0u; j < ${nout}u; j++) {
-      g = fma(state[w + ${l.kOff[k]}u + i * ${nout}u + j], work[ws + ${E[k]}u + j * B + b], g);
-    }
-    work[ws + ${E[k - 1]}u + i * B + b] = select(0.0, g, work[ws + ${H[k]}u + i * B + b] > 0.0);
-  }`;
-    }
-    if (inputFrom >= 0) {
-      const nout = l.sizes[1];
-      body += `
-  for (var a = 0u; a < A; a++) {
-    var g = 0.0;
-    for (var j = 0u; j < ${nout}u; j++) {
-      g = fma(state[w + ${l.kOff[0]}u + (${inputFrom}u + a) * ${nout}u + j], work[ws + ${
-        E[0]
-      }u + j * B + b], g);
-    }
-    work[ws + DQDA + a * B + b] = g;
-  }`;
-    }
-    return `fn ${name}(ws: u32, b: u32, w: u32) {${body}\n}\n`;
-  };
-
-  /**
-   * The branches that find parameter q's layer and place (kernel entry (i, j) or bias j) and
-   * then run `body(g)`, where g is the WGSL expression of sample b's gradient of q: h_i·e_j for a
-   * kernel entry, e_j for a bias.
-   */
-  const byParameter = (l: NetLayout, H: number[], E: number[], body: (g: string) => string) => {
-    let out = "";
-    for (let k = 0; k < l.layers; k++) {
-      const nout = l.sizes[k + 1];
-      out += `
-  if (q < ${l.bOff[k]}u) {
-    let i = (q - ${l.kOff[k]}u) / ${nout}u;
-    let j = (q - ${l.kOff[k]}u) % ${nout}u;
-    ${body(`work[ws + ${H[k]}u + i * B + b] * work[ws + ${E[k]}u + j * B + b]`)}
-  }
-  if (q < ${l.bOff[k] + nout}u) {
-    let j = q - ${l.bOff[k]}u;
-    ${body(`work[ws + ${E[k]}u + j * B + b]`)}
-  }`;
-    }
-    return out;
-  };
 
   /**
    * Batch sums of parameter q's per-sample gradient h·e: `.x` the plain sum, `.y` the sum of

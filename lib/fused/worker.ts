@@ -1,17 +1,20 @@
 /**
- * A worker thread of the fused path: it updates its share of the population's members on state
- * shared with the agent's thread (SharedArrayBuffers), with its own workspaces.
+ * A worker thread of the fused host path (lib/fused/pool.ts): it updates its share of the
+ * population's members on state shared with the agent's thread (SharedArrayBuffers), with its
+ * own workspaces.
  * @module
  */
 /// <reference lib="deno.worker" />
-import { type FusedBatch, type FusedSettings, FusedUpdater } from "./updater.ts";
+import type { Batch } from "../replay.ts";
+import type { UpdateSettings } from "../update/contract.ts";
+import { FusedUpdater } from "./updater.ts";
 
 let updater: FusedUpdater | null = null;
 
 self.onmessage = (event: MessageEvent) => {
   const m = event.data;
   if (m.kind === "init") {
-    const { settings, state } = m as { settings: FusedSettings; state: Float32Array[] };
+    const { settings, state } = m as { settings: UpdateSettings; state: Float32Array[] };
     updater = new FusedUpdater(settings, { attach: state });
     return;
   }
@@ -19,7 +22,7 @@ self.onmessage = (event: MessageEvent) => {
   u.actorStep = m.actorStep;
   u.criticStep = m.criticStep;
   u.runMembers(
-    m.batch as FusedBatch,
+    m.batch as Batch,
     m.B,
     m.actorDue,
     m.targetsDue,
