@@ -14,53 +14,27 @@
  */
 import { nearest } from "../lib/errors.ts";
 import { writeFileAtomic } from "../lib/atomic.ts";
-import { gitCommit } from "../lib/provenance.ts";
-import { formatDuration } from "../lib/train/format.ts";
 import { listenForStop, signalExitCode, type StopListener } from "../lib/train/signals.ts";
-import { buildToySection, type ReportFile, runToyGrid } from "../lib/report/toy_section.ts";
-import { buildDirectionsSection, measureDirections } from "../lib/report/directions_section.ts";
-import { buildEpsilonSweep, measureEpsilonSweep } from "../lib/report/epsilon_sweep.ts";
-import { listEnvs } from "../physics/mod.ts";
-import { VERSIONS } from "../lib/deps.ts";
-import { listRuns } from "../lib/store/run_store.ts";
-import {
-  type Budget,
-  BUDGETS,
-  type BudgetSpec,
-  budgetSpec,
-  CRITIC_TASKS,
-  methodKey,
-  type PlannedRun,
-  planRuns,
-} from "../lib/report/plan.ts";
+import { type Budget, BUDGETS, budgetSpec, planRuns } from "../lib/report/plan.ts";
 import {
   emitK8s,
   emitList,
   emitSlurm,
-  executePlan,
   executeRun,
   type JobSpec,
   type RunOutcome,
-  runState,
   shQuote,
 } from "../lib/report/runner.ts";
 import {
-  buildTimingSection,
-  DENSE,
-  measureTiming,
-  type TimingRow,
-} from "../lib/report/timing_section.ts";
-import { buildMujocoSection, FORMS } from "../lib/report/mujoco_section.ts";
-import { buildDegreeSection } from "../lib/report/degree_section.ts";
-import { buildCriticSection } from "../lib/report/critic_section.ts";
-import { buildTasksSection, measureTasks } from "../lib/report/tasks_section.ts";
-import { headline, settingsTable } from "../lib/report/headline.ts";
-import { loadRunData, type RunData, runKey } from "../lib/report/run_data.ts";
-import { renderHtml } from "../lib/report/html.ts";
-import type { ReportMeta } from "../lib/report/reader.ts";
+  measureReport,
+  type ReportOptions,
+  type Section,
+  SECTIONS,
+  writeReport,
+} from "../lib/report/report.ts";
 
-const SECTIONS = ["toy", "directions", "timing", "degree", "mujoco"] as const;
 const EMIT = ["slurm", "k8s", "list"] as const;
+type Emit = (typeof EMIT)[number];
 const FLAGS = [
   "--only",
   "--out",
@@ -115,7 +89,7 @@ Ctrl-C stops cleanly (running trainings write a checkpoint); rerun the same comm
 class UsageError extends Error {}
 
 interface Args {
-  only: string[];
+  only: Section[];
   /** Whether --only was given. */
   onlyGiven: boolean;
   out: string;
@@ -125,7 +99,7 @@ interface Args {
   seeds: number | null;
   jobs: number;
   runs: string | null;
-  emitJobs: (typeof EMIT)[number] | null;
+  emitJobs: Emit | null;
   collect: string | null;
   runIndex: number | null;
   help: boolean;
@@ -303,39 +277,14 @@ function interruptHandler(): StopListener {
   });
 }
 
-function evidenceOf(budget: Budget): string {
-  return budget === "smoke" ? "smoke: not evidence" : `budget ${budget}`;
-}
-
-/** Planned agent-steps and the wall time estimated from measured throughput. */
-function estimatePlan(
-  runs: PlannedRun[],
-  rows: TimingRow[],
-  jobs: number,
-): { agentSteps: number; seconds: number; lines: string[] } {
-  let agentSteps = 0, total = 0;
-  const lines: string[] = [];
-  for (const r of runs) {
-    const P = (r.input.seeds as number[]).length;
-    const steps = r.input.steps as number;
-    agentSteps += P * steps;
-    const row = rows.find((x) => x.task === r.env && x.key === methodKey(r.method));
-    if (!row) continue;
-    // updates start after updateAfter; cost taken proportional to the population size
-    const updates = Math.max(0, steps - (r.input.updateAfter as number)) * row.updatesPerEnvStep;
-    // evaluation: every evalEvery steps and at the end, evalEpisodes episodes of at most 1,000
-    // steps each (an upper bound: episodes that terminate early cost less)
-    const evalEvery = r.input.evalEvery as number;
-    const evalSteps = (Math.floor(steps / Math.max(1, evalEvery)) + 1) *
-      (r.input.evalEpisodes as number) * 1000;
-    const seconds = P *
-      ((steps + evalSteps) * (row.stepMs + row.actMs) + updates * row.updateMs) / 1000;
-    total += seconds;
-    lines.push(
-      `  ${r.index}: ${r.id}: ${P} × ${steps} steps ≈ ${formatDuration(seconds, "words")}`,
-    );
-  }
-  return { agentSteps, seconds: total / Math.max(1, Math.min(jobs, runs.length)), lines };
+/** What every mode works from: the parsed flags and the plan they select. */
+interface Context {
+  parsed: Args;
+  /** The report directory, `<out>/<id>`. */
+  dir: string;
+  job: JobSpec;
+  /** `performance.now()` when the command started. */
+  started: number;
 }
 
 /** Entry point of `deno task reproduce`; returns the process exit code. */
@@ -361,333 +310,124 @@ export async function main(args: string[]): Promise<number> {
   }
   const started = performance.now();
   const dir = `${parsed.out.replace(/\/+$/, "") || "."}/${parsed.id}`;
-  const spec: BudgetSpec = budgetSpec(parsed.budget, parsed.seeds ?? undefined);
   const runsRoot = parsed.collect ?? parsed.runs ?? `${dir}/runs`;
-  const plan = parsed.collect !== null ? [] : planRuns(spec, parsed.only);
+  const plan = parsed.collect !== null
+    ? []
+    : planRuns(budgetSpec(parsed.budget, parsed.seeds ?? undefined), parsed.only);
   const job: JobSpec = { planArgs: planArgs(parsed, runsRoot), runs: plan, runsDir: runsRoot };
+  const context: Context = { parsed, dir, job, started };
+  if (parsed.emitJobs !== null) return await emitJobs(context, parsed.emitJobs);
+  if (parsed.runIndex !== null) return await runOne(context, parsed.runIndex);
+  return await buildReport(context);
+}
 
-  // ---- --emit-jobs: write job files instead of running
-  if (parsed.emitJobs !== null) {
-    if (!plan.length) {
-      console.error(
-        "reproduce: the selected sections need no training runs (use mujoco or degree)",
-      );
-      return 2;
-    }
-    const [name, content] = parsed.emitJobs === "slurm"
-      ? ["reproduce.slurm.sh", emitSlurm(job)]
-      : parsed.emitJobs === "k8s"
-      ? ["reproduce.k8s.yaml", emitK8s(job)]
-      : ["runs.txt", emitList(job)];
-    const path = `${dir}/jobs/${name}`;
-    await writeFileAtomic(path, content, { mkdir: true });
-    if (parsed.emitJobs === "slurm") await Deno.chmod(path, 0o755).catch(() => {});
-    console.log(`reproduce: wrote ${path}: ${plan.length} runs (indices 0..${plan.length - 1})`);
-    for (const r of plan) console.log(`  ${r.index}: ${r.id}`);
-    console.log(
-      `When they have finished: deno task reproduce --collect ${
-        shQuote(runsRoot)
-      } --budget ${parsed.budget} --out ${shQuote(parsed.out)} --id ${parsed.id}`,
-    );
-    return 0;
+/** `--emit-jobs`: job files for the plan's training runs instead of running them. */
+async function emitJobs({ parsed, dir, job }: Context, kind: Emit): Promise<number> {
+  const plan = job.runs;
+  if (!plan.length) {
+    console.error("reproduce: the selected sections need no training runs (use mujoco or degree)");
+    return 2;
   }
+  const [name, content] = kind === "slurm"
+    ? ["reproduce.slurm.sh", emitSlurm(job)]
+    : kind === "k8s"
+    ? ["reproduce.k8s.yaml", emitK8s(job)]
+    : ["runs.txt", emitList(job)];
+  const path = `${dir}/jobs/${name}`;
+  await writeFileAtomic(path, content, { mkdir: true });
+  if (kind === "slurm") await Deno.chmod(path, 0o755).catch(() => {});
+  console.log(`reproduce: wrote ${path}: ${plan.length} runs (indices 0..${plan.length - 1})`);
+  for (const r of plan) console.log(`  ${r.index}: ${r.id}`);
+  console.log(
+    `When they have finished: deno task reproduce --collect ${
+      shQuote(job.runsDir)
+    } --budget ${parsed.budget} --out ${shQuote(parsed.out)} --id ${parsed.id}`,
+  );
+  return 0;
+}
 
-  // ---- --run-index: exactly one run of the plan
-  if (parsed.runIndex !== null) {
-    const run = plan[parsed.runIndex];
-    if (!run) {
-      console.error(
-        `reproduce: --run-index ${parsed.runIndex}: the plan has ${plan.length} runs (0..${
-          plan.length - 1
-        })`,
-      );
-      return 2;
-    }
-    console.log(`reproduce: run ${run.index}: ${run.id} -> ${runsRoot}/${run.id}`);
-    const stop = interruptHandler();
-    const { signal, remove } = stop;
-    let outcome: RunOutcome;
-    try {
-      outcome = await executeRun(run, runsRoot, { signal, label: `[${run.index} ${run.id}]` });
-    } finally {
-      remove();
-    }
-    console.log(
-      `reproduce: run ${run.index} ${run.id}: ${outcome.status} (${outcome.action})${
-        outcome.error ? `: ${outcome.error}` : ""
-      }`,
+/** `--run-index i`: exactly run i of the plan (what every emitted job runs). */
+async function runOne({ job }: Context, index: number): Promise<number> {
+  const run = job.runs[index];
+  if (!run) {
+    console.error(
+      `reproduce: --run-index ${index}: the plan has ${job.runs.length} runs (0..${
+        job.runs.length - 1
+      })`,
     );
-    return outcome.status === "finished"
-      ? 0
-      : outcome.status === "interrupted"
-      ? stop.exitCode(130)
-      : 1;
+    return 2;
   }
-
-  // ---- the report
-  const evidence = evidenceOf(parsed.budget);
-  const only = parsed.only;
-  const files: ReportFile[] = [];
-  const parts: Record<string, string> = {};
-  const verdicts: ReportMeta["verdicts"] = [];
+  console.log(`reproduce: run ${run.index}: ${run.id} -> ${job.runsDir}/${run.id}`);
   const stop = interruptHandler();
-  const { signal, remove } = stop;
-  let runCount = 0;
-  let runSettings: { id: string; config: Record<string, unknown> }[] = [];
+  let outcome: RunOutcome;
   try {
-    if (only.includes("toy")) {
-      const steps = parsed.toySteps ?? (parsed.budget === "smoke" ? 2_000 : 10_000);
-      console.log(`reproduce: 1. toy games (${steps} updates per run) ...`);
-      const section = buildToySection(runToyGrid({ steps }));
-      parts.toy = section.markdown;
-      files.push(...section.files);
-      for (const v of section.verdicts) {
-        verdicts.push({
-          section: "toy",
-          claim: `toy ${v.game}: ${v.claim}${v.fsVariant ? ` [FSDDPG ${v.fsVariant}]` : ""}`,
-          verdict: v.verdict,
-          detail: [v.detail, v.epsilonSummary ? `over ε: ${v.epsilonSummary}` : ""]
-            .filter(Boolean).join("; "),
-        });
-        console.log(
-          `  toy ${v.game}: ${v.claim}${
-            v.fsVariant ? ` [FSDDPG ${v.fsVariant}]` : ""
-          }: ${v.verdict}` +
-            ` (${v.holdsUnder.length}/${v.holdsUnder.length + v.failsUnder.length} settings)` +
-            (v.epsilonSummary ? `; over ε: ${v.epsilonSummary}` : ""),
-        );
-      }
-    }
-    let timing: TimingRow[] = [];
-    if (only.includes("timing") || only.includes("degree")) {
-      console.log(
-        `reproduce: 3. timing on ${
-          spec.timingTasks.join(", ")
-        } (${spec.timingUpdates} environment steps per ` +
-          `method, ${spec.timingDenseUpdates} for ${[...DENSE].join(", ")} on ${
-            spec.timingDenseTasks.join(", ")
-          }) ...`,
-      );
-      timing = await measureTiming({
-        tasks: only.includes("timing") ? spec.timingTasks : [],
-        updates: spec.timingUpdates,
-        denseUpdates: spec.timingDenseUpdates,
-        denseTasks: spec.timingDenseTasks,
-        envSteps: spec.timingEnvSteps,
-        degrees: only.includes("degree") ? spec.degrees : [],
-        degreeTasks: only.includes("degree") ? spec.degreeTasks : [],
-        log: (l) => console.log(l),
-      });
-      if (only.includes("timing")) {
-        const section = buildTimingSection(timing, {
-          tasks: spec.timingTasks,
-          evidence,
-          updates: spec.timingUpdates,
-          denseUpdates: spec.timingDenseUpdates,
-        });
-        parts.timing = section.markdown;
-        files.push(...section.files);
-        for (const c of section.claims) {
-          verdicts.push({ section: "timing", claim: c.claim, verdict: c.verdict });
-          console.log(`  timing: ${c.claim}: ${c.verdict}`);
-        }
-      }
-    }
-    if (signal.aborted) return interrupted(parsed, stop.exitCode(130));
-
-    // ---- training runs
-    let runData: RunData[] = [];
-    if (parsed.collect !== null) {
-      console.log(`reproduce: collecting runs from ${parsed.collect} ...`);
-      for (const s of await listRuns(parsed.collect)) {
-        if (s.error) {
-          console.log(`  skipped ${s.id}: ${s.error}`);
-          continue;
-        }
-        runData.push(await loadRunData(s.dir));
-      }
-      // one run per (task, method): the finished one with the most steps, newest first
-      const chosen = new Map<string, RunData>();
-      for (const r of runData) {
-        const c = chosen.get(runKey(r));
-        const score = (x: RunData) => (x.status === "finished" ? 1e12 : 0) + x.stepsDone;
-        if (!c || score(r) > score(c)) chosen.set(runKey(r), r);
-      }
-      runData = [...chosen.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-      console.log(`  ${runData.length} runs`);
-    } else if (plan.length) {
-      const tasks = [...new Set(plan.map((r) => r.env))];
-      const states = await Promise.all(
-        plan.map((r) => runState(`${runsRoot}/${r.id}`, r.input.steps as number)),
-      );
-      const toTrain = states.filter((s) => s !== "finished").length;
-      if (toTrain === 0) {
-        console.log(`reproduce: all ${plan.length} planned runs are finished in ${runsRoot}`);
-      } else if (parsed.budget !== "smoke") {
-        console.log(`reproduce: measuring throughput for the estimate on ${tasks.join(", ")} ...`);
-        const denseTasks = [...new Set(plan.filter((r) => DENSE.has(r.algo)).map((r) => r.env))];
-        const rows = await measureTiming({
-          tasks,
-          updates: 10,
-          denseUpdates: 1,
-          denseTasks,
-          envSteps: 300,
-          methods: [...new Map(plan.map((r) => [methodKey(r.method), r.method])).values()],
-        });
-        const est = estimatePlan(
-          plan.filter((_, i) => states[i] !== "finished"),
-          rows,
-          parsed.jobs,
-        );
-        console.log(est.lines.join("\n"));
-        console.log(
-          `reproduce: plan: ${plan.length} runs (${toTrain} to train), ${
-            est.agentSteps.toLocaleString("en-US")
-          } agent-steps to train ` +
-            `(steps × seeds), estimated ${
-              formatDuration(est.seconds, "words")
-            } with --jobs ${parsed.jobs} ` +
-            "(from the throughput just measured at one seed, cost taken ∝ seeds, evaluation " +
-            "episodes counted at their full 1,000 steps; parallel jobs on a machine with as many " +
-            "cores run slower than alone, so take it as a lower bound within about 2×)",
-        );
-      }
-      if (parsed.budget === "smoke") {
-        const agentSteps = plan.reduce(
-          (a, r) => a + (r.input.seeds as number[]).length * (r.input.steps as number),
-          0,
-        );
-        console.log(
-          `reproduce: plan: ${plan.length} runs, ${
-            agentSteps.toLocaleString("en-US")
-          } agent-steps ` +
-            "(smoke: no throughput estimate; about a minute on two cores with --jobs 2)",
-        );
-      }
-      console.log(
-        `reproduce: ${plan.length} training runs in ${runsRoot} (${parsed.jobs} at a time; view: deno task serve --runs ${runsRoot})`,
-      );
-      const outcomes = await executePlan(plan, runsRoot, {
-        jobs: parsed.jobs,
-        signal,
-        workerCommand: (i) => workerCommand([...job.planArgs, "--run-index", String(i)]),
-      });
-      if (signal.aborted || outcomes.some((o) => o?.status === "interrupted")) {
-        return interrupted(parsed, stop.exitCode(130));
-      }
-      const failed = outcomes.filter((o) => o?.status === "failed");
-      for (const f of failed) console.error(`reproduce: run ${f.id} failed: ${f.error}`);
-      for (const r of plan) {
-        try {
-          runData.push(await loadRunData(`${runsRoot}/${r.id}`));
-        } catch (error) {
-          console.error(`reproduce: cannot read run ${r.id}: ${(error as Error).message}`);
-        }
-      }
-    }
-
-    runCount = runData.length;
-    runSettings = runData.map((r) => ({ id: r.id, config: r.config }));
-    if (only.includes("directions")) {
-      const tasks = spec.directionTasks === "all" ? listEnvs() : spec.directionTasks;
-      const trained = only.includes("mujoco") || parsed.collect !== null
-        ? runData.filter((r) =>
-          methodKey(r.method) === methodKey(FORMS[1].fsddpg) && r.checkpoints.includes("last")
-        ).map((r) => ({ task: r.env, checkpoint: `${r.dir}/checkpoints/last`, run: r.id }))
-        : [];
-      const options = { tasks, seeds: spec.directionSeeds, denseLimit: 1000, trained };
-      console.log(
-        `reproduce: 2. directions on fresh networks of ${
-          tasks.join(", ")
-        } (${options.seeds} seed(s))` +
-          ` and ${trained.length} trained network(s) ...`,
-      );
-      const section = buildDirectionsSection(
-        await measureDirections({ ...options, log: (line: string) => console.log(line) }),
-        options,
-      );
-      console.log(`reproduce: 2. the per-sample direction over ε on ${tasks.join(", ")} ...`);
-      const sweep = buildEpsilonSweep(await measureEpsilonSweep(tasks, options.seeds));
-      parts.directions = `${section.markdown}\n${sweep.markdown}`;
-      files.push(...section.files, ...sweep.files);
-    }
-    if (only.includes("degree")) {
-      const section = buildDegreeSection(runData, timing, {
-        tasks: spec.degreeTasks,
-        degrees: spec.degrees,
-        evidence,
-        finalEvals: spec.finalEvals,
-      });
-      parts.degree = section.markdown;
-      files.push(...section.files);
-      for (const c of section.claims) {
-        verdicts.push({ section: "degree", claim: c.claim, verdict: c.verdict });
-        console.log(`  degree: ${c.claim}: ${c.verdict}`);
-      }
-    }
-    if (only.includes("mujoco")) {
-      const settings = spec.train;
-      const budgetNote = parsed.collect !== null
-        ? `Runs collected from \`${parsed.collect}\` (steps and seeds per run in the table; ` +
-          "each run's resolved settings in report.json)."
-        : `Budget ${parsed.budget}: ${spec.seeds} seeds per run (one population), ${settings.steps} ` +
-          `steps per seed, start steps ${settings.startSteps}, update after ${settings.updateAfter}, ` +
-          `update every ${settings.updateEvery}, evaluation every ${settings.evalEvery} steps ` +
-          `(${settings.evalEpisodes} episodes); every other setting is the paper's (Tables 4–5; ` +
-          "section 9 lists them). Tasks: " + `${spec.tasks.join(", ")}.`;
-      const tasks = await measureTasks([...new Set([...spec.tasks, ...runData.map((r) => r.env)])]);
-      const tasksSection = buildTasksSection(tasks);
-      parts.tasks = tasksSection.markdown;
-      files.push(...tasksSection.files);
-      const section = buildMujocoSection(runData, {
-        evidence,
-        budgetNote,
-        methods: spec.methods,
-        finalEvals: spec.finalEvals,
-        randomScores: Object.fromEntries(tasks.map((t) => [t.task, t.randomReturn])),
-      });
-      parts.mujoco = section.markdown;
-      files.push(...section.files);
-      for (const c of section.claims) {
-        verdicts.push({
-          section: "mujoco",
-          claim: c.claim,
-          verdict: c.verdict,
-          ...(c.form ? { form: c.form } : {}),
-          detail: c.detail,
-        });
-        console.log(`  mujoco: ${c.claim}${c.form ? ` [${c.form}]` : ""}: ${c.verdict}`);
-      }
-      const critic = buildCriticSection(runData, { tasks: CRITIC_TASKS, forms: FORMS, evidence });
-      parts.critic = critic.markdown;
-      files.push(...critic.files);
-      for (const c of critic.claims) {
-        verdicts.push({
-          section: "critic",
-          claim: c.claim,
-          verdict: c.verdict,
-          form: c.form,
-          detail: c.detail,
-        });
-        console.log(`  critic: ${c.claim} [${c.form}]: ${c.verdict}`);
-      }
-      const settingsPart = settingsTable(runData);
-      parts.settings = settingsPart.markdown;
-      files.push(...settingsPart.files);
-    }
+    outcome = await executeRun(run, job.runsDir, {
+      signal: stop.signal,
+      label: `[${run.index} ${run.id}]`,
+    });
   } finally {
-    remove();
+    stop.remove();
   }
+  console.log(
+    `reproduce: run ${run.index} ${run.id}: ${outcome.status} (${outcome.action})${
+      outcome.error ? `: ${outcome.error}` : ""
+    }`,
+  );
+  return outcome.status === "finished"
+    ? 0
+    : outcome.status === "interrupted"
+    ? stop.exitCode(130)
+    : 1;
+}
 
-  // ---- 7. environment, then write everything
-  const commit = await gitCommit() ?? "unknown";
-  const command = `deno task reproduce ${
+/** The report (the default mode): measure every section, then write it (lib/report/report.ts). */
+async function buildReport({ parsed, dir, job, started }: Context): Promise<number> {
+  const options: ReportOptions = {
+    id: parsed.id,
+    budget: parsed.budget,
+    spec: budgetSpec(parsed.budget, parsed.seeds ?? undefined),
+    only: parsed.only,
+    toySteps: parsed.toySteps ?? (parsed.budget === "smoke" ? 2_000 : 10_000),
+    collect: parsed.collect,
+    plan: job.runs,
+    runsRoot: job.runsDir,
+    jobs: parsed.jobs,
+    workerCommand: (i) => workerCommand([...job.planArgs, "--run-index", String(i)]),
+  };
+  const stop = interruptHandler();
+  let measured;
+  try {
+    measured = await measureReport(options, stop.signal, {
+      log: (line) => console.log(line),
+      warn: (line) => console.error(line),
+    });
+  } finally {
+    stop.remove();
+  }
+  if (measured === null) {
+    console.error(
+      `reproduce: stopped before the report was written; finished runs are kept. Continue with the same command (same --out ${parsed.out} --id ${parsed.id}).`,
+    );
+    return stop.exitCode(130);
+  }
+  const written = await writeReport(dir, options, measured, regenerateCommand(parsed), started);
+  console.log(
+    `reproduce: wrote ${dir}/report.md, report.html and ${written.files} files in ${
+      written.wallSeconds.toFixed(1)
+    } s`,
+  );
+  return 0;
+}
+
+/** The command that regenerates this report, every flag that decides it spelled out. */
+function regenerateCommand(parsed: Args): string {
+  return `deno task reproduce ${
     [
       ...(parsed.collect !== null ? ["--collect", parsed.collect] : []),
       "--budget",
       parsed.budget,
       ...(parsed.seeds !== null ? ["--seeds", String(parsed.seeds)] : []),
-      ...(parsed.onlyGiven ? ["--only", only.join(",")] : []),
+      ...(parsed.onlyGiven ? ["--only", parsed.only.join(",")] : []),
       ...(parsed.toySteps !== null ? ["--toy-steps", String(parsed.toySteps)] : []),
       ...(parsed.runs !== null ? ["--runs", parsed.runs] : []),
       "--jobs",
@@ -698,107 +438,6 @@ export async function main(args: string[]): Promise<number> {
       parsed.id,
     ].map(shQuote).join(" ")
   }`;
-  const wall = (performance.now() - started) / 1000;
-  const trainedAt = [
-    ...new Set(runSettings.map((r) => r.config.git).filter((g) => typeof g === "string")),
-  ] as string[];
-  parts.environment = [
-    "## 7. Environment",
-    "",
-    `- Deno ${Deno.version.deno} (V8 ${Deno.version.v8}, TypeScript ${Deno.version.typescript}); ` +
-    `@tensorflow/tfjs ${VERSIONS.tfjs}; MuJoCo (@mujoco/mujoco) ${VERSIONS.mujoco}`,
-    `- stackrl commit ${commit} (this report)` +
-    (trainedAt.length ? `; the training runs were made at commit ${trainedAt.join(", ")}` : ""),
-    `- backend: wasm (tfjs-backend-wasm) for every run and measurement; update path per algorithm ` +
-    "as in section 3",
-    `- machine: ${Deno.build.os}/${Deno.build.arch}, ${navigator.hardwareConcurrency} logical cores`,
-    `- budget: ${parsed.budget} (${evidence}); ` +
-    (parsed.collect !== null
-      ? `${runCount} runs collected from \`${runsRoot}\` (trained with their own settings: steps ` +
-        "and seeds in section 5's table; config.json of each run has the rest)"
-      : `training settings ${JSON.stringify(spec.train)}, ${spec.seeds} seeds per run; ` +
-        `${plan.length} planned training runs; run store \`${runsRoot}\``),
-    `- this invocation took ${
-      wall.toFixed(1)
-    } s (finished runs reused from an earlier invocation ` +
-    "are not counted)",
-    "",
-    "Regenerate every figure and table of this report with:",
-    "",
-    "```sh",
-    command,
-    "```",
-    "",
-  ].join("\n");
-  const md: string[] = [
-    `# Reproduction report ${parsed.id}`,
-    "",
-    'Paper: "Fast Stackelberg Deterministic Actor-Critic" (ICLR 2022 submission). Every number ' +
-    "below comes from runs and measurements this command made" +
-    (parsed.collect !== null ? ` or from the run store \`${parsed.collect}\`` : "") +
-    ". Verdicts: **holds**, **does not hold**, **inconclusive** (at this budget) or **not " +
-    "tested**, with the settings that produced them; no setting was tuned to make a claim pass.",
-    "",
-    `Command: \`${command}\``,
-    "",
-    headline(verdicts, evidence),
-  ];
-  if (parsed.budget === "smoke") {
-    md.push("**Budget smoke: not evidence.** Verdicts below are from tiny settings.", "");
-  }
-  const order = [
-    "toy",
-    "directions",
-    "timing",
-    "degree",
-    "mujoco",
-    "critic",
-    "environment",
-    "tasks",
-    "settings",
-  ];
-  for (const k of order) {
-    if (parts[k]) md.push(parts[k], "");
-  }
-  const markdown = md.join("\n");
-  for (const f of files) await writeFileAtomic(`${dir}/${f.path}`, f.content, { mkdir: true });
-  const figures = new Map(
-    files.filter((f) => f.path.endsWith(".svg")).map((f) => [f.path, f.content]),
-  );
-  await writeFileAtomic(
-    `${dir}/report.html`,
-    renderHtml(markdown, figures, `Reproduction report ${parsed.id}`),
-    { mkdir: true },
-  );
-  const meta: ReportMeta = {
-    id: parsed.id,
-    budget: parsed.budget,
-    sections: [...only],
-    command,
-    createdAt: new Date().toISOString(),
-    wallSeconds: wall,
-    commit,
-    verdicts,
-    ...(plan.length || parsed.collect !== null ? { runs: runsRoot } : {}),
-    ...(runSettings.length ? { runSettings } : {}),
-  };
-  await writeFileAtomic(`${dir}/report.json`, JSON.stringify(meta, null, 2) + "\n", {
-    mkdir: true,
-  });
-  await writeFileAtomic(`${dir}/report.md`, markdown, { mkdir: true });
-  console.log(
-    `reproduce: wrote ${dir}/report.md, report.html and ${files.length} files in ${
-      wall.toFixed(1)
-    } s`,
-  );
-  return 0;
-}
-
-function interrupted(parsed: Args, code: number): number {
-  console.error(
-    `reproduce: stopped before the report was written; finished runs are kept. Continue with the same command (same --out ${parsed.out} --id ${parsed.id}).`,
-  );
-  return code;
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));
