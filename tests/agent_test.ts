@@ -103,9 +103,16 @@ Deno.test("same seed gives identical weights after K updates; save → load give
   }
 });
 
-Deno.test("wasm and cpu backends: identical initial weights and exploration noise, close after updates", async () => {
+Deno.test("wasm and cpu tfjs backends (reference updates): identical initial weights and exploration noise, close after updates", async () => {
   const run = async (backend: "wasm" | "cpu") => {
-    const agent = await createAgent("td3", { ...options, backend, seed: 3 });
+    // the reference is the implementation that runs on the tfjs backend (the fused path never does)
+    const agent = await createAgent("td3", {
+      ...options,
+      backend,
+      seed: 3,
+      implementation: "reference",
+    });
+    assertEquals(agent.backend, backend);
     const initial = agent.getWeights();
     const noisy = agent.act(new Float32Array(O), { explore: true });
     for (let k = 0; k < 3; k++) await agent.update(randomBatch(1, k));
@@ -127,7 +134,8 @@ if (!gpu) {
   );
 }
 Deno.test({
-  name: "webgpu agrees with wasm within 1e-4 (relative, ∞-norm) after 3 updates",
+  name:
+    "fused updates: the WGSL kernel (backend webgpu) agrees with the host path (backend wasm) within 1e-4 (relative, ∞-norm) after 3 updates",
   ignore: !gpu,
   async fn() {
     const run = async (backend: "wasm" | "webgpu") => {
@@ -137,6 +145,7 @@ Deno.test({
         seed: 9,
         k1k2: "per-sample",
       });
+      assertEquals(agent.implementation, backend === "webgpu" ? "fused-webgpu" : "fused");
       for (let k = 0; k < 3; k++) await agent.update(randomBatch(1, k));
       const w = agent.getWeights().flatMap((x) => Array.from(x.values));
       agent.dispose();
