@@ -1,0 +1,173 @@
+/**
+ * Drives the /learn page in Debian's chromium with playwright-core and prints what it saw as one
+ * JSON line (used by tests/learn_browser_test.ts). A process of its own, as lib/ui/browser_check.ts
+ * is, because playwright-core needs `--allow-all`.
+ *
+ * It opens `/learn?env=InvertedPendulum&algo=fstd3&autostart=1`, waits until the page reports a
+ * best evaluation of at least `target`, takes a screenshot when asked, stops the run, saves it to
+ * the runs (the page's "Save to runs") and looks the run up through `/api/runs`.
+ *
+ * Usage: `deno run -A lib/learn/browser_check.ts <base-url> <chromium> <timeout-s> [target]
+ * [--screenshot=<png>]`
+ * @module
+ */
+
+/** What the /learn browser check observed. */
+export interface LearnBrowserReport {
+  /** The best evaluation the page reported (null: none within the time). */
+  bestEval: number | null;
+  /** Seconds from opening the page to that best evaluation. */
+  secondsToTarget: number | null;
+  /** Steps done when the target was reached, and the page's steps/s over the run (training time). */
+  stepsDone: number;
+  averageStepsPerSecond: number;
+  /** The page's state after Stop (`stopped` or `finished`). */
+  stateAfterStop: string | null;
+  /** Whether the 3D view drew a canvas. */
+  viewCanvas: boolean;
+  /** Chart canvases drawn. */
+  charts: number;
+  /** The saved run's id, and whether `/api/runs` lists it with its best evaluation. */
+  savedId: string | null;
+  listed: boolean;
+  listedBestEval: number | null;
+  /** Rollouts and metric counts of the saved run (`/api/runs/:id`). */
+  savedRollouts: string[];
+  savedCounts: Record<string, number> | null;
+  /** What the runtime line said (implementation, SIMD). */
+  runtime: string;
+  problems: string[];
+}
+
+/** Runs the check; see the module's text. */
+export async function learnBrowserCheck(
+  base: string,
+  executablePath: string,
+  timeoutSeconds: number,
+  target = 900,
+  screenshot?: string,
+): Promise<LearnBrowserReport> {
+  const { chromium } = await import("npm:playwright-core@1.65.1");
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+  });
+  const problems: string[] = [];
+  const report: LearnBrowserReport = {
+    bestEval: null,
+    secondsToTarget: null,
+    stepsDone: 0,
+    averageStepsPerSecond: 0,
+    stateAfterStop: null,
+    viewCanvas: false,
+    charts: 0,
+    savedId: null,
+    listed: false,
+    listedBestEval: null,
+    savedRollouts: [],
+    savedCounts: null,
+    runtime: "",
+    problems,
+  };
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`page error: ${e}`));
+    page.on("requestfailed", (r) => {
+      if (!r.url().startsWith("blob:")) {
+        problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
+      }
+    });
+    const t0 = performance.now();
+    await page.goto(`${base}/learn?env=InvertedPendulum&algo=fstd3&autostart=1`);
+    const best = page.getByTestId("best-eval");
+    const deadline = t0 + timeoutSeconds * 1000;
+    while (performance.now() < deadline) {
+      const value = await best.getAttribute("data-best-eval");
+      if (value) report.bestEval = Number(value);
+      if (report.bestEval !== null && report.bestEval >= target) break;
+      const state = await page.locator(".learn").getAttribute("data-state");
+      if (state === "failed" || state === "finished") break;
+      await page.waitForTimeout(250);
+    }
+    if (report.bestEval === null || report.bestEval < target) {
+      const state = await page.locator(".learn").getAttribute("data-state");
+      const text = await page.locator(".learn [role=status]").textContent().catch(() => "");
+      problems.push(
+        `no best evaluation >= ${target} (page state ${state}${text ? `: ${text}` : ""})`,
+      );
+      return report;
+    }
+    report.secondsToTarget = (performance.now() - t0) / 1000;
+    // let the view and charts catch up with the evaluation
+    await page.locator(".learn-view canvas").first().waitFor({ timeout: 30_000 }).catch(() => {});
+    await page.waitForTimeout(1200);
+    report.viewCanvas = await page.locator(".learn-view canvas").count() > 0;
+    report.charts = await page.locator(".chart-canvas canvas").count();
+    report.runtime = (await page.locator(".learn-status .muted").textContent()) ?? "";
+    if (await page.locator(".learn").getAttribute("data-state") !== "finished") {
+      await page.getByRole("button", { name: "Stop" }).click();
+    }
+    await page.waitForFunction(
+      () =>
+        ["stopped", "finished"].includes(
+          document.querySelector(".learn")?.getAttribute("data-state") ?? "",
+        ),
+      undefined,
+      { timeout: 30_000 },
+    );
+    report.stateAfterStop = await page.locator(".learn").getAttribute("data-state");
+    if (screenshot) {
+      // the view's last refresh (at most 8 s after the previous one), then its first frame
+      await page.waitForTimeout(9000);
+      await page.locator(".learn-view canvas").first().waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(1500);
+      await page.screenshot({ path: screenshot, fullPage: false });
+    }
+    report.stepsDone = Number(
+      ((await page.getByTestId("progress-text").textContent()) ?? "").split(" /")[0].replace(
+        /,/g,
+        "",
+      ),
+    );
+    report.averageStepsPerSecond = Number(await best.getAttribute("data-average-sps"));
+    await page.getByTestId("save").click();
+    const saved = page.getByTestId("saved");
+    await saved.waitFor({ timeout: 30_000 });
+    report.savedId = ((await saved.textContent()) ?? "").replace(/^saved as /, "");
+    const runs = await (await fetch(`${base}/api/runs`)).json();
+    const listed = runs.runs.find((r: { id: string }) => r.id === report.savedId);
+    report.listed = listed !== undefined;
+    report.listedBestEval = listed?.bestEval ?? listed?.status?.bestEval ?? null;
+    const run = await (await fetch(`${base}/api/runs/${encodeURIComponent(report.savedId!)}`))
+      .json();
+    report.savedRollouts = (run.rollouts ?? []).map((r: string | { label: string }) =>
+      typeof r === "string" ? r : r.label
+    );
+    report.savedCounts = run.counts ?? null;
+    // the saved run's own page draws its curves
+    await page.goto(`${base}/runs/${encodeURIComponent(report.savedId!)}`);
+    await page.locator(".chart-canvas canvas").first().waitFor({ timeout: 30_000 });
+  } catch (error) {
+    problems.push(`check: ${(error as Error).message}`);
+  } finally {
+    await browser.close();
+  }
+  return report;
+}
+
+if (import.meta.main) {
+  const [base, executable, timeout, target] = Deno.args;
+  const shot = Deno.args.find((a) => a.startsWith("--screenshot="))?.slice(13);
+  const report = await learnBrowserCheck(
+    base,
+    executable,
+    Number(timeout),
+    target && !target.startsWith("--") ? Number(target) : 900,
+    shot,
+  );
+  console.log(JSON.stringify(report));
+}
