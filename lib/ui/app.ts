@@ -109,18 +109,19 @@ export function createApp(options: AppOptions): Hono {
   });
 
   for (const [pattern, mod] of orderedRoutes()) {
-    const handler = mod.GET;
-    if (!handler) continue;
-    app.get(pattern, async (c) =>
-      await handler({
-        request: c.req.raw,
-        url: new URL(c.req.url),
-        params: c.req.param() as Record<string, string>,
-        runsDir,
-        reportsDir,
-        pollMs,
-        hono: c,
-      }));
+    for (const [method, handler] of [["get", mod.GET], ["post", mod.POST]] as const) {
+      if (!handler) continue;
+      app[method](pattern, async (c) =>
+        await handler({
+          request: c.req.raw,
+          url: new URL(c.req.url),
+          params: c.req.param() as Record<string, string>,
+          runsDir,
+          reportsDir,
+          pollMs,
+          hono: c,
+        }));
+    }
   }
   return app;
 }

@@ -16,6 +16,7 @@ export const ISLANDS = [
   "RunCharts",
   "CompareChart",
   "RolloutPlayer",
+  "LearnPage",
 ] as const;
 /** One island's name. */
 export type IslandName = typeof ISLANDS[number];
@@ -90,7 +91,8 @@ export async function ensureInstalled(root: string): Promise<void> {
   }
 }
 
-function npmPlugin(root: string): esbuild.Plugin {
+/** The esbuild plugin that maps `npm:name@version/sub` specifiers onto `node_modules/`. */
+export function npmPlugin(root: string): esbuild.Plugin {
   return {
     name: "deno-npm",
     setup(build) {

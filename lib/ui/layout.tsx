@@ -57,6 +57,7 @@ function Shell(
           <nav>
             <a href="/">Runs</a>
             <a href="/compare">Compare</a>
+            <a href="/learn">Learn</a>
             <a href="/toys">Toy games</a>
             <a href="/reports">Reports</a>
             <a href="/api">API</a>

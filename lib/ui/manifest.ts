@@ -24,6 +24,10 @@ import * as apiRollout from "../../routes/api/runs/[id]/rollouts/[label].ts";
 import * as apiExport from "../../routes/api/runs/[id]/export/[file].ts";
 import * as apiModels from "../../routes/api/models/index.ts";
 import * as apiModel from "../../routes/api/models/[file].ts";
+import * as learn from "../../routes/learn.tsx";
+import * as learnWorker from "../../routes/learn/worker/[file].ts";
+import * as learnModel from "../../routes/learn/worker/models/[file].ts";
+import * as apiLearnSave from "../../routes/api/learn/save.ts";
 
 /** Route files (relative to `routes/`) and their modules. */
 export const ROUTES: Record<string, RouteModule> = {
@@ -46,4 +50,8 @@ export const ROUTES: Record<string, RouteModule> = {
   "api/runs/[id]/export/[file].ts": apiExport,
   "api/models/index.ts": apiModels,
   "api/models/[file].ts": apiModel,
+  "learn.tsx": learn,
+  "learn/worker/[file].ts": learnWorker,
+  "learn/worker/models/[file].ts": learnModel,
+  "api/learn/save.ts": apiLearnSave,
 };

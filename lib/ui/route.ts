@@ -27,6 +27,8 @@ export interface RouteContext {
 /** A route module. */
 export interface RouteModule {
   GET?: (ctx: RouteContext) => Response | Promise<Response>;
+  /** Handles POST (the /learn page's "Save to runs"). */
+  POST?: (ctx: RouteContext) => Response | Promise<Response>;
 }
 
 /** The URL pattern of a route file: `runs/[id].tsx` → `/runs/:id`, `api/runs/index.ts` → `/api/runs`. */
