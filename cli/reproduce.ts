@@ -12,7 +12,15 @@
  * job files instead of running, and `--run-index i` runs exactly run i of the plan.
  * @module
  */
-import { nearest } from "../lib/errors.ts";
+import { nearest, ValidationError } from "../lib/errors.ts";
+import {
+  choiceFlag,
+  type FlagSpecs,
+  intFlag,
+  parseFlags,
+  pathFlag,
+  UsageError,
+} from "../lib/cli/flags.ts";
 import { writeFileAtomic } from "../lib/atomic.ts";
 import { listenForStop, signalExitCode, type StopListener } from "../lib/train/signals.ts";
 import { type Budget, BUDGETS, budgetSpec, planRuns } from "../lib/report/plan.ts";
@@ -35,20 +43,48 @@ import {
 
 const EMIT = ["slurm", "k8s", "list"] as const;
 type Emit = (typeof EMIT)[number];
-const FLAGS = [
-  "--only",
-  "--out",
-  "--id",
-  "--budget",
-  "--seeds",
-  "--jobs",
-  "--runs",
-  "--toy-steps",
-  "--emit-jobs",
-  "--collect",
-  "--run-index",
-  "--help",
-] as const;
+const ID_ALLOWED = 'letters, digits, ".", "_" and "-"';
+
+/** The flags; the --help text below describes them at more length. */
+const FLAGS: FlagSpecs = {
+  only: {
+    type: "string",
+    arg: "sections",
+    help: "comma-separated sections to build",
+    allowed: `comma-separated sections: ${SECTIONS.join(", ")}`,
+  },
+  budget: { type: "string", arg: "b", help: "the budget", allowed: BUDGETS.join(", ") },
+  seeds: { type: "string", arg: "n", help: "seeds per training run", allowed: "an integer 1..64" },
+  jobs: {
+    type: "string",
+    arg: "n",
+    help: "training runs in parallel",
+    allowed: "an integer 1..64",
+  },
+  out: { type: "string", arg: "dir", help: "parent directory of the report", allowed: "a path" },
+  id: {
+    type: "string",
+    arg: "id",
+    help: "report id",
+    allowed: ID_ALLOWED,
+  },
+  runs: { type: "string", arg: "dir", help: "run store of the runs", allowed: "a path" },
+  "toy-steps": {
+    type: "string",
+    arg: "n",
+    help: "updates per toy-game run",
+    allowed: "an integer 10..1000000",
+  },
+  "emit-jobs": { type: "string", arg: "kind", help: "write job files", allowed: EMIT.join(", ") },
+  "run-index": {
+    type: "string",
+    arg: "i",
+    help: "run exactly run i of the plan",
+    allowed: "an integer 0..1000000",
+  },
+  collect: { type: "string", arg: "dir", help: "build from a run store", allowed: "a path" },
+  help: { type: "boolean", short: "h", help: "this text" },
+};
 
 const HELP = `deno task reproduce [options]
 
@@ -79,14 +115,11 @@ Options:
                       one command per line)
   --run-index <i>     run exactly training run i of the plan (what every emitted job runs)
   --collect <dir>     build the report from the finished run store <dir> (no training)
-  --help              this text
+  -h, --help          this text
 
 Writes <out>/<id>/report.md, report.html, report.json, <section>/*.svg and *.csv.
 Ctrl-C stops cleanly (running trainings write a checkpoint); rerun the same command to continue.
 `;
-
-/** Thrown for bad command-line input; main() prints it and returns 2. */
-class UsageError extends Error {}
 
 interface Args {
   only: Section[];
@@ -111,132 +144,63 @@ function defaultId(now = new Date()): string {
     `${p(now.getUTCHours())}${p(now.getUTCMinutes())}${p(now.getUTCSeconds())}`;
 }
 
-/** Parses the command line; throws UsageError naming the bad flag or value. */
+/**
+ * Parses the command line (lib/cli/flags.ts); throws a UsageError or ValidationError naming the
+ * flag as typed, the value as typed and what is allowed.
+ */
 export function parseArgs(args: string[]): Args {
-  const out: Args = {
-    only: [...SECTIONS],
-    onlyGiven: false,
-    out: "reports",
-    id: defaultId(),
-    budget: "short",
-    toySteps: null,
-    seeds: null,
-    jobs: 1,
-    runs: null,
-    emitJobs: null,
-    collect: null,
-    runIndex: null,
-    help: false,
+  const { values } = parseFlags(args, FLAGS, { command: "deno task reproduce" });
+  const text = (name: string) => values[name] as string | undefined;
+  const int = (name: string, lo: number, hi: number) => {
+    const v = text(name);
+    return v === undefined ? null : intFlag(`--${name}`, v, lo, hi);
   };
-  const int = (flag: string, value: string, lo: number, hi: number) => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < lo || n > hi) {
-      throw new UsageError(
-        `${flag}: got ${JSON.stringify(value)}; allowed: an integer from ${lo} to ${hi}`,
-      );
-    }
-    return n;
+  const path = (name: string) => {
+    const v = text(name);
+    return v === undefined ? null : pathFlag(`--${name}`, v, FLAGS[name].allowed);
   };
-  for (let i = 0; i < args.length; i++) {
-    let flag = args[i];
-    let value: string | undefined;
-    const eq = flag.indexOf("=");
-    if (flag.startsWith("--") && eq > 0) [flag, value] = [flag.slice(0, eq), flag.slice(eq + 1)];
-    if (!(FLAGS as readonly string[]).includes(flag)) {
-      const hint = nearest(flag, FLAGS);
+  const id = text("id");
+  if (id !== undefined && (!/^[A-Za-z0-9._-]+$/.test(id) || id === "." || id === "..")) {
+    throw new ValidationError("--id", id, ID_ALLOWED);
+  }
+  const emit = text("emit-jobs");
+  const budget = text("budget");
+  const only = text("only");
+  const runs = path("runs"), collect = path("collect");
+  return {
+    only: only === undefined ? [...SECTIONS] : parseOnly(only),
+    onlyGiven: only !== undefined,
+    out: path("out") ?? "reports",
+    id: id ?? defaultId(),
+    budget: budget === undefined ? "short" : choiceFlag("--budget", budget, BUDGETS),
+    toySteps: int("toy-steps", 10, 1_000_000),
+    seeds: int("seeds", 1, 64),
+    jobs: int("jobs", 1, 64) ?? 1,
+    runs: runs === null ? null : runs.replace(/\/+$/, "") || ".",
+    emitJobs: emit === undefined ? null : choiceFlag("--emit-jobs", emit, EMIT),
+    collect: collect === null ? null : collect.replace(/\/+$/, "") || ".",
+    runIndex: int("run-index", 0, 1_000_000),
+    help: values.help === true,
+  };
+}
+
+/** `--only`'s comma-separated sections, in the report's order. */
+function parseOnly(value: string): Section[] {
+  const parts = value.split(",").map((s) => s.trim()).filter(Boolean);
+  for (const p of parts) {
+    if (!(SECTIONS as readonly string[]).includes(p)) {
+      const hint = nearest(p, SECTIONS);
       throw new UsageError(
-        `unknown ${flag.startsWith("-") ? "flag" : "argument"} ${JSON.stringify(flag)}${
-          hint ? `; did you mean ${hint}?` : ""
-        } Valid flags: ${FLAGS.join(", ")}`,
+        `--only: unknown section ${JSON.stringify(p)}${
+          hint ? ` (did you mean "${hint}"?)` : ""
+        }; available: ${SECTIONS.join(", ")}`,
       );
-    }
-    if (flag === "--help") {
-      out.help = true;
-      continue;
-    }
-    if (value === undefined) {
-      value = args[++i];
-      if (value === undefined || value.startsWith("--")) {
-        throw new UsageError(`${flag} needs a value`);
-      }
-    }
-    switch (flag) {
-      case "--only": {
-        const parts = value.split(",").map((s) => s.trim()).filter(Boolean);
-        for (const p of parts) {
-          if (!(SECTIONS as readonly string[]).includes(p)) {
-            const hint = nearest(p, SECTIONS);
-            throw new UsageError(
-              `--only: unknown section ${JSON.stringify(p)}${
-                hint ? ` (did you mean "${hint}"?)` : ""
-              }; available: ${SECTIONS.join(", ")}`,
-            );
-          }
-        }
-        if (!parts.length) {
-          throw new UsageError(
-            `--only: got ${JSON.stringify(value)}; available: ${SECTIONS.join(", ")}`,
-          );
-        }
-        out.only = SECTIONS.filter((x) => parts.includes(x));
-        out.onlyGiven = true;
-        break;
-      }
-      case "--seeds":
-        out.seeds = int(flag, value, 1, 64);
-        break;
-      case "--jobs":
-        out.jobs = int(flag, value, 1, 64);
-        break;
-      case "--run-index":
-        out.runIndex = int(flag, value, 0, 1_000_000);
-        break;
-      case "--runs":
-        out.runs = value.replace(/\/+$/, "") || ".";
-        break;
-      case "--collect":
-        out.collect = value.replace(/\/+$/, "") || ".";
-        break;
-      case "--emit-jobs":
-        if (!(EMIT as readonly string[]).includes(value)) {
-          throw new UsageError(
-            `--emit-jobs: got ${JSON.stringify(value)}; allowed: ${EMIT.join(", ")}`,
-          );
-        }
-        out.emitJobs = value as Args["emitJobs"];
-        break;
-      case "--out":
-        out.out = value;
-        break;
-      case "--id":
-        if (!/^[A-Za-z0-9._-]+$/.test(value) || value === "." || value === "..") {
-          throw new UsageError(
-            `--id: got ${JSON.stringify(value)}; allowed: letters, digits, ".", "_" and "-"`,
-          );
-        }
-        out.id = value;
-        break;
-      case "--budget":
-        if (!(BUDGETS as readonly string[]).includes(value)) {
-          throw new UsageError(
-            `--budget: got ${JSON.stringify(value)}; allowed: ${BUDGETS.join(", ")}`,
-          );
-        }
-        out.budget = value as Budget;
-        break;
-      case "--toy-steps": {
-        const n = Number(value);
-        if (!Number.isInteger(n) || n < 10 || n > 1_000_000) {
-          throw new UsageError(
-            `--toy-steps: got ${JSON.stringify(value)}; allowed: an integer from 10 to 1000000`,
-          );
-        }
-        out.toySteps = n;
-        break;
-      }
     }
   }
-  return out;
+  if (!parts.length) {
+    throw new UsageError(`--only: got ${JSON.stringify(value)}; available: ${SECTIONS.join(", ")}`);
+  }
+  return SECTIONS.filter((x) => parts.includes(x));
 }
 
 /** The arguments that select the plan (what a job needs to find its run). */
@@ -298,7 +262,7 @@ export async function main(args: string[]): Promise<number> {
       );
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ValidationError) {
       console.error(`reproduce: ${e.message}\n(run with --help for the options)`);
       return 2;
     }
