@@ -164,8 +164,9 @@ Deno.test("toy: `reproduce --only toy` writes report.md, valid SVGs with data an
     for (const c of cells) assert(VERDICTS.includes(c as never), c);
     // Every linked figure exists, is well-formed and has path data with points.
     const links = [...md.matchAll(/!\[[^\]]*\]\(([^)]+\.svg)\)/g)].map((m) => m[1]);
-    // Per game: the sweep figure, FSDDPG per-sample by ε (2), and 4 per simultaneous setting.
-    assertEquals(links.length, 2 * (1 + 2 + 2 * 6 * 4));
+    // Per game: the sweep figure, FSDDPG per-sample by ε (2), the log–log rates figure, and 4
+    // per simultaneous setting.
+    assertEquals(links.length, 2 * (1 + 2 + 1 + 2 * 6 * 4));
     for (const link of links) {
       const svg = await Deno.readTextFile(`${root}/${link}`);
       assertWellFormedSvg(svg, link);

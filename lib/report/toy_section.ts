@@ -12,7 +12,6 @@
  * @module
  */
 import { TARGET_TREATMENTS, TOY_GAMES, toyDistance, type ToyGame } from "../toy/games.ts";
-import { CYCLE_SLOPE, ENVELOPE_WINDOWS } from "../toy/classify.ts";
 import {
   type BestResponseGap,
   epsilonLabel,
@@ -33,6 +32,13 @@ import {
   settingFigures,
 } from "./toy/figures.ts";
 import { num } from "./stats.ts";
+import {
+  classificationRule,
+  ddpgToy2Meaning,
+  HORIZON_FACTOR,
+  horizonSection,
+  longHorizonGrid,
+} from "./toy/horizons.ts";
 import {
   epsilonVerdictTable,
   runsCsv,
@@ -79,6 +85,13 @@ export {
 } from "./toy/claims.ts";
 export { type SweepRow, sweepRows } from "./toy/tables.ts";
 export type { ReportFile } from "./toy/figures.ts";
+export {
+  type ChangeKind,
+  type ClassChange,
+  classChanges,
+  HORIZON_FACTOR,
+  longHorizonGrid,
+} from "./toy/horizons.ts";
 
 /** The toy section: its Markdown, its files (SVG figures, CSV tables) and its verdicts. */
 export interface ToySection {
@@ -99,20 +112,39 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Runs the grid (unless given) and builds the toy section of the report. */
-export function buildToySection(grid: ToyGrid = runToyGrid()): ToySection {
+/**
+ * Runs the grid (unless given) and the same grid {@link HORIZON_FACTOR}× longer (unless given),
+ * and builds the toy section of the report.
+ */
+export function buildToySection(
+  grid: ToyGrid = runToyGrid(),
+  long: ToyGrid = longHorizonGrid(grid),
+): ToySection {
   const { config } = grid;
   const tol = config.tolerance;
   const looseTol = config.looseTolerance;
   const primary = config.primaryEpsilon;
   const eps = epsilonLabel(primary);
   const verdicts = toyVerdicts(grid);
+  const longVerdicts = toyVerdicts(long);
+  const L = long.config.steps;
+  const ddpgMeaning = ddpgToy2Meaning(grid, long);
+  verdicts.forEach((v, i) => {
+    const u = longVerdicts[i];
+    const at =
+      `at ${L} steps (${HORIZON_FACTOR}× the budget's): ${u.verdict} (${u.holdsUnder.length}/${
+        u.holdsUnder.length + u.failsUnder.length
+      } settings)`;
+    v.detail = [v.id === "toy2-ddpg-cycles" && ddpgMeaning ? ddpgMeaning : v.detail, at]
+      .filter(Boolean).join("; ");
+  });
   const loose = toyVerdicts(grid, { loose: true });
   const settings = gridSettings(grid);
   const files: ReportFile[] = [];
   const md: string[] = [];
 
   md.push("## 1. Toy games (paper §6.1, Fig. 1 and Fig. 7)", "");
+  md.push(...classificationRule(tol, config.steps, long.config.steps), "");
   md.push(
     "Toy 1: J(θ,w) = wθ², L(θ,w) = (wθ² + θ²)², start (1, 1), optimum (0, −1). " +
       "Toy 2: J = wθ, L = (wθ + θ²)², start (2, 2), optimum (0, 0). " +
@@ -137,30 +169,6 @@ export function buildToySection(grid: ToyGrid = runToyGrid()): ToySection {
       "(simultaneous: both updates from the same (θ, w), the library default; critic-first: the " +
       `actor's direction uses the new w). A *setting* is one target treatment × order × ` +
       `learning-rate pair: ${settings.length} settings, ${grid.runs.length} runs in all.`,
-    "",
-  );
-  md.push(
-    "**Classification of a trajectory** (one rule for every run and every claim): " +
-      `*diverged* — a non-finite point or distance > 1e3; *converged* — Euclidean distance to the ` +
-      `optimum < ${tol} over the last 5% of the steps (the paper defines its distance as the ` +
-      `squared one, so this is ${
-        tol * tol
-      } on the paper's scale; requiring the whole window means the phase of an oscillation at the ` +
-      "last step cannot decide it; reported with the step from which it stays below); " +
-      "otherwise the **decay rate** s decides, so that the class does not depend on how long " +
-      "the run is (a spiral whose amplitude shrinks as t^−½ keeps ~0.8 of its amplitude from the " +
-      "third to the last quarter of any run, and a fixed-fraction rule calls it a cycle at every " +
-      "horizon): s is the least-squares slope of log(envelope) against log t, the envelope at t " +
-      "being the largest distance from step t to the end of an n-step run, fitted at " +
-      `t = n/2, n/4, …, n/${
-        2 ** ENVELOPE_WINDOWS
-      }; *oscillating* means ≥ 3 local maxima of the distance ` +
-      "or ≥ 1 full turn around the optimum over the second half. " +
-      `*cycles* — oscillating and |s| ≤ ${CYCLE_SLOPE} (the amplitude stops shrinking, and stays ` +
-      `above the tolerance); *spirals in* — oscillating and s < −${CYCLE_SLOPE}, reported with s ` +
-      `(−0.5: amplitude ∝ t^−½); *converging slowly* — not oscillating and s < −${CYCLE_SLOPE}, ` +
-      `reported with s; *stalled* — not oscillating and |s| ≤ ${CYCLE_SLOPE} (stopped away from ` +
-      "the optimum).",
     "",
   );
   md.push(
@@ -242,6 +250,14 @@ export function buildToySection(grid: ToyGrid = runToyGrid()): ToySection {
   if (variantNote) md.push(variantNote, "");
   for (const v of verdicts) md.push(`- *${v.id}*: ${v.criterion}.`);
   md.push("");
+  if (ddpgMeaning) {
+    md.push(
+      '**What "DDPG is trapped in a limit cycle" means here** (toy 2, every setting): ' +
+        `${ddpgMeaning}.`,
+      "",
+    );
+  }
+  files.push(...horizonSection(md, grid, long, verdicts, longVerdicts));
 
   md.push("### Verdicts by ε", "");
   md.push(
@@ -381,7 +397,7 @@ export function buildToySection(grid: ToyGrid = runToyGrid()): ToySection {
     }
   }
 
-  files.push({ path: "toy/toy_runs.csv", content: runsCsv(grid) });
+  files.push({ path: "toy/toy_runs.csv", content: runsCsv(grid, long) });
   files.push({ path: "toy/toy_epsilon_sweep.csv", content: sweepCsv(sweep) });
   files.push({
     path: "toy/toy_verdicts.csv",
@@ -391,7 +407,8 @@ export function buildToySection(grid: ToyGrid = runToyGrid()): ToySection {
     ),
   });
   md.push(
-    "Tables: [toy/toy_runs.csv](toy/toy_runs.csv) (one row per run; GDA's ε is empty), " +
+    "Tables: [toy/toy_runs.csv](toy/toy_runs.csv) (one row per run, with its class at both " +
+      "horizons; GDA's ε is empty), " +
       "[toy/toy_epsilon_sweep.csv](toy/toy_epsilon_sweep.csv) (classes per game × method × ε), " +
       "[toy/toy_verdicts.csv](toy/toy_verdicts.csv) (verdicts per tolerance × claim × ε, the " +
       "primary ε marked).",

@@ -31,6 +31,14 @@ export const TRAJECTORY_CLASSES: readonly TrajectoryClass[] = [
 export const CYCLE_SLOPE = 0.1;
 /** Number of log-spaced points t = n/2, n/4, … the envelope is fitted at (t ≥ n/16). */
 export const ENVELOPE_WINDOWS = 4;
+/** Default fraction of the run, at its end, that must stay below the tolerance to converge. */
+export const FINAL_WINDOW = 0.05;
+/** Default bound on the distance beyond which a run has diverged. */
+export const DIVERGE_ABOVE = 1e3;
+/** Oscillating: at least this many local maxima of the distance in the second half, … */
+export const OSCILLATION_PEAKS = 3;
+/** … or at least this many full turns around the optimum there. */
+export const OSCILLATION_TURNS = 1;
 
 /** Thresholds of {@link classifyTrajectory}. */
 export interface ClassifyOptions {
@@ -56,6 +64,8 @@ export interface TrajectoryClassification {
   /** First step where it diverged (non-finite or above the threshold), or null. */
   divergedAt: number | null;
   finalDistance: number;
+  /** Largest distance over the final window: what "converged" compares with the tolerance. */
+  finalWindowMax: number;
   maxDistance: number;
   minDistance: number;
   /** Local maxima of the distance in the second half of the run. */
@@ -80,25 +90,37 @@ export function firstBelow(values: ArrayLike<number>, limit: number): number | n
   return null;
 }
 
+/** The power law c·t^s fitted to a run's amplitude envelope by {@link envelopeFit}. */
+export interface EnvelopeFit {
+  /** The decay rate s: the least-squares slope of log(envelope) against log t. */
+  slope: number;
+  /** log c: the fitted line's value at log t = 0. */
+  intercept: number;
+  /** The smallest and largest t fitted at (n/2^{@link ENVELOPE_WINDOWS} and n/2). */
+  from: number;
+  to: number;
+}
+
 /**
- * Least-squares slope of log(envelope) against log t, the envelope at t being the largest distance
+ * Least-squares fit of log(envelope) against log t, the envelope at t being the largest distance
  * from t to the end of the run (non-increasing in t, so windows shorter than one turn of a slow
- * oscillation cannot make it jump), at t = n/2, n/4, … ({@link ENVELOPE_WINDOWS} octaves); NaN with
- * fewer than two points to fit.
+ * oscillation cannot make it jump), at t = n/2, n/4, … ({@link ENVELOPE_WINDOWS} octaves); null
+ * with fewer than two points to fit.
  */
-export function envelopeSlope(distance: ArrayLike<number>): number {
+export function envelopeFit(distance: ArrayLike<number>): EnvelopeFit | null {
   const n = distance.length;
-  const xs: number[] = [], ys: number[] = [];
+  const ts: number[] = [], xs: number[] = [], ys: number[] = [];
   let m = 0, i = n;
   for (let k = 0; k < ENVELOPE_WINDOWS; k++) {
     const a = Math.floor(n / 2 ** (k + 1));
     if (a < 1 || a >= i) break;
     for (i--; i >= a; i--) m = Math.max(m, distance[i]);
     i = a;
+    ts.push(a);
     xs.push(Math.log(a));
     ys.push(Math.log(Math.max(m, Number.MIN_VALUE)));
   }
-  if (xs.length < 2) return NaN;
+  if (xs.length < 2) return null;
   const mx = xs.reduce((p, c) => p + c, 0) / xs.length;
   const my = ys.reduce((p, c) => p + c, 0) / ys.length;
   let sxy = 0, sxx = 0;
@@ -106,7 +128,13 @@ export function envelopeSlope(distance: ArrayLike<number>): number {
     sxy += (xs[k] - mx) * (ys[k] - my);
     sxx += (xs[k] - mx) ** 2;
   }
-  return sxy / sxx;
+  const slope = sxy / sxx;
+  return { slope, intercept: my - slope * mx, from: ts.at(-1)!, to: ts[0] };
+}
+
+/** The decay rate s of {@link envelopeFit} (NaN with fewer than two points to fit). */
+export function envelopeSlope(distance: ArrayLike<number>): number {
+  return envelopeFit(distance)?.slope ?? NaN;
 }
 
 /**
@@ -131,7 +159,7 @@ export function classifyTrajectory(
   opts: ClassifyOptions = {},
 ): TrajectoryClassification {
   const tol = opts.tolerance ?? 1e-2;
-  const limit = opts.divergeAbove ?? 1e3;
+  const limit = opts.divergeAbove ?? DIVERGE_ABOVE;
   const n = distance.length;
   let divergedAt: number | null = null;
   let maxDistance = -Infinity, minDistance = Infinity;
@@ -145,7 +173,10 @@ export function classifyTrajectory(
     minDistance = Math.min(minDistance, d);
   }
   const finalDistance = divergedAt === null ? distance[n - 1] : NaN;
-  const windowStart = Math.max(0, n - Math.max(1, Math.ceil(n * (opts.finalWindow ?? 0.05))));
+  const windowStart = Math.max(
+    0,
+    n - Math.max(1, Math.ceil(n * (opts.finalWindow ?? FINAL_WINDOW))),
+  );
   let windowMax = -Infinity;
   for (let i = windowStart; i < n; i++) windowMax = Math.max(windowMax, distance[i]);
   const half = Math.floor(n / 2), q3 = Math.floor(n * 3 / 4);
@@ -179,6 +210,7 @@ export function classifyTrajectory(
     staysBelowFrom: divergedAt === null ? below : null,
     divergedAt,
     finalDistance,
+    finalWindowMax: divergedAt === null ? windowMax : NaN,
     maxDistance: divergedAt === null ? maxDistance : Infinity,
     minDistance,
     peaksSecondHalf: peaks,
@@ -202,7 +234,7 @@ export function classifyTrajectory(
       } points, for good from step ${base.staysBelowFrom}`,
     };
   }
-  const oscillating = peaks >= 3 || turns >= 1;
+  const oscillating = peaks >= OSCILLATION_PEAKS || turns >= OSCILLATION_TURNS;
   const rate = base.decayRate;
   const s = Number.isFinite(rate) ? rate : 0;
   const osc = `second half: ${peaks} distance peaks, ${turns.toFixed(1)} turns around the optimum`;

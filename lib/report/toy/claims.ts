@@ -19,6 +19,7 @@ import {
   usesEpsilon,
   variantMethod,
 } from "./grid.ts";
+import { rateRange } from "./horizons.ts";
 
 /** A verdict cell: exactly one of three words. */
 export type Verdict = "holds" | "does not hold" | "not tested";
@@ -85,13 +86,6 @@ interface ClaimSpec {
   test(get: (v: ToyVariant) => TrajectoryClassification, fs: ToyVariant): boolean;
   /** Describes the first variant's classes over the settings at the primary ε. */
   describe?(classes: TrajectoryClassification[]): string;
-}
-
-/** "−0.50" or "−0.53 to −0.41": the range of the decay rates. */
-function rateRange(rates: number[]): string {
-  const lo = Math.min(...rates), hi = Math.max(...rates);
-  const f = (x: number) => x.toFixed(2).replace("-", "−");
-  return f(lo) === f(hi) ? f(lo) : `${f(lo)} to ${f(hi)}`;
 }
 
 /**

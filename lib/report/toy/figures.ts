@@ -8,9 +8,11 @@
 import { TOY_GAMES, type ToyGame, toyJ, toyL } from "../../toy/games.ts";
 import { bestResponseJ, criticBestResponse } from "../../toy/best_response.ts";
 import { runToy, type ToyRunResult } from "../../toy/run.ts";
+import { classifyTrajectory, envelopeFit } from "../../toy/classify.ts";
 import { contourPlot, linePlot, type Marker, type Series } from "../svg.ts";
 import {
   epsilonLabel,
+  TOY_VARIANTS,
   type ToySetting,
   type ToyVariant,
   VARIANT_LABEL,
@@ -309,4 +311,120 @@ export function perSampleEpsilonFigures(
       ),
     },
   ];
+}
+
+/**
+ * A distance series thinned for a logarithmic step axis: per log-spaced bucket of steps, its
+ * smallest and its largest value in step order, so an oscillation keeps its envelope on the plot.
+ */
+export function logThin(y: ArrayLike<number>, buckets = 300): { x: number[]; y: number[] } {
+  const n = y.length, xs: number[] = [], ys: number[] = [];
+  let start = 0;
+  for (let b = 1; b <= buckets && start < n; b++) {
+    const end = Math.max(start + 1, Math.min(n, Math.round(Math.pow(n, b / buckets))));
+    let lo = start, hi = start;
+    for (let i = start; i < end; i++) {
+      if (!(y[i] >= y[lo])) lo = i;
+      if (!(y[i] <= y[hi])) hi = i;
+    }
+    for (const i of lo === hi ? [lo] : [Math.min(lo, hi), Math.max(lo, hi)]) {
+      xs.push(i + 1);
+      ys.push(y[i]);
+    }
+    start = end;
+  }
+  return { x: xs, y: ys };
+}
+
+/**
+ * Distance to the optimum against step + 1 on log–log axes for every method, run to the longer
+ * horizon in one setting at one ε: a power law t^s is a straight line of slope s. Each method's
+ * envelope fit (lib/toy/classify.ts) is drawn dashed over the octaves it was fitted on, at the
+ * budget's horizon `steps` and at `longSteps`; the legend gives each class and rate at `longSteps`.
+ */
+export function rateFigure(
+  game: ToyGame,
+  s: ToySetting,
+  steps: number,
+  longSteps: number,
+  epsilon: number,
+  tolerance: number,
+): ReportFile {
+  const series: Series[] = [], fits: Series[] = [];
+  let lo = Infinity, hi = 0;
+  for (const v of TOY_VARIANTS) {
+    const r = runToy({
+      game,
+      ...variantMethod(v),
+      target: s.target,
+      order: s.order,
+      lrActor: s.lrActor,
+      lrCritic: s.lrCritic,
+      steps: longSteps,
+      epsilon,
+    });
+    const short = r.distance.subarray(0, steps + 1);
+    const cl = classifyTrajectory(r.distance, {
+      tolerance,
+      optimum: r.optimum,
+      theta: r.theta,
+      w: r.w,
+    });
+    const rate = (x: number) =>
+      Number.isFinite(x) ? (Math.round(x * 100) / 100 + 0).toFixed(2).replace("-", "−") : "–";
+    const thin = logThin(r.distance);
+    for (const y of thin.y) if (y > 0 && y <= 1e3) [lo, hi] = [Math.min(lo, y), Math.max(hi, y)];
+    // The legend is at most ~38 characters wide (lib/report/svg.ts): the short name, the class
+    // and the rate at the longer horizon; the text and the rates table give the rest.
+    series.push({
+      label: `${VARIANT_LABEL[v].replace(/ \(.*\)$/, "")}: ${cl.status}, s ${rate(cl.decayRate)}`,
+      x: thin.x,
+      y: thin.y,
+      color: VARIANT_COLOR[v],
+      width: 1,
+    });
+    // The fitted envelopes go on top of every curve: an oscillation's band would hide them.
+    for (const d of [short, r.distance]) {
+      const fit = envelopeFit(d);
+      if (!fit || !Number.isFinite(fit.slope)) continue;
+      const ts = [fit.from, d.length];
+      fits.push({
+        label: "",
+        legend: false,
+        x: ts.map((t) => t + 1),
+        y: ts.map((t) => Math.exp(fit.intercept + fit.slope * Math.log(t))),
+        color: VARIANT_COLOR[v],
+        dash: "8 4",
+        width: 3,
+      });
+    }
+  }
+  series.push(...fits);
+  const floor = Math.max(lo, tolerance * 1e-3);
+  // Two decades of headroom keep the legend (top right) off the curves.
+  const top = hi * 100;
+  series.push({
+    label: `step ${steps} (the budget's horizon)`,
+    x: [steps + 1, steps + 1],
+    y: [floor, top],
+    color: "#777777",
+    dash: "2 3",
+    width: 1,
+  });
+  return {
+    path: `toy/toy${game}-rates.svg`,
+    content: linePlot(series, {
+      title: `Toy ${game}: distance, every method, ${longSteps} steps — ${settingLabel(s)}, ` +
+        `ε ${epsilonLabel(epsilon)}`,
+      xLabel: "step + 1 (log scale)",
+      yLabel: "‖(θ, w) − (θ*, w*)‖ (log scale)",
+      width: 900,
+      height: 540,
+      logX: true,
+      logY: true,
+      yRange: [floor, top],
+      hLines: [{ y: tolerance, label: `tolerance ${tolerance}` }],
+      maxPoints: 1200,
+    }),
+  };
 }

@@ -79,7 +79,7 @@ export const TOY_LOOSE_FACTOR = 10;
 
 /** Options of {@link runToyGrid}. */
 export interface ToyGridOptions {
-  /** Updates per run (default 10,000). */
+  /** Updates per run (default 10,000; at most 10,000,000). */
   steps?: number;
   /** (actor, critic) learning-rate pairs (default {@link DEFAULT_LR_PAIRS}). */
   lrPairs?: [number, number][];
@@ -93,6 +93,12 @@ export interface ToyGridOptions {
   primaryEpsilon?: number;
   /** Convergence tolerance on the distance to the optimum (default 1e-2). */
   tolerance?: number;
+  /**
+   * Keep the trajectories the figures use and measure the best-response gap (default true);
+   * false keeps only the classes (the gap is NaN), so that a grid of long runs (the report's
+   * second horizon) stays small in memory and takes half the time.
+   */
+  trajectories?: boolean;
 }
 
 /** Resolved grid options. */
@@ -113,6 +119,8 @@ export interface ToyGridConfig {
   tolerance: number;
   /** Sensitivity tolerance (`TOY_LOOSE_FACTOR` × tolerance). */
   looseTolerance: number;
+  /** Whether runs keep their trajectories (at the primary ε and for GDA) and best-response gaps. */
+  trajectories: boolean;
 }
 
 /** A setting of the grid (everything but the game, the variant and ε). */
@@ -145,7 +153,8 @@ export interface ToyGridRun extends ToySetting {
   bestResponseGap: BestResponseGap;
   /**
    * The whole trajectory, kept only at the primary ε and for GDA (the figures use those); null
-   * elsewhere so that the sweep's memory stays bounded.
+   * elsewhere, and everywhere in a grid run with `trajectories: false`, so that memory stays
+   * bounded.
    */
   result: ToyRunResult | null;
 }
@@ -177,11 +186,20 @@ export function resolveToyGridOptions(options: ToyGridOptions = {}): ToyGridConf
   checkKnownKeys(
     "toy grid",
     options as Record<string, unknown>,
-    ["steps", "lrPairs", "targets", "orders", "epsilons", "primaryEpsilon", "tolerance"],
+    [
+      "steps",
+      "lrPairs",
+      "targets",
+      "orders",
+      "epsilons",
+      "primaryEpsilon",
+      "tolerance",
+      "trajectories",
+    ],
   );
   const steps = options.steps === undefined
     ? 10_000
-    : checkNumber("steps", options.steps, { min: 10, max: 1_000_000, integer: true });
+    : checkNumber("steps", options.steps, { min: 10, max: 10_000_000, integer: true });
   const lrPairs = options.lrPairs ?? DEFAULT_LR_PAIRS.map((p) => [...p] as [number, number]);
   if (!Array.isArray(lrPairs) || lrPairs.length === 0) {
     throw new ValidationError("lrPairs", lrPairs, "a non-empty array of [lrActor, lrCritic]");
@@ -227,6 +245,10 @@ export function resolveToyGridOptions(options: ToyGridOptions = {}): ToyGridConf
   const tolerance = options.tolerance === undefined
     ? TOY_TOLERANCE
     : checkNumber("tolerance", options.tolerance, { min: 0, exclusiveMin: true });
+  const trajectories = options.trajectories ?? true;
+  if (typeof trajectories !== "boolean") {
+    throw new ValidationError("trajectories", trajectories, "true or false");
+  }
   return {
     steps,
     lrPairs: pairs,
@@ -236,6 +258,7 @@ export function resolveToyGridOptions(options: ToyGridOptions = {}): ToyGridConf
     primaryEpsilon,
     tolerance,
     looseTolerance: tolerance * TOY_LOOSE_FACTOR,
+    trajectories,
   };
 }
 
@@ -258,6 +281,9 @@ export interface BestResponseGap {
   /** At the last point (∞ likewise). */
   final: number;
 }
+
+/** The gap of a grid run with `trajectories: false`: not measured. */
+const NO_GAP: BestResponseGap = { mean: NaN, maxSecondHalf: NaN, final: NaN };
 
 /** |w − w*(θ)| along a trajectory; at θ = 0 every w is a best response, so the gap there is 0. */
 export function bestResponseGap(game: ToyGame, r: ToyRunResult): BestResponseGap {
@@ -312,8 +338,11 @@ export function runToyGrid(options: ToyGridOptions = {}): ToyGrid {
                 classification: classifyRun(result, config.tolerance),
                 looseClassification: classifyRun(result, config.looseTolerance),
                 final: { theta: result.theta[n], w: result.w[n] },
-                bestResponseGap: bestResponseGap(game, result),
-                result: epsilon === null || epsilon === config.primaryEpsilon ? result : null,
+                bestResponseGap: config.trajectories ? bestResponseGap(game, result) : NO_GAP,
+                result: config.trajectories &&
+                    (epsilon === null || epsilon === config.primaryEpsilon)
+                  ? result
+                  : null,
               });
             }
           }

@@ -200,10 +200,18 @@ export function verdictsCsv(
   );
 }
 
-/** CSV with one row per run (GDA's ε cell is empty: it does not use ε). */
-export function runsCsv(grid: ToyGrid): string {
+/**
+ * CSV with one row per run (GDA's ε cell is empty: it does not use ε); with `long`, the same run
+ * at the longer horizon adds its steps, class, decay rate and final distance.
+ */
+export function runsCsv(grid: ToyGrid, long?: ToyGrid): string {
   const rows = grid.runs.map((r) => {
     const c = r.classification;
+    const l = long
+      ? findRun(long, r.game, r.variant, r.epsilon ?? long.config.primaryEpsilon, r)
+        ?.classification
+      : undefined;
+    const rate = (x: number) => Number.isFinite(x) ? Number(x.toFixed(4)) : "";
     return [
       r.game,
       r.variant,
@@ -229,7 +237,10 @@ export function runsCsv(grid: ToyGrid): string {
       c.peaksSecondHalf,
       Number(c.turnsSecondHalf.toFixed(3)),
       Number(c.lateAmplitudeRatio.toFixed(4)),
-      Number.isFinite(c.decayRate) ? Number(c.decayRate.toFixed(4)) : "",
+      rate(c.decayRate),
+      ...(long
+        ? [long.config.steps, l?.status ?? "", rate(l?.decayRate ?? NaN), l?.finalDistance ?? ""]
+        : []),
     ];
   });
   return csv(
@@ -259,6 +270,7 @@ export function runsCsv(grid: ToyGrid): string {
       "turns_second_half",
       "late_amplitude_ratio",
       "decay_rate",
+      ...(long ? ["steps_long", "class_long", "decay_rate_long", "final_distance_long"] : []),
     ],
     rows,
   );
