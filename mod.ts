@@ -11,6 +11,7 @@
  * @module
  */
 export {
+  type ActorDirection,
   actorDirection,
   Agent,
   type BlockInfo,

@@ -50,6 +50,7 @@ import { createUpdater } from "./update/create.ts";
 
 export {
   ACTOR_DIAGNOSTICS,
+  type ActorDirection,
   type BlockInfo,
   memberRng,
   type NamedWeights,
