@@ -1,0 +1,62 @@
+// Browser test of the /learn page: playwright-core drives Debian's chromium (headless) against a
+// server this test starts on a free loopback port with an empty runs folder. The page trains
+// InvertedPendulum with fstd3 in its Web Worker (autostart), reports a best evaluation of at
+// least 900, draws its curves and the 3D view, stops, saves to the runs, and the run is found
+// through /api/runs with its rollouts and metrics; no console error on the way. The browser side
+// runs in a child process (lib/learn/browser_check.ts: playwright-core needs --allow-all).
+// Skipped, with the reason printed, when /usr/bin/chromium is absent.
+import { assert, assertEquals } from "./assert.ts";
+import { createApp } from "../lib/ui/app.ts";
+import type { LearnBrowserReport } from "../lib/learn/browser_check.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const chromiumPresent = await Deno.stat(CHROMIUM).then(() => true, () => false);
+if (!chromiumPresent) {
+  console.log(`learn_browser_test: skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
+}
+/** Seconds the page may take to reach the target (about 10 s here); the whole check is bounded too. */
+const TARGET_SECONDS = 150;
+
+Deno.test({
+  name:
+    "learn (browser): the page learns InvertedPendulum to 900+, saves to runs, no console error",
+  ignore: !chromiumPresent,
+  fn: async () => {
+    const root = await Deno.makeTempDir({ prefix: "stackrl-learn-browser-" });
+    const app = createApp({ runsDir: root, pollMs: 200, bundleAtStart: true });
+    const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, app.fetch);
+    try {
+      const base = `http://127.0.0.1:${server.addr.port}`;
+      const driver = new URL("../lib/learn/browser_check.ts", import.meta.url).pathname;
+      const out = await new Deno.Command(Deno.execPath(), {
+        args: ["run", "-A", driver, base, CHROMIUM, String(TARGET_SECONDS), "900"],
+        stdout: "piped",
+        stderr: "piped",
+        signal: AbortSignal.timeout((TARGET_SECONDS + 90) * 1000),
+      }).output();
+      const stdout = new TextDecoder().decode(out.stdout);
+      const stderr = new TextDecoder().decode(out.stderr);
+      assert(out.success, `browser check failed:\n${stderr.slice(-3000)}`);
+      const report = JSON.parse(stdout.trim().split("\n").pop()!) as LearnBrowserReport;
+      console.log(
+        `learn (browser): best ${report.bestEval} after ${report.secondsToTarget?.toFixed(1)} s; ` +
+          `${report.stepsDone} steps at ${report.averageStepsPerSecond} steps/s; ${report.runtime}`,
+      );
+      assertEquals(report.problems, []);
+      assert(report.bestEval !== null && report.bestEval >= 900, `best eval ${report.bestEval}`);
+      assert(report.charts >= 4, `only ${report.charts} chart canvases`);
+      assert(report.viewCanvas, "the 3D view drew no canvas");
+      assert(report.stateAfterStop === "stopped" || report.stateAfterStop === "finished");
+      assert(report.savedId, "the page reported no saved run");
+      assert(report.listed, `/api/runs does not list ${report.savedId}`);
+      assert((report.listedBestEval ?? 0) >= 900, `listed best eval ${report.listedBestEval}`);
+      assert(report.savedRollouts.includes("best"), `rollouts ${report.savedRollouts}`);
+      assert((report.savedCounts?.eval ?? 0) >= 2, `counts ${JSON.stringify(report.savedCounts)}`);
+      const dirs = (await Array.fromAsync(Deno.readDir(root))).map((e) => e.name);
+      assertEquals(dirs, [report.savedId], "the save wrote exactly one run folder");
+    } finally {
+      await server.shutdown();
+      await Deno.remove(root, { recursive: true });
+    }
+  },
+});
