@@ -72,6 +72,8 @@ export async function benchGpu(
     rounds = 5,
     singleThreadMax = Infinity,
     hostBackend = "wasm" as "wasm" | "cpu",
+    gpuOnly = false,
+    onRow = (_row: string) => {},
   } = {},
 ): Promise<string> {
   const gpu = await webgpuAvailable();
@@ -84,7 +86,12 @@ export async function benchGpu(
   const cores = navigator.hardwareConcurrency;
   const torch = await torchPython();
   const cuda = await torchCuda();
-  const lines = [
+  const lines: string[] = [];
+  const emit = (line: string) => {
+    lines.push(line);
+    onRow(line);
+  };
+  [
     `update blocks of ${BLOCK} (batch ${BATCH} from a replay buffer), obs ${OBS}, act ${ACT}; median wall ms per update (per agent-update); WebGPU adapter: ${name}; ${cores} cores; PyTorch: ${
       torch
         ? `${torch}, DDPG, 1 thread and ${cores}${cuda ? ", and CUDA" : ""}`
@@ -94,11 +101,11 @@ export async function benchGpu(
     "| algorithm | hidden | P | fused webgpu ms | per agent | fused wasm 1 thread ms | per agent | fused wasm " +
     `${cores} threads ms | per agent | webgpu / wasm 1 thread | PyTorch 1 thread per agent | PyTorch ${cores} threads per agent | wasm 1 thread / PyTorch 1 thread | wasm ${cores} threads / PyTorch ${cores} threads | PyTorch CUDA per agent | webgpu / PyTorch CUDA |`,
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-  ];
+  ].forEach(emit);
   for (const hidden of widths) {
     for (const P of populations) {
-      const torch1 = await torchTiming(P, hidden, { threads: 1 });
-      const torchN = await torchTiming(P, hidden, { threads: cores });
+      const torch1 = gpuOnly ? null : await torchTiming(P, hidden, { threads: 1 });
+      const torchN = gpuOnly ? null : await torchTiming(P, hidden, { threads: cores });
       const torchCudaTiming = cuda ? await torchTiming(P, hidden, { device: "cuda" }) : null;
       for (const [algo, extra, label] of ROWS) {
         // P = 256 and wide nets: the cheapest and the paper's main rows only
@@ -110,8 +117,10 @@ export async function benchGpu(
           gpu && !(software && (P > 16 || hidden > 16))
             ? await cell(algo, extra, P, hidden, "webgpu", 1)
             : null,
-          P <= singleThreadMax ? await cell(algo, extra, P, hidden, hostBackend, 1) : null,
-          P > 1 ? await cell(algo, extra, P, hidden, hostBackend, cores) : null,
+          !gpuOnly && P <= singleThreadMax
+            ? await cell(algo, extra, P, hidden, hostBackend, 1)
+            : null,
+          !gpuOnly && P > 1 ? await cell(algo, extra, P, hidden, hostBackend, cores) : null,
         ];
         // the GPU cell alone (a software adapter runs on every core), then the CPU cells
         // round-robin, so that load from other processes falls on both alike
@@ -129,7 +138,7 @@ export async function benchGpu(
         cells.forEach((c) => c?.agent.dispose());
         const fmt = (x: number, digits = 3) => (Number.isNaN(x) ? "–" : x.toFixed(digits));
         const isDdpg = algo === "ddpg";
-        lines.push(
+        emit(
           `| ${label} | ${hidden} | ${P} | ${fmt(ms[0])} | ${fmt(ms[0] / P, 4)} | ${fmt(ms[1])} | ${
             fmt(ms[1] / P, 4)
           } | ${fmt(ms[2])} | ${fmt(ms[2] / P, 4)} | ${
@@ -151,10 +160,10 @@ export async function benchGpu(
       }
     }
   }
-  lines.push(
+  [
     "",
     "fused webgpu: lib/fused/wgsl.ts, one dispatch per update, one workgroup per member, one readback per block (–: no adapter, or a software adapter at P > 16 or hidden > 16); fused wasm: lib/fused/updater.ts (SIMD kernels), `threads` splits the population over workers.",
-  );
+  ].forEach(emit);
   return lines.join("\n");
 }
 
@@ -162,13 +171,14 @@ if (import.meta.main) {
   const full = Deno.args.includes("--full");
   const list = (flag: string) =>
     Deno.args.find((a) => a.startsWith(`--${flag}=`))?.split("=")[1].split(",").map(Number);
-  console.log(
-    await benchGpu({
-      widths: full ? [16, 64, 256] : [16],
-      populations: list("populations"),
-      singleThreadMax: list("single-thread-max")?.[0],
-      // the fused host path never calls tfjs: "cpu" spares a bundled copy its WebAssembly files
-      hostBackend: Deno.args.includes("--host-backend=cpu") ? "cpu" : "wasm",
-    }),
-  );
+  // rows print as they are measured, so a run cut short still says what it measured
+  await benchGpu({
+    widths: full ? [16, 64, 256] : [16],
+    populations: list("populations"),
+    singleThreadMax: list("single-thread-max")?.[0],
+    // the fused host path never calls tfjs: "cpu" spares a bundled copy its WebAssembly files
+    hostBackend: Deno.args.includes("--host-backend=cpu") ? "cpu" : "wasm",
+    gpuOnly: Deno.args.includes("--gpu-only"),
+    onRow: (row) => console.log(row),
+  });
 }
