@@ -8,7 +8,7 @@
  */
 import { checkKnownKeys, checkNumber, ValidationError } from "../lib/errors.ts";
 import { makeEnv, taskSpec } from "./envs.ts";
-import type { Env, EnvOptions, Info } from "./types.ts";
+import type { Env, EnvLike, EnvOptions, Info } from "./types.ts";
 
 /** Options of {@link makeVecEnv}: the instance count plus everything {@link makeEnv} takes. */
 export interface VecEnvOptions extends EnvOptions {
@@ -68,8 +68,32 @@ export interface VecEnv {
   reset(options?: { seed?: number }): VecResetResult;
   /** Steps every instance with its row of `actions` (count × actionSize); validated first. */
   step(actions: Float32Array): VecStepResult;
+  /**
+   * Brings instance `i` to a point of an episode: reset with `seed`, then its `actions`
+   * (k × actionSize) in order, the episode's return and length counting them. Stops early if
+   * the episode ends (no automatic reset; `ended`); `steps` says how many actions were taken.
+   * With no actions, a reset of one instance.
+   */
+  replayInstance(
+    i: number,
+    seed: number | undefined,
+    actions?: Float32Array,
+  ): { observation: Float32Array; steps: number; ended: boolean };
+  /** The return and length so far of instance `i`'s episode in progress. */
+  episode(i: number): { return: number; length: number };
   /** Closes every instance. Idempotent. */
   close(): void;
+}
+
+/** Options of {@link vecEnvOf}. */
+export interface VecEnvOfOptions {
+  /** The batch's name (default: the first instance's `name`, or `"custom"`). */
+  name?: string;
+  /**
+   * The seed an automatic reset of instance i starts its next episode with (called once per
+   * finished episode, in instance order). Default: none, the instance's own seed sequence.
+   */
+  resetSeed?: (i: number) => number;
 }
 
 class BatchedEnv implements VecEnv {
@@ -85,18 +109,21 @@ class BatchedEnv implements VecEnv {
   #returns: Float64Array;
   #lengths: Uint32Array;
   #ready = false;
+  #resetSeed?: (i: number) => number;
 
-  constructor(name: string, envs: Env[]) {
+  constructor(name: string, envs: readonly EnvLike[], resetSeed?: (i: number) => number) {
     const first = envs[0];
     this.name = name;
     this.count = envs.length;
-    this.envs = envs;
+    // a user's EnvLike has no `dt`; `envs` is typed for the tasks of this package
+    this.envs = envs as readonly Env[];
     this.observationSize = first.observationSize;
     this.actionSize = first.actionSize;
     this.actionLow = first.actionLow;
     this.actionHigh = first.actionHigh;
     this.maxEpisodeSteps = first.maxEpisodeSteps;
-    this.dt = first.dt;
+    this.dt = (first as Partial<Env>).dt ?? NaN;
+    this.#resetSeed = resetSeed;
     this.#returns = new Float64Array(envs.length);
     this.#lengths = new Uint32Array(envs.length);
   }
@@ -111,7 +138,7 @@ class BatchedEnv implements VecEnv {
     this.envs.forEach((env, i) => {
       const r = env.reset(seed === undefined ? {} : { seed: (seed + i) >>> 0 });
       observations.set(r.observation, i * this.observationSize);
-      infos.push(r.info);
+      infos.push(r.info ?? {});
     });
     this.#returns.fill(0);
     this.#lengths.fill(0);
@@ -154,22 +181,77 @@ class BatchedEnv implements VecEnv {
       this.#lengths[i]++;
       if (r.terminated || r.truncated) {
         const episode: Info = { return: this.#returns[i], length: this.#lengths[i] };
-        const next = env.reset();
+        const next = env.reset(this.#resetSeed ? { seed: this.#resetSeed(i) } : {});
         observations.set(next.observation, i * no);
-        infos.push({ ...next.info, final_observation: r.observation, final_info: r.info, episode });
+        infos.push({
+          ...next.info,
+          final_observation: r.observation,
+          final_info: r.info ?? {},
+          episode,
+        });
         this.#returns[i] = 0;
         this.#lengths[i] = 0;
       } else {
         observations.set(r.observation, i * no);
-        infos.push(r.info);
+        infos.push(r.info ?? {});
       }
     }
     return { observations, rewards, terminated, truncated, infos };
   }
 
-  close(): void {
-    for (const env of this.envs) env.close();
+  replayInstance(
+    i: number,
+    seed: number | undefined,
+    actions: Float32Array = new Float32Array(0),
+  ): { observation: Float32Array; steps: number; ended: boolean } {
+    checkNumber("instance", i, { min: 0, max: this.count - 1, integer: true });
+    const env = this.envs[i], na = this.actionSize;
+    let { observation } = env.reset(seed === undefined ? {} : { seed });
+    this.#returns[i] = 0;
+    this.#lengths[i] = 0;
+    let steps = 0, ended = false;
+    while (!ended && steps < actions.length / na) {
+      const r = env.step(actions.subarray(steps * na, (steps + 1) * na));
+      this.#returns[i] += r.reward;
+      this.#lengths[i]++;
+      steps++;
+      observation = r.observation;
+      ended = r.terminated || r.truncated;
+    }
+    this.#ready = true;
+    return { observation, steps, ended };
   }
+
+  episode(i: number): { return: number; length: number } {
+    return { return: this.#returns[i], length: this.#lengths[i] };
+  }
+
+  close(): void {
+    for (const env of this.envs) env.close?.();
+  }
+}
+
+/**
+ * Batches instances that already exist (the tasks of this package or a user's `EnvLike`s of one
+ * size), for a caller that makes and seeds them itself: the training loop, whose member p resets
+ * with seeds from its own random stream (`resetSeed`). Closing the batch closes them.
+ */
+export function vecEnvOf(envs: readonly EnvLike[], options: VecEnvOfOptions = {}): VecEnv {
+  if (!Array.isArray(envs) || envs.length === 0) {
+    throw new ValidationError("envs", envs, "a non-empty array of environments");
+  }
+  const { observationSize: O, actionSize: A } = envs[0];
+  envs.forEach((env, i) => {
+    if (env.observationSize !== O || env.actionSize !== A) {
+      throw new ValidationError(
+        `envs[${i}]`,
+        `observation/action sizes ${env.observationSize}/${env.actionSize}`,
+        `environments of one size (${O}/${A}, as envs[0])`,
+      );
+    }
+  });
+  const name = options.name ?? envs[0].name ?? "custom";
+  return new BatchedEnv(name, envs, options.resetSeed);
 }
 
 /**

@@ -2,7 +2,8 @@ import { assert, assertEquals } from "./assert.ts";
 import { resumeRun, train } from "../lib/train/loop.ts";
 import { ENVS, resolveTrainConfig } from "../lib/train/config.ts";
 import { findCheckpoint, readTrainerState } from "../lib/train/checkpoint.ts";
-import { type EvalRow, openRun } from "../lib/store/run_store.ts";
+import { type EvalRow, openRun, type RunConfig } from "../lib/store/run_store.ts";
+import { type AdapterInfo, isSoftwareAdapter } from "../lib/train/adapter.ts";
 import { loadAgent } from "../lib/agent.ts";
 import { useBackend, webgpuAvailable } from "../lib/backend.ts";
 import { listEnvs } from "../physics/envs.ts";
@@ -82,7 +83,8 @@ for (const backend of resumeBackends) {
       checkpointEvery: 0,
       checkpointReplay: true,
     };
-    const whole = await train({ ...config, name: "whole" });
+    const notices: string[] = [];
+    const whole = await train({ ...config, name: "whole" }, { log: (l) => notices.push(l) });
     const controller = new AbortController();
     const part = await train({ ...config, name: "part" }, {
       signal: controller.signal,
@@ -109,13 +111,30 @@ for (const backend of resumeBackends) {
     assertEquals(rowsB, rowsA);
     assertEquals(resumed.lastEval, whole.lastEval);
     if (backend === "webgpu") {
-      const stored = (await openRun(whole.dir)).config.runtime;
-      assertEquals(stored, { backend: "webgpu", implementation: "fused-webgpu" });
+      // the adapter is recorded; a software one (llvmpipe, …) is also announced
+      const stored = (await openRun(whole.dir)).config.runtime as
+        & NonNullable<RunConfig["runtime"]>
+        & { adapter?: AdapterInfo };
+      const { adapter, ...runtime } = stored;
+      assertEquals(runtime, { backend: "webgpu", implementation: "fused-webgpu" });
+      if (!adapter || typeof adapter.description !== "string") {
+        throw new Error(`no adapter recorded: ${JSON.stringify(stored)}`);
+      }
+      assertEquals(notices.length, adapter.software ? 1 : 0, notices.join("\n"));
+      if (adapter.software) assert(notices[0].includes(adapter.description), notices[0]);
       await useBackend("cpu");
     }
     await Deno.remove(out, { recursive: true });
   });
 }
+
+Deno.test("train: a WebGPU software adapter is recognised by its flag or its driver's name", () => {
+  assert(isSoftwareAdapter({ isFallbackAdapter: true }));
+  assert(isSoftwareAdapter({ description: "llvmpipe (LLVM 15.0.6, 256 bits)" }));
+  assert(isSoftwareAdapter({ description: "SwiftShader Device (Subzero)" }));
+  assert(!isSoftwareAdapter({ description: "NVIDIA H200", vendor: "nvidia" }));
+  assert(!isSoftwareAdapter({}));
+});
 
 Deno.test("train: a population of two seeds equals two single-seed runs", async () => {
   const out = await Deno.makeTempDir();
