@@ -1,37 +1,57 @@
 /**
- * Training throughput: agent-steps per second of the whole training loop (environment
- * step, replay write and one update per step, as Spinning Up's schedule averages out) on
- * HalfCheetah, `fstd3` and `td3`, population 1 and 8, wasm backend. Agent-steps count every
- * member: a population of 8 doing 100 steps is 800 agent-steps. Measured from the loop's own
- * `update` rows (blocks of 50 steps + 50 updates), after a warm-up, excluding evaluation and
- * checkpoint time. Target: at least 1,000 agent-steps/s at population 8 on two cores.
+ * Training throughput on every task: agent-steps per second of the whole training loop
+ * (environment step, acting, replay write and one update per step, as Spinning Up's schedule
+ * averages out), TD3 at the paper's settings, population 1 and 8, one and two threads, and
+ * where the time goes. Agent-steps count every member: a population of 8 doing 100 steps is
+ * 800 agent-steps. The loop's rate comes from its own `update` rows (blocks of 50 steps + 50
+ * updates) after a warm-up, evaluation and checkpoints excluded.
  *
- * Run: `deno run -A bench/train.ts` (or `benchTrain()` from bench/main.ts). `STACKRL_BENCH_STEPS`
- * sets the steps per member (default 1000).
+ * Shares: physics alone (the task's vectorised env stepped with random actions, P instances,
+ * the loop's env calls and nothing else) and one update alone (the same agent's `updateBlock`
+ * from a replay buffer), each timed in this run, as fractions of the one-thread loop's time per
+ * step; "other" is the rest (acting, replay writes, bookkeeping). They say which part to speed
+ * up next, and the two-thread speed-up says how much a worker already takes off.
+ *
+ * Run: `deno task bench --only train`. `STACKRL_BENCH_STEPS` sets the steps per member (default
+ * 1000), `STACKRL_BENCH_TASKS` a comma-separated list of tasks (default all).
  * @module
  */
-import { train } from "../lib/train/loop.ts";
-import { openRun, type UpdateRow } from "../lib/store/run_store.ts";
+import { createAgent, listEnvs, makeVecEnv, openRun, ReplayBuffer, Rng, train } from "../mod.ts";
+import type { UpdateRow } from "../mod.ts";
+import { agentHyperparameters, resolveTrainConfig } from "../lib/train/config.ts";
+
+const ALGO = "td3";
+const BLOCK = 50;
 
 interface Cell {
-  algo: string;
+  task: string;
   population: number;
-  agentStepsPerSecond: number;
-  msPerStep: number;
+  /** Loop agent-steps/s at one and two threads. */
+  rate: [number, number];
+  /** Seconds per loop step (all members) spent in physics alone, and in one update alone. */
+  physics: number;
+  update: number;
 }
 
-async function measure(algo: "fstd3" | "td3", population: number, steps: number): Promise<Cell> {
+/** Agent-steps per second of `train()` on `task` from its own update rows. */
+async function loopRate(
+  task: string,
+  population: number,
+  threads: number,
+  steps: number,
+): Promise<number> {
   const out = await Deno.makeTempDir({ prefix: "stackrl-bench-train-" });
   try {
     const result = await train({
-      env: "HalfCheetah",
-      algo,
+      env: task,
+      algo: ALGO,
       seeds: Array.from({ length: population }, (_, i) => i),
       steps,
       backend: "wasm",
+      threads,
       startSteps: 0,
       updateAfter: 100,
-      updateEvery: 50,
+      updateEvery: BLOCK,
       evalEvery: 0,
       evalEpisodes: 1,
       checkpointEvery: 0,
@@ -43,7 +63,6 @@ async function measure(algo: "fstd3" | "td3", population: number, steps: number)
     const rows = run.metrics.filter((r): r is UpdateRow =>
       r.type === "update" && r.member === 0 && r.step > warmUp
     );
-    // blocks of equal length: total steps / total seconds
     let seconds = 0, counted = 0, previous = warmUp;
     for (const row of rows) {
       const block = row.step - previous;
@@ -51,47 +70,121 @@ async function measure(algo: "fstd3" | "td3", population: number, steps: number)
       counted += block;
       previous = row.step;
     }
-    const perMember = counted / seconds;
-    return {
-      algo,
-      population,
-      agentStepsPerSecond: perMember * population,
-      msPerStep: 1000 / perMember,
-    };
+    return (counted / seconds) * population;
   } finally {
     await Deno.remove(out, { recursive: true });
   }
 }
 
+/** Seconds per vectorised step of P instances of `task` with random actions (auto-reset). */
+async function physicsSeconds(task: string, population: number, steps: number): Promise<number> {
+  const env = await makeVecEnv(task, { count: population, seed: 0 });
+  try {
+    const rng = new Rng(7);
+    const actions = new Float32Array(population * env.actionSize);
+    env.reset();
+    const run = (n: number) => {
+      for (let t = 0; t < n; t++) {
+        for (let i = 0; i < actions.length; i++) {
+          const j = i % env.actionSize;
+          actions[i] = env.actionLow[j] + (env.actionHigh[j] - env.actionLow[j]) * rng.uniform();
+        }
+        env.step(actions);
+      }
+    };
+    run(Math.min(200, steps)); // warm-up: V8 optimises the WASM module after a while
+    const t0 = performance.now();
+    run(steps);
+    return (performance.now() - t0) / 1000 / steps;
+  } finally {
+    env.close();
+  }
+}
+
+/** Seconds per update of the loop's agent (the task's sizes, the paper's settings), one thread. */
+async function updateSeconds(task: string, population: number): Promise<number> {
+  const env = await makeVecEnv(task, { count: 1, seed: 0 });
+  const [obs, act] = [env.observationSize, env.actionSize];
+  env.close();
+  const config = resolveTrainConfig({ env: task, algo: ALGO });
+  const agent = await createAgent(ALGO, {
+    ...agentHyperparameters(config),
+    observationSize: obs,
+    actionSize: act,
+    population,
+    hidden: config.hidden,
+    backend: "wasm",
+    seed: 0,
+  });
+  try {
+    const replay = new ReplayBuffer(population, 1000, obs, act);
+    const data = new Rng(1);
+    const f = (n: number) => Float32Array.from({ length: n }, () => data.normal());
+    for (let i = 0; i < 1000; i++) {
+      replay.add(
+        f(population * obs),
+        f(population * act),
+        f(population),
+        f(population * obs),
+        new Float32Array(population),
+      );
+    }
+    const rngs = Array.from({ length: population }, (_, p) => new Rng(100 + p));
+    const samples: number[] = [];
+    for (let round = -1; round < 5; round++) {
+      const t0 = performance.now();
+      await agent.updateBlock(replay, rngs, BLOCK, config.batchSize);
+      if (round >= 0) samples.push((performance.now() - t0) / 1000 / BLOCK);
+    }
+    return samples.sort((a, b) => a - b)[2];
+  } finally {
+    agent.dispose();
+  }
+}
+
 /** Runs the benchmark and returns a Markdown table. */
 export async function benchTrain(
-  { steps = Number(Deno.env.get("STACKRL_BENCH_STEPS") ?? 1000) } = {},
+  {
+    steps = Number(Deno.env.get("STACKRL_BENCH_STEPS") ?? 1000),
+    tasks = Deno.env.get("STACKRL_BENCH_TASKS")?.split(",") ?? listEnvs(),
+  } = {},
 ): Promise<string> {
   const cells: Cell[] = [];
-  for (const population of [1, 8]) {
-    for (const algo of ["td3", "fstd3"] as const) {
-      cells.push(await measure(algo, population, steps));
+  for (const task of tasks) {
+    for (const population of [1, 8]) {
+      const one = await loopRate(task, population, 1, steps);
+      const two = await loopRate(task, population, 2, steps);
+      cells.push({
+        task,
+        population,
+        rate: [one, two],
+        physics: await physicsSeconds(task, population, Math.max(200, steps / 2)),
+        update: await updateSeconds(task, population),
+      });
     }
   }
+  const pct = (x: number) => `${Math.round(100 * x)}%`;
   const lines = [
-    `Training throughput, HalfCheetah, wasm, ${steps} steps per member, one update per step ` +
-    `(blocks of 50), evaluation excluded`,
+    `Training throughput per task, ${ALGO} at the paper's settings, wasm, ${steps} steps per ` +
+    `member, one update per step (blocks of ${BLOCK}), evaluation excluded; wall time`,
     "",
-    "| algo | P | agent-steps/s | ms per loop step (all members) | vs 1,000 target (P = 8) |",
-    "| --- | ---: | ---: | ---: | --- |",
+    "| task | P | agent-steps/s, 1 thread | 2 threads | speed-up | physics | update | other |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const c of cells) {
-    const target = c.population === 8 ? (c.agentStepsPerSecond >= 1000 ? "meets" : "below") : "";
+    const loopStep = c.population / c.rate[0]; // seconds per loop step, one thread
+    const physics = c.physics / loopStep, update = c.update / loopStep;
     lines.push(
-      `| ${c.algo} | ${c.population} | ${c.agentStepsPerSecond.toFixed(0)} | ${
-        c.msPerStep.toFixed(2)
-      } | ${target} |`,
+      `| ${c.task} | ${c.population} | ${c.rate[0].toFixed(0)} | ${c.rate[1].toFixed(0)} | ${
+        (c.rate[1] / c.rate[0]).toFixed(2)
+      }× | ${pct(physics)} | ${pct(update)} | ${pct(Math.max(0, 1 - physics - update))} |`,
     );
   }
   lines.push(
     "",
-    "For scale: the paper reports 13.7 s per 1000-step HalfCheetah episode for FSDDPG " +
-      "(about 73 steps/s) on its CPU.",
+    "physics: the task's vectorised env alone; update: the agent's update alone; both timed in " +
+      "this run as shares of the one-thread loop's time per step. For scale: the paper reports " +
+      "13.7 s per 1000-step HalfCheetah episode for FSDDPG (about 73 steps/s) on its CPU.",
   );
   return lines.join("\n");
 }
