@@ -7,7 +7,7 @@
  */
 import { linePlot, PALETTE, type Series } from "./svg.ts";
 import type { ReportFile } from "./toy_section.ts";
-import { csv, mean, num, type Verdict, verdictCell } from "./stats.ts";
+import { csv, interval, mean, num, type Verdict, verdictCell } from "./stats.ts";
 import { bootstrapDiffCi, type Interval } from "./rliable.ts";
 import { type Method, methodKey, methodLabel } from "./plan.ts";
 import { curve, type RunData } from "./run_data.ts";
@@ -126,11 +126,10 @@ function orderingClaim(
       : notBelow(a) || notBelow(b)
       ? "does not hold"
       : "inconclusive";
-    const f = (i: Interval) => `${num(i.estimate)} [${num(i.lo)}, ${num(i.hi)}]`;
     perTask.push({
       task,
       verdict,
-      text: `${task}: SDDPG-CG − FSDDPG ${f(a)}, FSDDPG − DDPG ${f(b)} (${verdict})`,
+      text: `${task}: SDDPG-CG − FSDDPG ${interval(a)}, FSDDPG − DDPG ${interval(b)} (${verdict})`,
     });
   }
   const verdict: Verdict = perTask.length < tasks.length

@@ -7,10 +7,10 @@
  */
 import { linePlot, PALETTE, type Series } from "./svg.ts";
 import type { ReportFile } from "./toy_section.ts";
-import { csv, num, type Verdict, verdictCell } from "./stats.ts";
+import { csv, interval, num, type Verdict, verdictCell } from "./stats.ts";
 import { type Method, methodKey, PAPER_EPSILON } from "./plan.ts";
 import { curve, type RunData } from "./run_data.ts";
-import { differenceOf, scoreTable } from "./mujoco_stats.ts";
+import { differenceOf, scoreTable, type TaskScores } from "./mujoco_stats.ts";
 import type { ClaimRow } from "./mujoco_claims.ts";
 import type { TimingRow } from "./timing_section.ts";
 
@@ -24,36 +24,45 @@ export function degreeMethod(o: number): Method {
   };
 }
 
-/** Section 4: degree ablation. */
-export function buildDegreeSection(
+/** One row of section 4: a task at degree o, its time (section 3) and its final score. */
+export interface DegreeRow {
+  task: string;
+  o: number;
+  /** Seconds per episode at o, and its ratio to o = 1 (undefined where not timed). */
+  seconds?: number;
+  ratio?: number;
+  /** The run's final score (undefined where not run). */
+  score?: TaskScores;
+}
+
+/** Settings of section 4. */
+export interface DegreeOptions {
+  tasks: string[];
+  degrees: number[];
+  evidence: string;
+  finalEvals: number;
+}
+
+/**
+ * Section 4's rows and its two claims (Table 2's time grows with o; Fig. 2's return improves
+ * from o = 1 to the largest o), from section 3's timing rows and the runs' final scores.
+ */
+export function degreeClaims(
   runs: RunData[],
   timing: TimingRow[],
-  options: { tasks: string[]; degrees: number[]; evidence: string; finalEvals: number },
-): { markdown: string; files: ReportFile[]; claims: ClaimRow[] } {
+  options: Omit<DegreeOptions, "evidence">,
+): { rows: DegreeRow[]; claims: ClaimRow[] } {
   const methods = options.degrees.map(degreeMethod);
   const table = scoreTable(runs, options.tasks, methods, options.finalEvals);
-  const md: string[] = [
-    "## 4. Degree ablation (paper Table 2, Fig. 2)",
-    "",
-    "FSDDPG in the per-sample form (the paper's equations) at ε = 1e-5 with block size o of the " +
-    "block-diagonal inverse of k2, everything else at the paper's settings. (In the listing form " +
-    "k1 and k2 are rank one and o only changes the scalar c, so the ablation is run on the " +
-    "per-sample form.) Time per 1,000-step episode as measured in section 3; final score as in " +
-    "section 5 (mean of the last evaluations, mean over seeds [95% bootstrap CI]). The paper's " +
-    "Table 2 (garbled in our copy) gives Swimmer 22.73 s at o = 1 and 164.07 s at o = 2.",
-    "",
-    "| task | o | s / episode | × o = 1 | final score: mean [95% CI] | run |",
-    "| --- | --- | --- | --- | --- | --- |",
-  ];
-  const rowsCsv: unknown[][] = [];
   const timeOf = (task: string, o: number) =>
     timing.find((r) =>
       r.task === task && r.algo === "fsddpg" &&
       (o === 1 ? r.degree === undefined || r.degree === 1 : r.degree === o) &&
-      ((r as { k1k2?: string }).k1k2 ?? "per-sample") === "per-sample"
+      (r.k1k2 ?? "per-sample") === "per-sample"
     );
   const cellOf = (task: string, o: number) =>
     table.find((c) => c.task === task && methodKey(c.method) === methodKey(degreeMethod(o)));
+  const rows: DegreeRow[] = [];
   const timeMono: string[] = [], timeNot: string[] = [];
   const better: string[] = [], notBetter: string[] = [], undecided: string[] = [];
   for (const task of options.tasks) {
@@ -61,22 +70,13 @@ export function buildDegreeSection(
     for (const o of options.degrees) {
       const t = timeOf(task, o), t1 = timeOf(task, 1), c = cellOf(task, o);
       times.push(t?.episodeSeconds ?? NaN);
-      md.push(
-        `| ${task} | ${o} | ${t ? num(t.episodeSeconds) : "–"} | ${
-          t && t1 ? (t.episodeSeconds / t1.episodeSeconds).toFixed(2) : "–"
-        } | ${c ? `${num(c.mean.estimate)} [${num(c.mean.lo)}, ${num(c.mean.hi)}]` : "not run"} | ${
-          c?.run.id ?? "–"
-        } |`,
-      );
-      rowsCsv.push([
+      rows.push({
         task,
         o,
-        t?.episodeSeconds ?? "",
-        c?.run.id ?? "",
-        c?.mean.estimate ?? "",
-        c?.mean.lo ?? "",
-        c?.mean.hi ?? "",
-      ]);
+        ...(t ? { seconds: t.episodeSeconds } : {}),
+        ...(t && t1 ? { ratio: t.episodeSeconds / t1.episodeSeconds } : {}),
+        ...(c ? { score: c } : {}),
+      });
     }
     const increasing = times.every(Number.isFinite) && times.length >= 2 &&
       times.every((x, i) => i === 0 || x > times[i - 1]);
@@ -85,11 +85,10 @@ export function buildDegreeSection(
     const top = cellOf(task, Math.max(...options.degrees)), one = cellOf(task, 1);
     if (top && one && options.degrees.length >= 2) {
       const d = differenceOf(top, one);
-      const label = `${task} ${num(d.estimate)} [${num(d.lo)}, ${num(d.hi)}]`;
+      const label = `${task} ${interval(d)}`;
       (d.lo > 0 ? better : d.hi <= 0 ? notBetter : undecided).push(label);
     }
   }
-  md.push("");
   const timeVerdict: Verdict = timeMono.length + timeNot.length === 0
     ? "not tested"
     : timeNot.length
@@ -126,6 +125,37 @@ export function buildDegreeSection(
       form: "per-sample, ε = 1e-5",
     },
   ];
+  return { rows, claims };
+}
+
+/** Section 4: degree ablation — its Markdown, table, figures and claims. */
+export function buildDegreeSection(
+  runs: RunData[],
+  timing: TimingRow[],
+  options: DegreeOptions,
+): { markdown: string; files: ReportFile[]; claims: ClaimRow[] } {
+  const { rows, claims } = degreeClaims(runs, timing, options);
+  const md: string[] = [
+    "## 4. Degree ablation (paper Table 2, Fig. 2)",
+    "",
+    "FSDDPG in the per-sample form (the paper's equations) at ε = 1e-5 with block size o of the " +
+    "block-diagonal inverse of k2, everything else at the paper's settings. (In the listing form " +
+    "k1 and k2 are rank one and o only changes the scalar c, so the ablation is run on the " +
+    "per-sample form.) Time per 1,000-step episode as measured in section 3; final score as in " +
+    "section 5 (mean of the last evaluations, mean over seeds [95% bootstrap CI]). The paper's " +
+    "Table 2 (garbled in our copy) gives Swimmer 22.73 s at o = 1 and 164.07 s at o = 2.",
+    "",
+    "| task | o | s / episode | × o = 1 | final score: mean [95% CI] | run |",
+    "| --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const r of rows) {
+    md.push(
+      `| ${r.task} | ${r.o} | ${r.seconds !== undefined ? num(r.seconds) : "–"} | ${
+        r.ratio !== undefined ? r.ratio.toFixed(2) : "–"
+      } | ${r.score ? interval(r.score.mean) : "not run"} | ${r.score?.run.id ?? "–"} |`,
+    );
+  }
+  md.push("");
   md.push("| claim | verdict | evidence | detail |", "| --- | --- | --- | --- |");
   for (const c of claims) {
     md.push(`| ${c.claim} | ${verdictCell(c.verdict)} | ${options.evidence} | ${c.detail} |`);
@@ -135,13 +165,21 @@ export function buildDegreeSection(
     path: "degree/degree.csv",
     content: csv(
       ["task", "degree", "episode_seconds", "run", "final_mean", "final_ci_lo", "final_ci_hi"],
-      rowsCsv,
+      rows.map((r) => [
+        r.task,
+        r.o,
+        r.seconds ?? "",
+        r.score?.run.id ?? "",
+        r.score?.mean.estimate ?? "",
+        r.score?.mean.lo ?? "",
+        r.score?.mean.hi ?? "",
+      ]),
     ),
   }];
   for (const task of options.tasks) {
     const series: Series[] = [];
     options.degrees.forEach((o, i) => {
-      const c = cellOf(task, o);
+      const c = rows.find((r) => r.task === task && r.o === o)?.score;
       if (!c) return;
       const k = curve(c.run.evals);
       if (k.steps.length) {
