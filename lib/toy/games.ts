@@ -147,7 +147,13 @@ export function toyDerivatives(
   const deltaTheta = differentiated ? p.gTheta - dy : p.gTheta;
   const deltaThetaTheta = differentiated ? p.qThetaTheta - d2y : p.qThetaTheta;
   return {
-    ...p,
+    // Listed field by field: a spread here was the hot spot of long toy runs.
+    q: p.q,
+    gTheta: p.gTheta,
+    gW: p.gW,
+    qThetaTheta: p.qThetaTheta,
+    qThetaW: p.qThetaW,
+    qWW: p.qWW,
     y,
     delta,
     j: p.q,
