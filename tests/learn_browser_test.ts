@@ -2,7 +2,8 @@
 // server this test starts on a free loopback port with an empty runs folder. The page trains
 // InvertedPendulum with fstd3 in its Web Worker (autostart), reports a best evaluation of at
 // least 900, draws its curves and the 3D view, stops, saves to the runs, and the run is found
-// through /api/runs with its rollouts and metrics; no console error on the way. The browser side
+// through /api/runs with its rollouts and metrics; no console error on the way. Its rows equal
+// those of `deno task train` (the embedded default) up to the step where the page stopped. The browser side
 // runs in a child process (lib/learn/browser_check.ts: playwright-core needs --allow-all).
 // Skipped, with the reason printed, when /usr/bin/chromium is absent.
 import { assert, assertEquals } from "./assert.ts";
@@ -10,6 +11,15 @@ import { createApp } from "../lib/ui/app.ts";
 import type { LearnBrowserReport } from "../lib/learn/browser_check.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
+const MAIN = new URL("../main.ts", import.meta.url).pathname;
+
+/** The rows of a metrics.jsonl without what depends on the clock. */
+async function timelessRows(path: string): Promise<Record<string, unknown>[]> {
+  return (await Deno.readTextFile(path)).trim().split("\n").map((line) => {
+    const { time: _t, stepsPerSecond: _s, ...rest } = JSON.parse(line);
+    return rest;
+  });
+}
 const chromiumPresent = await Deno.stat(CHROMIUM).then(() => true, () => false);
 if (!chromiumPresent) {
   console.log(`learn_browser_test: skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
@@ -54,6 +64,19 @@ Deno.test({
       assert((report.savedCounts?.eval ?? 0) >= 2, `counts ${JSON.stringify(report.savedCounts)}`);
       const dirs = (await Array.fromAsync(Deno.readDir(root))).map((e) => e.name);
       assertEquals(dirs, [report.savedId], "the save wrote exactly one run folder");
+      // the same curve as `deno task train` (the page's defaults are the embedded default's)
+      const cli = await new Deno.Command(Deno.execPath(), {
+        args: ["run", "-A", MAIN, "train", `--out=${root}/cli`, "--name=cli"],
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      assert(cli.success, new TextDecoder().decode(cli.stderr).slice(-2000));
+      const page = await timelessRows(`${root}/${report.savedId}/metrics.jsonl`);
+      const stepsDone = Math.max(...page.map((r) => Number(r.step)));
+      const trained = (await timelessRows(`${root}/cli/cli/metrics.jsonl`))
+        .filter((r) => Number(r.step) <= stepsDone);
+      assert(page.length > 100, `${page.length} rows`);
+      assertEquals(page, trained, "the page's rows and deno task train's differ");
     } finally {
       await server.shutdown();
       await Deno.remove(root, { recursive: true });

@@ -107,7 +107,10 @@ export async function learnBrowserCheck(
     await page.waitForTimeout(1200);
     report.viewCanvas = await page.locator(".learn-view canvas").count() > 0;
     report.charts = await page.locator(".chart-canvas canvas").count();
-    report.runtime = (await page.locator(".learn-status .muted").textContent()) ?? "";
+    report.runtime = ((await page.locator(".learn-status .muted").textContent()) ?? "").replace(
+      /^·\s*/,
+      "",
+    );
     if (await page.locator(".learn").getAttribute("data-state") !== "finished") {
       await page.getByRole("button", { name: "Stop" }).click();
     }
