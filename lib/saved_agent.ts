@@ -107,10 +107,20 @@ export function savedTensors(
     const entry = meta.tensors[i];
     if (entry.name !== name || JSON.stringify(entry.shape) !== JSON.stringify(shape)) {
       throw new Error(
-        `agent.json: tensor ${i} is ${entry.name} ${JSON.stringify(entry.shape)}, expected ${name}`,
+        `agent.json: tensor ${i} is ${entry.name} ${
+          JSON.stringify(entry.shape)
+        }, expected ${name} ${JSON.stringify(shape)}`,
       );
     }
     const size = shape.reduce((a, b) => a * b, 1);
+    if (entry.offset + size > blob.length) {
+      // a cut-short file would otherwise load short arrays and fail later, far from the cause
+      throw new Error(
+        `tensors.bin: holds ${blob.length} values, but ${name} ends at ${
+          entry.offset + size
+        } (cut short?)`,
+      );
+    }
     return blob.subarray(entry.offset, entry.offset + size);
   });
 }
