@@ -6,7 +6,7 @@
  * @module
  */
 import { linePlot, PALETTE, type Series } from "./svg.ts";
-import type { ReportFile } from "./toy_section.ts";
+import type { ReportFile } from "./section.ts";
 import { csv, interval, mean, num, type Verdict, verdictCell } from "./stats.ts";
 import { bootstrapDiffCi, type Interval } from "./rliable.ts";
 import { type Method, methodKey, methodLabel } from "./plan.ts";

@@ -6,7 +6,7 @@
  * @module
  */
 import { linePlot, PALETTE, type Series } from "./svg.ts";
-import type { ReportFile } from "./toy_section.ts";
+import type { ReportFile } from "./section.ts";
 import { csv, interval, num, type Verdict, verdictCell } from "./stats.ts";
 import { type Method, methodKey, PAPER_EPSILON } from "./plan.ts";
 import { curve, type RunData } from "./run_data.ts";

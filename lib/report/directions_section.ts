@@ -11,7 +11,7 @@ import { DEFAULTS } from "../config.ts";
 import { actorForwardHost, parameterCount } from "../nets.ts";
 import { Rng } from "../rng.ts";
 import { makeEnv } from "../../physics/mod.ts";
-import type { ReportFile } from "./toy_section.ts";
+import type { ReportFile } from "./section.ts";
 import { csv } from "./stats.ts";
 
 /** One actor-step variant of the section's table. */

@@ -10,7 +10,7 @@ import { type DirectionVariant, measureDirections } from "./directions_section.t
 import { linePlot, PALETTE, type Series } from "./svg.ts";
 import { csv, mean, num } from "./stats.ts";
 import { AGREEING_EPSILON, formatEpsilon } from "./plan.ts";
-import type { ReportFile } from "./toy_section.ts";
+import type { ReportFile } from "./section.ts";
 
 /** The ε values of the sweep. */
 export const SWEEP_EPSILONS: readonly number[] = [1e-5, 1e-3, 1e-1, 1, 3, 10, 30, 100, 1000];

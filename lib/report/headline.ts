@@ -4,20 +4,9 @@
  * run used, from its own resolved config.
  * @module
  */
-import type { ReportFile } from "./toy_section.ts";
+import type { ReportFile, VerdictEntry } from "./section.ts";
 import { csv, verdictCell } from "./stats.ts";
 import type { RunData } from "./run_data.ts";
-
-/** A verdict as report.json records it. */
-export interface VerdictEntry {
-  section: string;
-  claim: string;
-  verdict: string;
-  /** The FS* form the claim was tested with, where it depends on one. */
-  form?: string;
-  /** The intervals and counts behind the verdict. */
-  detail?: string;
-}
 
 /** The headline: a claims × forms table of verdicts, then the claims that have no form. */
 export function headline(verdicts: VerdictEntry[], evidence: string): string {

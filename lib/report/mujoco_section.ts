@@ -7,7 +7,7 @@
  * @module
  */
 import { linePlot, PALETTE, type Series } from "./svg.ts";
-import type { ReportFile } from "./toy_section.ts";
+import type { ReportFile } from "./section.ts";
 import { csv, interval, num, verdictCell } from "./stats.ts";
 import {
   AGREEING_EPSILON,

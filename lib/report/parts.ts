@@ -9,26 +9,15 @@ import { buildCriticSection } from "./critic_section.ts";
 import { buildDegreeSection } from "./degree_section.ts";
 import { buildDirectionsSection, measureDirections } from "./directions_section.ts";
 import { buildEpsilonSweep, measureEpsilonSweep } from "./epsilon_sweep.ts";
-import { settingsTable, type VerdictEntry } from "./headline.ts";
+import { settingsTable } from "./headline.ts";
 import { buildMujocoSection, FORMS } from "./mujoco_section.ts";
 import { type BudgetSpec, CRITIC_TASKS, methodKey } from "./plan.ts";
 import type { RunData } from "./run_data.ts";
 import type { ReportLog } from "./runs.ts";
 import { buildTasksSection, measureTasks } from "./tasks_section.ts";
 import { buildTimingSection, DENSE, measureTiming, type TimingRow } from "./timing_section.ts";
-import { buildToySection, type ReportFile, runToyGrid } from "./toy_section.ts";
-
-/** One section of the report as it is assembled: where it goes, what it says, what it decided. */
-export interface ReportPart {
-  /** The section's place in the report (`toy`, `timing`, `environment`, …). */
-  key: string;
-  /** Its Markdown, from its heading. */
-  markdown: string;
-  /** Its figures and tables, paths relative to the report directory. */
-  files: ReportFile[];
-  /** Its verdicts, as report.json records them. */
-  verdicts: VerdictEntry[];
-}
+import { buildToySection, runToyGrid } from "./toy_section.ts";
+import type { ReportPart, VerdictEntry } from "./section.ts";
 
 /** Section 1: the toy games, `steps` updates per run. */
 export function toyPart(steps: number, out: ReportLog): ReportPart {

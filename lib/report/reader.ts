@@ -16,6 +16,7 @@
  * ```
  * @module
  */
+import type { VerdictEntry } from "./section.ts";
 
 /** `report.json`: what the report was built from. */
 export interface ReportMeta {
@@ -29,7 +30,7 @@ export interface ReportMeta {
   wallSeconds: number;
   commit: string;
   /** Every verdict of the report: section, claim, verdict, FS* form and the evidence. */
-  verdicts: { section: string; claim: string; verdict: string; form?: string; detail?: string }[];
+  verdicts: VerdictEntry[];
   /** The resolved training settings (config.json) of every run the report read. */
   runSettings?: { id: string; config: Record<string, unknown> }[];
   /** Run store the report read (relative to the report directory when inside it). */

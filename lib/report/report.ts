@@ -8,18 +8,18 @@
 import { VERSIONS } from "../deps.ts";
 import { writeFileAtomic } from "../atomic.ts";
 import { gitCommit } from "../provenance.ts";
-import { headline, type VerdictEntry } from "./headline.ts";
+import { headline } from "./headline.ts";
 import { renderHtml } from "./html.ts";
 import {
   degreePart,
   directionsPart,
   measureTimingRows,
   mujocoParts,
-  type ReportPart,
   timingPart,
   toyPart,
 } from "./parts.ts";
 import type { Budget, BudgetSpec, PlannedRun } from "./plan.ts";
+import type { ReportPart, VerdictEntry } from "./section.ts";
 import type { ReportMeta } from "./reader.ts";
 import type { RunData } from "./run_data.ts";
 import { collectRuns, type ReportLog, trainPlan } from "./runs.ts";

@@ -7,7 +7,7 @@
 import { makeEnv } from "../../physics/mod.ts";
 import { Rng } from "../rng.ts";
 import { csv, num } from "./stats.ts";
-import type { ReportFile } from "./toy_section.ts";
+import type { ReportFile } from "./section.ts";
 
 /** The paper's Table 6 (state dimension, action dimension). */
 export const PAPER_TABLE6: Record<string, [number, number]> = {

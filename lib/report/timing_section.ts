@@ -19,7 +19,7 @@
  */
 import { methodKey } from "./plan.ts";
 import { linePlot } from "./svg.ts";
-import type { ReportFile } from "./toy_section.ts";
+import type { ReportFile } from "./section.ts";
 import { csv, secondsText, verdictCell } from "./stats.ts";
 import { FS_PER_SAMPLE, type TimingRow } from "./timing/measure.ts";
 import { PAPER_TABLE3, type TimingClaim, timingClaims } from "./timing/claims.ts";
