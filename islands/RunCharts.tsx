@@ -4,12 +4,14 @@
  * The learning curves of one run (uPlot): evaluation and training return per seed with their
  * mean ± std, critic loss, the Stackelberg diagnostics (cosine, correction ratio) and steps/s.
  * Rows come from `/api/runs/:id/metrics`; while the run is running, new rows arrive over
- * Server-Sent Events from `/api/runs/:id/stream` and the charts redraw without a reload.
+ * Server-Sent Events from `/api/runs/:id/stream` and the charts redraw without a reload; each
+ * status event also rewrites the page's header facts (islands/run_header.ts).
  * @module
  */
 import { useEffect, useRef, useState } from "./deps.ts";
 import { type RowLike, seedBand } from "../lib/ui/series.ts";
 import { COLORS, createChart, type LiveChart } from "./chart_util.ts";
+import { applyStatus } from "./run_header.ts";
 
 interface ChartSpec {
   key: string;
@@ -117,6 +119,8 @@ export default function RunCharts(props: { id: string; live: boolean }) {
         });
         source.addEventListener("status", (e) => {
           const st = JSON.parse((e as MessageEvent).data);
+          // the header above was rendered when the page loaded: keep it in step with the run
+          if (st && typeof st === "object") applyStatus(document, st);
           if (st && typeof st.stepsDone === "number") {
             setLive(
               `${st.status} · ${st.stepsDone.toLocaleString("en-US")} / ${

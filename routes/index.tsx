@@ -6,6 +6,7 @@
 import { Island, renderPage } from "../lib/ui/layout.tsx";
 import type { RouteContext } from "../lib/ui/route.ts";
 import { runSummaries } from "../lib/ui/runs.ts";
+import { shownFolder } from "../lib/ui/hide_paths.ts";
 import RunsTable, { type RunRow } from "../islands/RunsTable.tsx";
 
 /** Renders the runs page. */
@@ -16,7 +17,8 @@ export async function GET(ctx: RouteContext): Promise<Response> {
     <>
       <h1>Runs</h1>
       <p class="muted">
-        From <code>{ctx.runsDir}</code>. Click a column to sort; tick runs to compare them.
+        From{" "}
+        <code>{shownFolder(ctx.runsDir)}</code>. Click a column to sort; tick runs to compare them.
       </p>
       <Island name="RunsTable" component={RunsTable} props={{ runs }} />
     </>,

@@ -1,6 +1,7 @@
 // Browser test of the web UI: playwright-core drives Debian's chromium (headless) against a
 // server this test starts on a free loopback port: the runs table, a run's chart canvas with
-// drawn pixels, a live row arriving over SSE on a running run's page, a rollout that changes the canvas while playing, video export, no console
+// drawn pixels, a live row arriving over SSE on a running run's page and its header following
+// the run to finished, a rollout that changes the canvas while playing, video export, no console
 // errors. The browser side runs in a child process (lib/ui/browser_check.ts) because
 // playwright-core needs --allow-all. Skipped, with the reason printed, when /usr/bin/chromium is
 // absent (`apt-get install -y chromium` installs it). Set STACKRL_UI_VIDEO_TEST=1 to also export
@@ -53,6 +54,11 @@ Deno.test({
       assert(report.drawnPixels > 1000, `eval chart: only ${report.drawnPixels} drawn pixels`);
       assert(report.liveRows[0] > 0, "the running run's charts loaded no rows");
       assertEquals(report.liveRows[1], report.liveRows[0] + 1, "the appended row arrived over SSE");
+      assertEquals(
+        report.liveHeader,
+        ["finished", "10,000 / 10,000", "321.5"],
+        "the header follows the stream",
+      );
       assertEquals(report.compareCharts, 1, "one compare chart for the one environment");
       assert(report.canvasChanged, "the rollout canvas did not change while playing");
       assert(/^\d+ \/ 90$/.test(report.frameIndex ?? ""), `frame index ${report.frameIndex}`);

@@ -298,17 +298,19 @@ export interface Run {
 
 const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
 
-/** Whether `id` is a valid run id (also used for rollout labels). */
+/** Whether `id` is a valid run id (also used for rollout labels); `.` names a folder itself. */
 export function isValidRunId(id: unknown): id is string {
   return typeof id === "string" && id.length > 0 && id.length <= 200 && ID_PATTERN.test(id) &&
-    !id.includes("..");
+    id !== "." && !id.includes("..");
 }
 
 /** Throws unless `id` is a valid run id. */
 export function checkRunId(id: unknown, what = "run id"): string {
   if (!isValidRunId(id)) {
     throw new Error(
-      `${what}: got ${JSON.stringify(id)}; allowed: letters, digits, ".", "_", "-" (no "..")`,
+      `${what}: got ${
+        JSON.stringify(id)
+      }; allowed: letters, digits, ".", "_", "-" (not "." alone, no "..")`,
     );
   }
   return id;

@@ -11,6 +11,7 @@ import { HttpError } from "./runs.ts";
 import { errorPage } from "./layout.tsx";
 import { bundleIslands } from "./bundle.ts";
 import { fileResponse, readStatic, readVendor } from "./assets.ts";
+import { hidePaths } from "./hide_paths.ts";
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -36,8 +37,21 @@ export function isTraversal(pathname: string): boolean {
     decoded.split("/").some((s) => s === ".." || s === ".");
 }
 
+/**
+ * The request's path as sent, before URL parsing drops its `.` and `..` segments (the server
+ * hands the request line over as it came, and the router matches on it).
+ */
+export function rawPath(url: string): string {
+  return url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "").split(/[?#]/)[0] || "/";
+}
+
+/** Whether a path has a `.` or `..` segment, plain or percent-encoded (`%2e`). */
+export function hasDotSegment(pathname: string): boolean {
+  return pathname.split("/").some((s) => /^(\.|%2e){1,2}$/i.test(s));
+}
+
 function failure(c: Context, status: number, message: string): Response {
-  if (new URL(c.req.url).pathname.startsWith("/api/")) {
+  if (rawPath(c.req.url).startsWith("/api/")) {
     return new Response(JSON.stringify({ error: message, status }), {
       status,
       headers: { "content-type": "application/json; charset=utf-8" },
@@ -69,18 +83,21 @@ export function createApp(options: AppOptions): Hono {
   if (options.bundleAtStart) bundleIslands().catch(() => {/* reported on request */});
 
   app.use("*", async (c, next) => {
-    if (isTraversal(new URL(c.req.url).pathname)) {
-      return failure(c, 400, "path escapes its folder");
-    }
+    const path = rawPath(c.req.url);
+    // `/runs/.` names the runs folder itself, never a run: nothing is there on any route
+    if (hasDotSegment(path)) return failure(c, 404, `no page at ${path}`);
+    if (isTraversal(path)) return failure(c, 400, "path escapes its folder");
     await next();
   });
 
+  // messages may quote file-system errors; the browser is not told where the server keeps files
+  const hide = (message: string) => hidePaths(message, [runsDir, reportsDir]);
   app.onError((error, c) => {
-    if (error instanceof HttpError) return failure(c, error.status, error.message);
+    if (error instanceof HttpError) return failure(c, error.status, hide(error.message));
     console.error(`ui: ${c.req.method} ${c.req.url}:`, error);
-    return failure(c, 500, (error as Error).message ?? String(error));
+    return failure(c, 500, hide((error as Error).message ?? String(error)));
   });
-  app.notFound((c) => failure(c, 404, `no page at ${new URL(c.req.url).pathname}`));
+  app.notFound((c) => failure(c, 404, `no page at ${rawPath(c.req.url)}`));
 
   app.get("/islands/:file", async (c) => {
     const name = c.req.param("file");

@@ -19,6 +19,8 @@ export interface BrowserReport {
   drawnPixels: number;
   /** Metric rows the running run's page held before and after a row was appended on disk. */
   liveRows: [number, number];
+  /** The running run's header (status, steps, best) after its status.json said finished. */
+  liveHeader: string[];
   /** Chart canvases on the compare page of the two runs. */
   compareCharts: number;
   canvasChanged: boolean;
@@ -116,6 +118,22 @@ export async function browserCheck(
       { timeout: 15_000 },
     ).catch(() => {});
     const after0 = Number(await page.getAttribute(".run-charts", "data-rows"));
+    // the run finishes while its page is open: the header follows the stream's status event
+    const statusPath = `${runsDir}/${runningId}/status.json`;
+    const finished = { ...JSON.parse(await Deno.readTextFile(statusPath)) };
+    Object.assign(finished, { status: "finished", stepsDone: 10000, bestEval: 321.5 });
+    await Deno.writeTextFile(`${statusPath}.tmp`, JSON.stringify(finished));
+    await Deno.rename(`${statusPath}.tmp`, statusPath);
+    await page.waitForFunction(
+      () => document.getElementById("run-status")?.textContent === "finished",
+      undefined,
+      { timeout: 15_000 },
+    ).catch(() => {});
+    const liveHeader = await page.evaluate(() =>
+      ["run-status", "run-steps", "run-best"].map((id) =>
+        document.getElementById(id)?.textContent?.trim() ?? ""
+      )
+    );
     await page.goto(runPage);
     await page.waitForSelector('[data-chart="eval"] canvas');
 
@@ -159,6 +177,7 @@ export async function browserCheck(
       compareHref,
       drawnPixels,
       liveRows: [before0, after0],
+      liveHeader,
       compareCharts,
       canvasChanged,
       frameIndex,

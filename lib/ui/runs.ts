@@ -5,6 +5,7 @@
  * @module
  */
 import { runIsStale } from "../store/run_lock.ts";
+import { hidePaths } from "./hide_paths.ts";
 import {
   isValidRunId,
   listRollouts,
@@ -38,6 +39,25 @@ export function runDir(runsDir: string, id: string): string {
     );
   }
   return `${runsDir.replace(/\/+$/, "")}/${id}`;
+}
+
+/**
+ * The directory of run `id` under `runsDir` when there is one: 400 for an invalid id, 404 when
+ * the name is not a run directory (missing, a stray file, or a run still being created).
+ */
+export async function findRun(runsDir: string, id: string): Promise<string> {
+  const dir = runDir(runsDir, id);
+  let isDirectory = false;
+  try {
+    isDirectory = (await Deno.stat(dir)).isDirectory;
+  } catch {
+    // missing or unreadable: no run to show
+  }
+  // `<id>.tmp-*` is a run being created (lib/store/run_store.ts); listRuns skips it too
+  if (!isDirectory || id.includes(".tmp-")) {
+    throw new HttpError(404, `no run ${JSON.stringify(id)}`);
+  }
+  return dir;
 }
 
 /** Checks a rollout label like a run id (400 otherwise). */
@@ -276,19 +296,14 @@ export async function runSummaries(runsDir: string): Promise<RunRowData[]> {
         delete out[key];
       }
     }
-    if (errors.length > 0) out.error = errors.join("; ");
+    if (errors.length > 0) out.error = hidePaths(errors.join("; "), [runsDir]);
     return out as RunRowData;
   });
 }
 
 /** Reads run `id`; 400 for a bad id, 404 when there is no such run directory. */
 export async function loadRun(runsDir: string, id: string): Promise<RunView> {
-  const dir = runDir(runsDir, id);
-  try {
-    if (!(await Deno.stat(dir)).isDirectory) throw new Deno.errors.NotFound();
-  } catch {
-    throw new HttpError(404, `no run ${JSON.stringify(id)} in ${runsDir}`);
-  }
+  const dir = await findRun(runsDir, id);
   const errors: string[] = [];
   const rawConfig = await readJsonFile(`${dir}/config.json`, "config.json", errors);
   const config = rawConfig === null
@@ -313,6 +328,10 @@ export async function loadRun(runsDir: string, id: string): Promise<RunView> {
       updatedAt: config.createdAt,
     };
   }
+  // a failed run's error carries a stack trace with the server's paths
+  if (typeof status?.error === "string") {
+    status = { ...status, error: hidePaths(status.error, [dir]) };
+  }
   // a running status whose writer is gone from this host will never change: say so
   if (status && runIsStale(dir, status)) status = { ...status, status: "stale" };
   if (config && (typeof config.env !== "string" || typeof config.algo !== "string")) {
@@ -332,17 +351,29 @@ export async function loadRun(runsDir: string, id: string): Promise<RunView> {
   } catch (error) {
     errors.push(`rollouts/: ${(error as Error).message}`);
   }
-  return { id, dir, config, status, metrics, rollouts, errors };
+  return {
+    id,
+    dir,
+    config,
+    status,
+    metrics,
+    rollouts,
+    errors: errors.map((e) => hidePaths(e, [dir])),
+  };
 }
 
 /** Reads `rollouts/<label>.json` of run `id` as text (400 bad names, 404 missing). */
 export async function readRolloutText(runsDir: string, id: string, label: string): Promise<string> {
-  const dir = runDir(runsDir, id);
+  const dir = await findRun(runsDir, id);
   checkLabel(label);
   try {
     return await Deno.readTextFile(`${dir}/rollouts/${label}.json`);
   } catch (error) {
-    if (error instanceof Deno.errors.NotFound) {
+    // rollouts/ or the label's file of another kind (a stray file, a folder) is no rollout either
+    if (
+      error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory ||
+      error instanceof Deno.errors.IsADirectory
+    ) {
       throw new HttpError(404, `run ${JSON.stringify(id)} has no rollout ${JSON.stringify(label)}`);
     }
     throw error;
@@ -395,7 +426,7 @@ export async function rolloutInfos(runsDir: string, run: RunView): Promise<Rollo
         })),
       });
     } catch (error) {
-      out.push({ label, error: (error as Error).message });
+      out.push({ label, error: hidePaths((error as Error).message, [runsDir]) });
     }
     if (st && out.length > before) {
       rolloutCache.set(path, { key, info: out[out.length - 1] });

@@ -4,6 +4,7 @@
  * @module
  */
 import { renderPage } from "../../lib/ui/layout.tsx";
+import { shownFolder } from "../../lib/ui/hide_paths.ts";
 import type { RouteContext } from "../../lib/ui/route.ts";
 import { reportSummaries } from "../../lib/ui/reports.ts";
 
@@ -15,7 +16,8 @@ export async function GET(ctx: RouteContext): Promise<Response> {
     <>
       <h1>Reports</h1>
       <p class="muted">
-        From <code>{ctx.reportsDir}</code>. Build one with <code>deno task reproduce</code>.
+        From <code>{shownFolder(ctx.reportsDir)}</code>. Build one with{" "}
+        <code>deno task reproduce</code>.
       </p>
       {reports.length === 0 ? <p class="muted">No reports yet.</p> : (
         <table class="runs">

@@ -26,7 +26,7 @@ export async function GET(ctx: RouteContext): Promise<Response> {
     <>
       <h1>
         {run.id}{" "}
-        <span class={`status status-${status?.status ?? "error"}`}>
+        <span id="run-status" class={`status status-${status?.status ?? "error"}`}>
           {status?.status ?? "unknown"}
         </span>
       </h1>
@@ -62,9 +62,11 @@ export async function GET(ctx: RouteContext): Promise<Response> {
         <dt>Seeds</dt>
         <dd>{config?.seeds?.join(", ") ?? "–"}</dd>
         <dt>Steps</dt>
-        <dd>{fmt(status?.stepsDone, 0)} / {fmt(status?.stepsTotal ?? config?.steps, 0)}</dd>
+        <dd id="run-steps">
+          {fmt(status?.stepsDone, 0)} / {fmt(status?.stepsTotal ?? config?.steps, 0)}
+        </dd>
         <dt>Best evaluation</dt>
-        <dd>{fmt(status?.bestEval)}</dd>
+        <dd id="run-best">{fmt(status?.bestEval)}</dd>
         <dt>Final eval (mean ± std over seeds)</dt>
         <dd>{fmt(summary.final)} ± {fmt(summary.finalStd)}</dd>
         <dt>Updates ran on</dt>
@@ -74,9 +76,9 @@ export async function GET(ctx: RouteContext): Promise<Response> {
             : config?.backend ?? "–"}
         </dd>
         <dt>Wall time</dt>
-        <dd>{fmtDuration(status?.wallTime)}</dd>
+        <dd id="run-wall">{fmtDuration(status?.wallTime)}</dd>
         <dt>Updated</dt>
-        <dd>{status?.updatedAt ?? "–"}</dd>
+        <dd id="run-updated">{status?.updatedAt ?? "–"}</dd>
       </dl>
       <p>
         <a href={`/compare?ids=${id}`}>Compare with other runs</a> ·{" "}

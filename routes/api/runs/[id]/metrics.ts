@@ -9,19 +9,14 @@
  * @module
  */
 import { json, type RouteContext } from "../../../../lib/ui/route.ts";
-import { HttpError, readRunMetrics, runDir } from "../../../../lib/ui/runs.ts";
+import { findRun, HttpError, readRunMetrics } from "../../../../lib/ui/runs.ts";
 import { downsampleRows } from "../../../../lib/ui/series.ts";
 
 const TYPES = ["episode", "eval", "update"];
 
 /** The run's metric rows, filtered and downsampled. */
 export async function GET(ctx: RouteContext): Promise<Response> {
-  const dir = runDir(ctx.runsDir, ctx.params.id);
-  try {
-    if (!(await Deno.stat(dir)).isDirectory) throw new Error();
-  } catch {
-    throw new HttpError(404, `no run ${JSON.stringify(ctx.params.id)}`);
-  }
+  const dir = await findRun(ctx.runsDir, ctx.params.id);
   const q = ctx.url.searchParams;
   const types = q.get("type")?.split(",").filter(Boolean) ?? TYPES;
   for (const t of types) {

@@ -6,17 +6,12 @@
  * @module
  */
 import type { RouteContext } from "../../../../lib/ui/route.ts";
-import { HttpError, runDir } from "../../../../lib/ui/runs.ts";
+import { findRun, HttpError } from "../../../../lib/ui/runs.ts";
 import { streamMetrics } from "../../../../lib/ui/sse.ts";
 
 /** Streams the run's metrics. */
 export async function GET(ctx: RouteContext): Promise<Response> {
-  const dir = runDir(ctx.runsDir, ctx.params.id);
-  try {
-    await Deno.stat(dir);
-  } catch {
-    throw new HttpError(404, `no run ${JSON.stringify(ctx.params.id)}`);
-  }
+  const dir = await findRun(ctx.runsDir, ctx.params.id);
   const raw = ctx.url.searchParams.get("offset");
   const offset = raw === null ? 0 : Number(raw);
   if (!Number.isInteger(offset) || offset < 0) {

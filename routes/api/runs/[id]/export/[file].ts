@@ -7,14 +7,14 @@
  * @module
  */
 import type { RouteContext } from "../../../../../lib/ui/route.ts";
-import { HttpError, runDir } from "../../../../../lib/ui/runs.ts";
+import { findRun, HttpError } from "../../../../../lib/ui/runs.ts";
 import { exportCheckpoint } from "../../../../../lib/export/run_checkpoint.ts";
 
 const FILES = ["policy.onnx", "model.json", "group1-shard1of1.bin"];
 
 /** One exported file of the run's policy. */
 export async function GET(ctx: RouteContext): Promise<Response> {
-  const dir = runDir(ctx.runsDir, ctx.params.id);
+  const dir = await findRun(ctx.runsDir, ctx.params.id);
   const file = ctx.params.file;
   if (!FILES.includes(file)) {
     throw new HttpError(
