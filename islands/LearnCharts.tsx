@@ -22,7 +22,7 @@ export interface LearnChartsProps {
 export default function LearnCharts({ rows, version }: LearnChartsProps) {
   const refs = useRef<Record<string, HTMLDivElement | null>>({});
   const charts = useRef(new Map<string, LiveChart>());
-  const drawn = useRef({ at: 0, timer: 0 as number | 0, version: -1 });
+  const drawn = useRef({ at: 0, timer: 0 as number | 0, version: -1, chain: Promise.resolve() });
   const [empty, setEmpty] = useState<string[]>(RUN_CHARTS.map((s) => s.key));
 
   useEffect(() => () => {
@@ -53,16 +53,21 @@ export default function LearnCharts({ rows, version }: LearnChartsProps) {
       setEmpty(missing);
     };
     if (version === 0) {
-      for (const c of charts.current.values()) c.destroy();
-      charts.current.clear();
-      setEmpty(RUN_CHARTS.map((s) => s.key));
+      drawn.current.chain = drawn.current.chain.then(() => {
+        for (const c of charts.current.values()) c.destroy();
+        charts.current.clear();
+        setEmpty(RUN_CHARTS.map((s) => s.key));
+      });
       return;
     }
     const wait = 500 - (performance.now() - drawn.current.at);
     if (drawn.current.timer) return;
     drawn.current.timer = setTimeout(() => {
       drawn.current.timer = 0;
-      draw().catch((e) => console.warn(`learn charts: ${e}`));
+      // one draw at a time: two overlapping ones would each create the charts
+      drawn.current.chain = drawn.current.chain.then(draw).catch((e) =>
+        console.warn(`learn charts: ${e}`)
+      );
     }, Math.max(0, wait)) as unknown as number;
   }, [version]);
 

@@ -102,18 +102,9 @@ export async function learnBrowserCheck(
       return report;
     }
     report.secondsToTarget = (performance.now() - t0) / 1000;
-    // let the view and charts catch up with the evaluation
-    await page.locator(".learn-view canvas").first().waitFor({ timeout: 30_000 }).catch(() => {});
-    await page.waitForTimeout(1200);
-    report.viewCanvas = await page.locator(".learn-view canvas").count() > 0;
-    report.charts = await page.locator(".chart-canvas canvas").count();
-    report.runtime = ((await page.locator(".learn-status .muted").textContent()) ?? "").replace(
-      /^·\s*/,
-      "",
-    );
-    if (await page.locator(".learn").getAttribute("data-state") !== "finished") {
-      await page.getByRole("button", { name: "Stop" }).click();
-    }
+    // the run may finish on its own meanwhile (then Stop is disabled)
+    const stop = page.getByRole("button", { name: "Stop" });
+    if (await stop.isEnabled()) await stop.click({ timeout: 5000 }).catch(() => {});
     await page.waitForFunction(
       () =>
         ["stopped", "finished"].includes(
@@ -122,13 +113,22 @@ export async function learnBrowserCheck(
       undefined,
       { timeout: 30_000 },
     );
+    // let the view and charts catch up with the evaluation
+    report.viewCanvas = await page.locator(".learn-view canvas").first()
+      .waitFor({ timeout: 30_000 }).then(() => true, () => false);
+    await page.waitForTimeout(1200);
+    report.charts = await page.locator(".chart-canvas canvas").count();
+    report.runtime = ((await page.locator(".learn-status .muted").textContent()) ?? "").replace(
+      /^·\s*/,
+      "",
+    );
     report.stateAfterStop = await page.locator(".learn").getAttribute("data-state");
     if (screenshot) {
       // the view's last refresh (at most 8 s after the previous one), then its first frame
       await page.waitForTimeout(9000);
       await page.locator(".learn-view canvas").first().waitFor({ timeout: 30_000 });
       await page.waitForTimeout(1500);
-      await page.screenshot({ path: screenshot, fullPage: false });
+      await page.screenshot({ path: screenshot, fullPage: true });
     }
     report.stepsDone = Number(
       ((await page.getByTestId("progress-text").textContent()) ?? "").split(" /")[0].replace(
