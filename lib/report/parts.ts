@@ -9,7 +9,7 @@ import { buildCriticSection } from "./critic_section.ts";
 import { buildDegreeSection } from "./degree_section.ts";
 import { buildDirectionsSection, measureDirections } from "./directions_section.ts";
 import { buildEpsilonSweep, measureEpsilonSweep } from "./epsilon_sweep.ts";
-import { settingsTable } from "./headline.ts";
+import { buildSettingsSection } from "./settings_section.ts";
 import { buildMujocoSection, FORMS } from "./mujoco_section.ts";
 import { type BudgetSpec, CRITIC_TASKS, methodKey } from "./plan.ts";
 import type { RunData } from "./run_data.ts";
@@ -197,7 +197,7 @@ export async function mujocoParts(
       detail: c.detail,
     };
   });
-  const settings = settingsTable(runs);
+  const settings = buildSettingsSection(runs);
   return [
     { key: "tasks", markdown: tasksSection.markdown, files: tasksSection.files, verdicts: [] },
     { key: "mujoco", markdown: mujoco.markdown, files: mujoco.files, verdicts: mujocoVerdicts },
