@@ -1,4 +1,3 @@
-/// <reference lib="deno.worker" />
 /**
  * The /learn page's training worker: receives `start` with the settings, trains with
  * {@link LearnSession} (the same agent, replay, environments and schedule as `deno task train`)
