@@ -8,7 +8,7 @@
 // the rollout to WebM with WebCodecs (about 20 s more under software rendering).
 import { assert, assertEquals } from "./assert.ts";
 import { createApp } from "../lib/ui/app.ts";
-import { FIXTURE, writeFixtureRuns } from "../lib/ui/fixture.ts";
+import { FIXTURE, writeFixtureRuns } from "./ui_fixture.ts";
 import type { BrowserReport } from "../lib/ui/browser_check.ts";
 
 const CHROMIUM = "/usr/bin/chromium";

@@ -6,7 +6,7 @@ import { createApp, hasDotSegment, rawPath } from "../lib/ui/app.ts";
 import { hidePaths } from "../lib/ui/hide_paths.ts";
 import { applyStatus } from "../islands/run_header.ts";
 import { isValidRunId } from "../lib/store/run_store.ts";
-import { FIXTURE, writeFixtureRuns } from "../lib/ui/fixture.ts";
+import { FIXTURE, writeFixtureRuns } from "./ui_fixture.ts";
 
 /** A served fixture store with a stray file, a half-created run and a run with odd files. */
 async function withServer(

@@ -4,7 +4,7 @@
 import * as ort from "npm:onnxruntime-web@1.30.0";
 import { assert, assertEquals } from "./assert.ts";
 import { createApp } from "../lib/ui/app.ts";
-import { FIXTURE, writeFixtureRuns } from "../lib/ui/fixture.ts";
+import { FIXTURE, writeFixtureRuns } from "./ui_fixture.ts";
 import { loadAgent } from "../lib/agent.ts";
 import { tf } from "../lib/deps.ts";
 import { Rng } from "../lib/rng.ts";
@@ -13,8 +13,14 @@ import { train } from "../lib/train/loop.ts";
 ort.env.wasm.numThreads = 1; // no worker threads: the machine's cores are busy
 
 const root = await Deno.makeTempDir({ prefix: "stackrl-ui-export-" });
-await writeFixtureRuns(root);
 const app = createApp({ runsDir: root, pollMs: 20 });
+let id = "";
+// one store (the fixture and a trained run) for the module's tests, removed after the last one
+Deno.test.beforeAll(async () => {
+  await writeFixtureRuns(root);
+  id = await trainedRun();
+});
+Deno.test.afterAll(() => Deno.remove(root, { recursive: true }));
 
 /** A tiny trained InvertedPendulum run (obs 4, act 1) with two seeds; only checkpoints/last. */
 async function trainedRun(): Promise<string> {
@@ -36,7 +42,6 @@ async function trainedRun(): Promise<string> {
     console.log = log;
   }
 }
-const id = await trainedRun();
 
 function observations(n: number): Float32Array {
   const rng = new Rng(7);
@@ -146,9 +151,4 @@ Deno.test("ui export: a member outside the population, a bad member, an unknown 
     const res = await app.request(path);
     assertEquals([res.status, await res.json()], [status, { error, status }], path);
   }
-});
-
-Deno.test({
-  name: "ui export: cleanup",
-  fn: async () => await Deno.remove(root, { recursive: true }),
 });

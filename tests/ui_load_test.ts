@@ -5,7 +5,7 @@
 import { assert, assertEquals } from "./assert.ts";
 import { createApp } from "../lib/ui/app.ts";
 import { type MetricRow, type RunConfig, RunWriter } from "../lib/store/run_store.ts";
-import { FIXTURE, writeFixtureRuns } from "../lib/ui/fixture.ts";
+import { FIXTURE, writeFixtureRuns } from "./ui_fixture.ts";
 
 const SECONDS = Number(Deno.env.get("STACKRL_UI_LOAD_SECONDS") ?? "8");
 const CLIENTS = 50;

@@ -2,34 +2,43 @@
 import { assert, assertEquals } from "./assert.ts";
 import { createApp } from "../lib/ui/app.ts";
 
-const root = await Deno.makeTempDir();
+const root = await Deno.makeTempDir({ prefix: "stackrl-ui-reports-" });
 const reports = `${root}/reports`;
 const id = "20260101-000000";
-await Deno.mkdir(`${reports}/${id}/directions`, { recursive: true });
-await Deno.mkdir(`${reports}/half.tmp-1234`, { recursive: true }); // a half-written report
-await Deno.writeTextFile(`${reports}/${id}/report.md`, "# Reproduction report 20260101-000000\n");
-await Deno.writeTextFile(
-  `${reports}/${id}/report.html`,
-  "<html><body><h1>the report</h1></body></html>",
-);
-await Deno.writeTextFile(
-  `${reports}/${id}/report.json`,
-  JSON.stringify({
-    id,
-    budget: "smoke",
-    sections: ["toy", "directions"],
-    command: "deno task reproduce --budget smoke",
-    createdAt: "2026-01-01T00:00:00Z",
-    wallSeconds: 41.2,
-    commit: "abc",
-    verdicts: [{ section: "toy", claim: "DDPG cycles", verdict: "holds" }],
-  }),
-);
-await Deno.writeTextFile(`${reports}/${id}/directions/directions.csv`, "task,cosine\nHopper,0.5\n");
-await Deno.writeTextFile(
-  `${reports}/${id}/directions/fig.svg`,
-  '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0L1 1"/></svg>',
-);
+// one report folder for the module's tests, removed after the last one whatever its outcome
+Deno.test.beforeAll(writeReports);
+Deno.test.afterAll(() => Deno.remove(root, { recursive: true }));
+
+async function writeReports(): Promise<void> {
+  await Deno.mkdir(`${reports}/${id}/directions`, { recursive: true });
+  await Deno.mkdir(`${reports}/half.tmp-1234`, { recursive: true }); // a half-written report
+  await Deno.writeTextFile(`${reports}/${id}/report.md`, "# Reproduction report 20260101-000000\n");
+  await Deno.writeTextFile(
+    `${reports}/${id}/report.html`,
+    "<html><body><h1>the report</h1></body></html>",
+  );
+  await Deno.writeTextFile(
+    `${reports}/${id}/report.json`,
+    JSON.stringify({
+      id,
+      budget: "smoke",
+      sections: ["toy", "directions"],
+      command: "deno task reproduce --budget smoke",
+      createdAt: "2026-01-01T00:00:00Z",
+      wallSeconds: 41.2,
+      commit: "abc",
+      verdicts: [{ section: "toy", claim: "DDPG cycles", verdict: "holds" }],
+    }),
+  );
+  await Deno.writeTextFile(
+    `${reports}/${id}/directions/directions.csv`,
+    "task,cosine\nHopper,0.5\n",
+  );
+  await Deno.writeTextFile(
+    `${reports}/${id}/directions/fig.svg`,
+    '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0L1 1"/></svg>',
+  );
+}
 const app = createApp({ runsDir: `${root}/runs`, reportsDir: reports });
 const get = async (path: string) => {
   const res = await app.request(path);
@@ -72,8 +81,4 @@ Deno.test("ui reports: bad ids, escapes and missing reports are 400 or 404", asy
   assertEquals((await get("/reports/half.tmp-1234")).status, 400);
   assertEquals((await get(`/reports/${id}/file?path=../../etc/passwd`)).status, 400);
   assertEquals((await get(`/reports/${id}/file?path=report.json`)).status, 404);
-});
-
-Deno.test("ui reports: cleanup", async () => {
-  await Deno.remove(root, { recursive: true });
 });

@@ -1,7 +1,7 @@
 // Web UI route tests through the Hono app (no socket): pages, JSON API, traversal, error panels.
 import { assert, assertEquals } from "./assert.ts";
 import { createApp, isTraversal } from "../lib/ui/app.ts";
-import { FIXTURE, writeFixtureRuns } from "../lib/ui/fixture.ts";
+import { FIXTURE, writeFixtureRuns } from "./ui_fixture.ts";
 import { ROUTES } from "../lib/ui/manifest.ts";
 import { patternOf } from "../lib/ui/route.ts";
 import { checkMetrics, readRunMetrics } from "../lib/ui/runs.ts";
@@ -10,8 +10,10 @@ import { parseServeArgs } from "../cli/serve.ts";
 import { npmPackageDir, parseNpmSpecifier, repoRoot } from "../lib/ui/bundle.ts";
 
 const root = await Deno.makeTempDir({ prefix: "stackrl-ui-" });
-await writeFixtureRuns(root);
 const app = createApp({ runsDir: root, pollMs: 20 });
+// one fixture store for the module's tests, removed after the last one whatever its outcome
+Deno.test.beforeAll(() => writeFixtureRuns(root));
+Deno.test.afterAll(() => Deno.remove(root, { recursive: true }));
 
 async function get(path: string): Promise<{ status: number; type: string; text: string }> {
   const res = await app.request(path);
@@ -377,9 +379,4 @@ Deno.test("ui: serve's command line", () => {
     message = (e as Error).message;
   }
   assert(message.includes("--prot") && message.includes("--port"));
-});
-
-Deno.test({
-  name: "ui: cleanup",
-  fn: async () => await Deno.remove(root, { recursive: true }),
 });

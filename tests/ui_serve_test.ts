@@ -1,7 +1,7 @@
 // `serve` end to end: cli/serve.ts started as a process on a free loopback port prints its URL,
 // serves the pages and the bundled islands, and rejects bad flags with exit code 2.
 import { assert, assertEquals } from "./assert.ts";
-import { FIXTURE, writeFixtureRuns } from "../lib/ui/fixture.ts";
+import { FIXTURE, writeFixtureRuns } from "./ui_fixture.ts";
 
 const SERVE = new URL("../cli/serve.ts", import.meta.url).pathname;
 const FLAGS = [

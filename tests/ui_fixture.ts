@@ -1,10 +1,10 @@
 /**
- * A small run store for tests, demos and the browser test, written with the run store's own
- * `RunWriter`: a finished Hopper run with three seeds and a rollout, a running run, a run with a
+ * A small run store for the UI tests (and a demo: `deno run -A tests/ui_fixture.ts <dir>`),
+ * written with the run store's own `RunWriter`: a finished Hopper run with three seeds and a rollout, a running run, a run with a
  * corrupt `metrics.jsonl` and a run whose `config.json` is not JSON.
  * @module
  */
-import { type MetricRow, type RunConfig, RunWriter } from "../store/run_store.ts";
+import { type MetricRow, type RunConfig, RunWriter } from "../lib/store/run_store.ts";
 
 /** Ids of the fixture runs. */
 export const FIXTURE = {
