@@ -4,7 +4,8 @@ import { createApp, isTraversal } from "../lib/ui/app.ts";
 import { FIXTURE, writeFixtureRuns } from "./ui_fixture.ts";
 import { ROUTES } from "../lib/ui/manifest.ts";
 import { patternOf } from "../lib/ui/route.ts";
-import { checkMetrics, readRunMetrics } from "../lib/ui/runs.ts";
+import { readRunMetrics } from "../lib/ui/runs.ts";
+import { parseMetrics } from "../lib/store/metrics.ts";
 import { downsampleRows, evalSummary, seedBand } from "../lib/ui/series.ts";
 import { parseServeArgs } from "../cli/serve.ts";
 import { npmPackageDir, parseNpmSpecifier, repoRoot } from "../lib/ui/bundle.ts";
@@ -330,9 +331,9 @@ Deno.test("ui: series helpers: mean ± std over seeds, summaries, downsampling",
   const down = downsampleRows(rows, 1);
   assertEquals(down.length, 2);
   assertEquals(down[0], { type: "eval", member: 0, seed: 10, step: 2000, returnMean: 15 });
-  const { rows: ok, problems } = checkMetrics('{"type":"eval","member":0,"seed":0,"step":1}\n{"ty');
+  const { rows: ok, problems } = parseMetrics('{"type":"eval","member":0,"seed":0,"step":1}\n{"ty');
   assertEquals([ok.length, problems], [1, []]);
-  assertEquals(checkMetrics("garbage\n").problems.length, 1);
+  assertEquals(parseMetrics("garbage\n").problems.length, 1);
 });
 
 Deno.test("ui: metrics are read incrementally; a torn line, a rewrite and a shrink are handled", async () => {

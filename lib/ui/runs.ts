@@ -11,6 +11,8 @@ import {
   listRollouts,
   listRuns,
   type MetricRow,
+  metricsProblems,
+  parseMetrics,
   readMetrics,
   type RunConfig,
   type RunStatus,
@@ -105,45 +107,6 @@ async function readJsonFile(path: string, name: string, errors: string[]): Promi
   }
 }
 
-function parseRow(line: string): MetricRow | null {
-  try {
-    const row = JSON.parse(line);
-    return row !== null && typeof row === "object" && typeof row.type === "string" &&
-        typeof row.step === "number" && typeof row.member === "number"
-      ? row as MetricRow
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-function problemText(bad: number, firstBad: number): string[] {
-  return bad === 0
-    ? []
-    : [`metrics.jsonl has ${bad} malformed line${bad === 1 ? "" : "s"} (first: line ${firstBad})`];
-}
-
-/**
- * Checks `metrics.jsonl` text: the rows (objects with a string `type` and numeric `step` and
- * `member`), and `problems` naming the malformed complete lines. A torn last line (the mark of a
- * writer killed mid-line) is not a problem; it counts as a row when it parses on its own.
- */
-export function checkMetrics(text: string): { rows: MetricRow[]; problems: string[] } {
-  const lines = text.split("\n");
-  const tail = lines.pop() ?? "";
-  const rows: MetricRow[] = [];
-  let bad = 0, firstBad = -1;
-  lines.forEach((line, i) => {
-    if (line.trim() === "") return;
-    const row = parseRow(line);
-    if (row) rows.push(row);
-    else if (bad++ === 0) firstBad = i + 1;
-  });
-  const last = tail.trim() === "" ? null : parseRow(tail);
-  if (last) rows.push(last);
-  return { rows, problems: problemText(bad, firstBad) };
-}
-
 interface MetricsCacheEntry {
   ident: string;
   /** Bytes of complete lines parsed so far. */
@@ -192,28 +155,26 @@ export async function readRunMetrics(
       // closed by reading the stream to its end
     }
   }
+  // the store's reader, in its tolerant mode, over the bytes appended since the last call
   const lastNewline = bytes.lastIndexOf(10);
-  const complete = new TextDecoder().decode(bytes.subarray(0, lastNewline + 1));
-  const lines = complete.split("\n");
-  lines.pop();
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i].trim() === "") continue;
-    const row = parseRow(lines[i]);
-    if (row) entry.rows.push(row);
-    else if (entry.bad++ === 0) entry.firstBad = entry.lines + i + 1;
-  }
-  entry.lines += lines.length;
+  const parsed = parseMetrics(new TextDecoder().decode(bytes.subarray(0, lastNewline + 1)), {
+    firstLine: entry.lines + 1,
+  });
+  for (const row of parsed.rows) entry.rows.push(row); // (a spread overflows on long files)
+  if (parsed.bad > 0 && entry.bad === 0) entry.firstBad = parsed.firstBad;
+  entry.bad += parsed.bad;
+  entry.lines += parsed.lines;
   entry.offset += lastNewline + 1;
   metricsCache.delete(path);
   metricsCache.set(path, entry);
   while (metricsCache.size > METRICS_CACHE_RUNS) {
     metricsCache.delete(metricsCache.keys().next().value!);
   }
-  const tail = new TextDecoder().decode(bytes.subarray(lastNewline + 1));
-  const last = tail.trim() === "" ? null : parseRow(tail);
+  // a torn last line counts when it parses on its own, but is read again next time
+  const last = parseMetrics(new TextDecoder().decode(bytes.subarray(lastNewline + 1))).rows;
   return {
-    rows: last ? [...entry.rows, last] : entry.rows,
-    problems: problemText(entry.bad, entry.firstBad),
+    rows: last.length > 0 ? [...entry.rows, ...last] : entry.rows,
+    problems: metricsProblems(entry.bad, entry.firstBad),
     offset: entry.offset,
   };
 }
