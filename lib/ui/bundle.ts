@@ -80,7 +80,12 @@ export async function npmPackageDir(root: string, name: string, version: string)
 /** Checks that every npm package the islands import is installed at its pinned version. */
 export async function ensureInstalled(root: string): Promise<void> {
   const specs = new Set<string>();
-  for (const file of [...ISLANDS.map((n) => `${n}.tsx`), "deps.ts", "chart_util.ts"]) {
+  // every module of islands/: an island's helpers (its scene, its video export) import packages too
+  const files: string[] = [];
+  for await (const e of Deno.readDir(`${root}/islands`)) {
+    if (e.isFile && /\.tsx?$/.test(e.name)) files.push(e.name);
+  }
+  for (const file of files.sort()) {
     const text = await Deno.readTextFile(`${root}/islands/${file}`).catch(() => "");
     // only runtime imports: type-only packages (@types/…) are not bundled
     for (const m of text.matchAll(/(?:from|import\()\s*["'](npm:[^"']+)["']/g)) specs.add(m[1]);
