@@ -3,7 +3,8 @@
 // InvertedPendulum with fstd3 in its Web Worker (autostart), reports a best evaluation of at
 // least 900, draws its curves and the 3D view, stops, saves to the runs, and the run is found
 // through /api/runs with its rollouts and metrics; no console error on the way. Its rows equal
-// those of `deno task train` (the embedded default) up to the step where the page stopped. The browser side
+// those of `deno task train` (the embedded default) up to the step where the page stopped. A page
+// whose browser lacks Workers and WebAssembly SIMD says so and does not start. The browser side
 // runs in a child process (lib/learn/browser_check.ts: playwright-core needs --allow-all).
 // Skipped, with the reason printed, when /usr/bin/chromium is absent.
 import { assert, assertEquals } from "./assert.ts";
@@ -62,6 +63,10 @@ Deno.test({
       assert((report.listedBestEval ?? 0) >= 900, `listed best eval ${report.listedBestEval}`);
       assert(report.savedRollouts.includes("best"), `rollouts ${report.savedRollouts}`);
       assert((report.savedCounts?.eval ?? 0) >= 2, `counts ${JSON.stringify(report.savedCounts)}`);
+      assert(
+        /Web Workers and WebAssembly SIMD/.test(report.missingMessage ?? ""),
+        `missing-features message: ${report.missingMessage}`,
+      );
       const dirs = (await Array.fromAsync(Deno.readDir(root))).map((e) => e.name);
       assertEquals(dirs, [report.savedId], "the save wrote exactly one run folder");
       // the same curve as `deno task train` (the page's defaults are the embedded default's)

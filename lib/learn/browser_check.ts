@@ -36,6 +36,8 @@ export interface LearnBrowserReport {
   savedCounts: Record<string, number> | null;
   /** What the runtime line said (implementation, SIMD). */
   runtime: string;
+  /** The page's message in a browser without Workers and WebAssembly SIMD (both hidden). */
+  missingMessage: string | null;
   problems: string[];
 }
 
@@ -68,6 +70,7 @@ export async function learnBrowserCheck(
     savedRollouts: [],
     savedCounts: null,
     runtime: "",
+    missingMessage: null,
     problems,
   };
   try {
@@ -154,6 +157,20 @@ export async function learnBrowserCheck(
     // the saved run's own page draws its curves
     await page.goto(`${base}/runs/${encodeURIComponent(report.savedId!)}`);
     await page.locator(".chart-canvas canvas").first().waitFor({ timeout: 30_000 });
+    // a browser that lacks what the worker needs: a message instead of a start
+    const bare = await browser.newPage();
+    await bare.addInitScript(() => {
+      const scope = globalThis as unknown as Record<string, unknown>;
+      delete scope.Worker;
+      WebAssembly.validate = () => false;
+    });
+    await bare.goto(`${base}/learn?autostart=1`);
+    const missing = bare.getByTestId("missing");
+    await missing.waitFor({ timeout: 30_000 });
+    report.missingMessage = await missing.textContent();
+    if (await bare.locator(".learn").getAttribute("data-state") !== "idle") {
+      problems.push("the page without Workers started anyway");
+    }
   } catch (error) {
     problems.push(`check: ${(error as Error).message}`);
   } finally {
