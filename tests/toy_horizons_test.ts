@@ -16,9 +16,9 @@ import {
   HORIZON_FACTOR,
   horizonVerdictTable,
   longHorizonGrid,
-  rateRange,
   ratesTable,
 } from "../lib/report/toy/horizons.ts";
+import { rateRange } from "../lib/report/toy/claims.ts";
 import { logThin, rateFigure } from "../lib/report/toy/figures.ts";
 import type { ToyGrid } from "../lib/report/toy/grid.ts";
 

@@ -19,7 +19,6 @@ import {
   usesEpsilon,
   variantMethod,
 } from "./grid.ts";
-import { rateRange } from "./horizons.ts";
 
 /** A verdict cell: exactly one of three words. */
 export type Verdict = "holds" | "does not hold" | "not tested";
@@ -86,6 +85,16 @@ interface ClaimSpec {
   test(get: (v: ToyVariant) => TrajectoryClassification, fs: ToyVariant): boolean;
   /** Describes the first variant's classes over the settings at the primary ε. */
   describe?(classes: TrajectoryClassification[]): string;
+}
+
+/** "−0.50" or "−0.56 to −0.46"; "–" for none. */
+export function rateRange(rates: number[]): string {
+  const finite = rates.filter(Number.isFinite);
+  if (!finite.length) return "–";
+  // Rounded first, so that −0.001 reads "0.00", not "−0.00".
+  const f = (x: number) => (Math.round(x * 100) / 100 + 0).toFixed(2).replace("-", "−");
+  const lo = f(Math.min(...finite)), hi = f(Math.max(...finite));
+  return lo === hi ? lo : `${lo} to ${hi}`;
 }
 
 /**

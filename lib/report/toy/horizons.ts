@@ -18,7 +18,7 @@ import {
   type TrajectoryClass,
   type TrajectoryClassification,
 } from "../../toy/classify.ts";
-import type { ClaimVerdict } from "./claims.ts";
+import { type ClaimVerdict, rateRange } from "./claims.ts";
 import {
   epsilonLabel,
   findRun,
@@ -97,16 +97,6 @@ export function classChanges(short: ToyGrid, long: ToyGrid): ClassChange[] {
     out.push({ short: s, long: l, kind: changeKind(s.classification, l.classification) });
   }
   return out;
-}
-
-/** "−0.50" or "−0.56 to −0.46"; "–" for none. */
-export function rateRange(rates: number[]): string {
-  const finite = rates.filter(Number.isFinite);
-  if (!finite.length) return "–";
-  // Rounded first, so that −0.001 reads "0.00", not "−0.00".
-  const f = (x: number) => (Math.round(x * 100) / 100 + 0).toFixed(2).replace("-", "−");
-  const lo = f(Math.min(...finite)), hi = f(Math.max(...finite));
-  return lo === hi ? lo : `${lo} to ${hi}`;
 }
 
 function valueRange(xs: number[]): string {
