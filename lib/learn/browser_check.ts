@@ -18,8 +18,9 @@ export interface LearnBrowserReport {
   bestEval: number | null;
   /** Seconds from opening the page to that best evaluation. */
   secondsToTarget: number | null;
-  /** Steps done when the target was reached, and the page's steps/s over the run (training time). */
+  /** Steps done when the page stopped. */
   stepsDone: number;
+  /** The page's steps/s over the run (training time). */
   averageStepsPerSecond: number;
   /** The page's state after Stop (`stopped` or `finished`). */
   stateAfterStop: string | null;
@@ -27,17 +28,21 @@ export interface LearnBrowserReport {
   viewCanvas: boolean;
   /** Chart canvases drawn. */
   charts: number;
-  /** The saved run's id, and whether `/api/runs` lists it with its best evaluation. */
+  /** The saved run's id. */
   savedId: string | null;
+  /** Whether `/api/runs` lists it. */
   listed: boolean;
+  /** Its best evaluation there. */
   listedBestEval: number | null;
-  /** Rollouts and metric counts of the saved run (`/api/runs/:id`). */
+  /** Rollout labels of the saved run (`/api/runs/:id`). */
   savedRollouts: string[];
+  /** Its metric rows by type. */
   savedCounts: Record<string, number> | null;
   /** What the runtime line said (implementation, SIMD). */
   runtime: string;
   /** The page's message in a browser without Workers and WebAssembly SIMD (both hidden). */
   missingMessage: string | null;
+  /** Console errors, page errors, failed requests and failed checks. */
   problems: string[];
 }
 

@@ -108,14 +108,23 @@ export function toBase64(bytes: Uint8Array): string {
 
 /** What the page has of a run, to save. */
 export interface PageRun {
+  /** The settings as config.json stores them (the worker's `ready` message). */
   config: Record<string, unknown>;
+  /** What ran the updates. */
   runtime: { backend: string; implementation: string };
+  /** Whether the run spent its budget (else it was stopped). */
   finished: boolean;
+  /** Environment steps done per member. */
   stepsDone: number;
+  /** Best evaluation (null: none yet). */
   bestEval: number | null;
+  /** Seconds of training. */
   wallTime: number;
+  /** Every metric row so far. */
   rows: MetricRow[];
+  /** Rollouts by label. */
   rollouts: Map<string, string>;
+  /** The latest checkpoint of each name. */
   checkpoints: Map<"last" | "best", CheckpointMessage>;
 }
 

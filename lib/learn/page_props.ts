@@ -29,7 +29,9 @@ const FIRST = ["InvertedPendulum", "InvertedDoublePendulum", "Reacher", "HalfChe
 
 /** Props of islands/LearnPage.tsx. */
 export interface LearnPageProps {
+  /** The tasks offered. */
   envs: string[];
+  /** The algorithms offered. */
   algos: string[];
   /** Algorithms that take `k1k2` (the FS* forms). */
   k1k2Algos: string[];

@@ -16,11 +16,17 @@ export type ToWorker =
 
 /** A checkpoint as sent: `agent.json` and `trainer.json` text, `tensors.bin` bytes. */
 export interface CheckpointMessage {
+  /** The message's kind. */
   type: "checkpoint";
+  /** `last` (every checkpointEvery steps, at the end and at a stop) or `best`. */
   name: "last" | "best";
+  /** Environment steps done per member when it was taken. */
   step: number;
+  /** `agent.json` as `agent.save` writes it. */
   agentJson: string;
+  /** `trainer.json` (lib/train/checkpoint.ts `TrainerState`). */
   trainerJson: string;
+  /** `tensors.bin`. */
   tensors: Uint8Array;
 }
 

@@ -39,13 +39,17 @@ export const SAVE_LIMITS = {
 
 /** One checkpoint as posted: `agent.json` and `trainer.json` text, `tensors.bin` in base64. */
 export interface SavedCheckpoint {
+  /** `agent.json` text. */
   agentJson: string;
+  /** `trainer.json` text. */
   trainerJson: string;
+  /** `tensors.bin` in base64. */
   tensors: string;
 }
 
 /** What the page posts. */
 export interface SavePayload {
+  /** {@link SAVE_FORMAT}. */
   format: typeof SAVE_FORMAT;
   /** Run id wanted (default `<env>-<algo>-<UTC time>-<hex>`). */
   name?: string;
@@ -60,9 +64,11 @@ export interface SavePayload {
     bestEval: number | null;
     wallTime: number;
   };
+  /** The metric rows, as metrics.jsonl holds them. */
   metrics: MetricRow[];
   /** Rollout label → `encodeRollout` text. */
   rollouts: Record<string, string>;
+  /** The checkpoints the page has. */
   checkpoints: { last?: SavedCheckpoint; best?: SavedCheckpoint };
 }
 
@@ -232,10 +238,15 @@ function checkCheckpoint(
 
 /** A payload checked completely (before anything is written). */
 export interface CheckedSave {
+  /** config.json. */
   config: RunConfig;
+  /** status.json. */
   status: RunStatus;
+  /** The rows, each with exactly its type's fields. */
   metrics: MetricRow[];
+  /** Label and re-encoded rollout. */
   rollouts: [string, string][];
+  /** Checkpoint name and its files. */
   checkpoints: [string, Record<string, Uint8Array | string>][];
 }
 

@@ -94,14 +94,20 @@ interface Episode {
 
 /** One in-memory training run. */
 export class LearnSession {
+  /** Environment steps done per member. */
   stepsDone = 0;
+  /** Best evaluation: the mean over members of their mean return (null: none yet). */
   bestEval: number | null = null;
+  /** Last evaluation's mean return per member (null before the first). */
   readonly lastEval: (number | null)[];
   readonly #episodes: number[];
   readonly #current: Episode[] = [];
   #lastUpdateRowStep = 0;
+  /** Population size (seeds). */
   readonly P: number;
+  /** Observation size. */
   readonly O: number;
+  /** Action size. */
   readonly A: number;
   readonly #obs: Float32Array;
   readonly #evalSeeds: number[];
