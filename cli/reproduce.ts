@@ -1,8 +1,9 @@
 /**
  * `deno task reproduce`: builds the reproduction report of "Fast Stackelberg Deterministic
  * Actor-Critic" — 1 toy games, 2 directions (fresh and trained networks), 3 timing, 4 degree
- * ablation, 5 MuJoCo comparison, 6 critic losses, 7 environment, 8 tasks — from runs it makes
- * itself (or a run store it is pointed at with `--collect`).
+ * ablation, 5 MuJoCo comparison, 6 critic losses, 7 environment, 8 tasks, 9 every run's
+ * settings — from runs it makes itself (or a run store it is pointed at with `--collect`). This
+ * file reads the flags and picks the mode; lib/report/report.ts assembles the report.
  *
  * Writes `<out>/<id>/report.md`, `report.html` (self-contained), `report.json`, the figures as
  * SVG and the tables as CSV; every file is written to a temporary name and then renamed, so a
