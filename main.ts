@@ -4,6 +4,8 @@
  * `main(args)`. A failure prints one line (with `STACKRL_DEBUG=1`, its stack) and exits 1.
  * @module
  */
+import { nearest } from "./lib/errors.ts";
+
 const COMMANDS: Record<string, () => Promise<{ main(args: string[]): Promise<number> }>> = {
   train: () => import("./cli/train.ts"),
   serve: () => import("./cli/serve.ts"),
@@ -15,8 +17,12 @@ if (import.meta.main) {
   const [name, ...rest] = Deno.args;
   const load = COMMANDS[name];
   if (!load) {
+    const names = Object.keys(COMMANDS);
+    const hint = name === undefined ? undefined : nearest(name, names);
     console.error(
-      `usage: main.ts <${Object.keys(COMMANDS).join("|")}> [options]; got ${JSON.stringify(name)}`,
+      `error: unknown command ${JSON.stringify(name ?? "")}${
+        hint ? `; did you mean ${hint}?` : ""
+      }; allowed: ${names.join(", ")} (usage: main.ts <command> [options])`,
     );
     Deno.exit(2);
   }

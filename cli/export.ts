@@ -14,6 +14,7 @@ import { flagHelp, type FlagSpecs, parseFlags, pathFlag, UsageError } from "../l
 import { EXPORT_FORMATS, type ExportFormat, exportPolicy, writePolicy } from "../lib/export/mod.ts";
 import { exportCheckpoint } from "../lib/export/run_checkpoint.ts";
 import { isValidRunId } from "../lib/store/run_store.ts";
+import { FileError, readJsonFile } from "../lib/train/files.ts";
 
 const FLAGS: FlagSpecs = {
   format: {
@@ -170,19 +171,25 @@ export async function main(args: string[]): Promise<number> {
       return 0;
     }
     checkpoint = await resolveCheckpoint(parsed.source, parsed.runs);
+    const { dir } = checkpoint;
     try {
-      exported = await exportPolicy(checkpoint.dir, {
-        format: parsed.format,
-        member: parsed.member.value,
-      });
+      // agent.json cut short names itself, rather than "not a checkpoint folder"
+      await readJsonFile(`${dir}/agent.json`);
+      exported = await exportPolicy(dir, { format: parsed.format, member: parsed.member.value });
     } catch (error) {
       if (error instanceof ValidationError && error.field === "member") {
-        const allowed = error.message.split("; allowed: ")[1];
         throw new UsageError(
           `--member: got ${
             JSON.stringify(parsed.member.typed)
-          }; allowed: ${allowed} (${checkpoint.dir})`,
+          }; allowed: ${error.allowed} (${checkpoint.dir})`,
         );
+      }
+      // anything else wrong with the checkpoint's files: one line naming it (exit 1)
+      if (
+        error instanceof ValidationError || error instanceof SyntaxError ||
+        error instanceof RangeError || /^agent\b/.test((error as Error)?.message ?? "")
+      ) {
+        throw new FileError(dir, `cannot be exported (damaged?): ${(error as Error).message}`);
       }
       throw error;
     }
@@ -190,6 +197,10 @@ export async function main(args: string[]): Promise<number> {
     if (error instanceof UsageError || error instanceof ValidationError) {
       console.error(`error: ${error.message}`);
       return 2;
+    }
+    if (error instanceof FileError) {
+      console.error(`error: ${error.message}`);
+      return 1;
     }
     console.error(`error: ${(error as Error).message ?? String(error)}`);
     return 1;

@@ -270,6 +270,17 @@ function outFlag(flag: string, out: string): string {
   return trimmed === "runs" ? "" : ` ${flag} ${trimmed}`;
 }
 
+/** A config field's error named as typed: `envOptions.nope` → `--env-options nope`. */
+function asTyped(error: ValidationError, nameOf: (key: string) => string): ValidationError {
+  const field = FIELDS.find((f) =>
+    error.field === f.key || error.field.startsWith(`${f.key}.`) ||
+    error.field.startsWith(`${f.key}[`)
+  );
+  if (!field) return error;
+  const rest = error.field.slice(field.key.length).replace(/^\./, "");
+  return error.renamed(`${nameOf(field.key)}${rest ? ` ${rest}` : ""}`);
+}
+
 function stopMessage(signal: StopSignal): string {
   return signal === "SIGINT"
     ? "\nInterrupted: writing a checkpoint (Ctrl-C again to quit without it)…"
@@ -301,10 +312,7 @@ async function runOne(
   } catch (error) {
     printer.finish();
     if (error instanceof ValidationError) {
-      const named = FIELDS.some((f) => f.key === error.field)
-        ? error.renamed(nameOf(error.field))
-        : error;
-      console.error(`error: ${named.message}`);
+      console.error(`error: ${asTyped(error, nameOf).message}`);
       return 2;
     }
     if (

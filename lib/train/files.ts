@@ -77,6 +77,28 @@ export async function readJsonFile(path: string): Promise<unknown> {
   }
 }
 
+/**
+ * Runs `read`, which reads the checkpoint file (or folder) `path`; what fails because the file is
+ * missing, cut short or damaged becomes a {@link FileError} naming `path`. Other failures (a
+ * backend that cannot start, a bad option) pass through.
+ */
+export async function readingFile<T>(path: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof FileError) throw error;
+    const message = (error as Error)?.message?.split("\n")[0] ?? String(error);
+    if (error instanceof Deno.errors.NotFound) throw new FileError(path, `missing (${message})`);
+    if (
+      error instanceof SyntaxError || error instanceof RangeError ||
+      /^(agent\.json|tensors\.bin|trainer\.json|replay\.bin)|\/(agent|trainer)\.json/.test(message)
+    ) {
+      throw new FileError(path, `cannot be loaded (cut short or damaged?): ${message}`);
+    }
+    throw error;
+  }
+}
+
 /** Whether `error` is one of Deno's file-system errors (their message names the path). */
 function isFileSystemError(error: unknown): boolean {
   const e = Deno.errors;

@@ -35,7 +35,7 @@ import {
 import { acquireRunLock } from "../store/run_lock.ts";
 import { Session } from "./session.ts";
 import { episodeRow, round, UpdateRows } from "./metrics.ts";
-import { FileError, readJsonFile } from "./files.ts";
+import { FileError, readingFile, readJsonFile } from "./files.ts";
 import { type AdapterInfo, softwareAdapterNotice, webgpuAdapterInfo } from "./adapter.ts";
 import {
   checkOptions,
@@ -206,7 +206,9 @@ export async function resumeRun(
     await checkNotRunning(dir);
     const checkpointsDir = `${dir}/checkpoints`;
     const last = await findCheckpoint(checkpointsDir, "last");
-    const done = last ? (await readTrainerState(last)).stepsDone : 0;
+    const done = last
+      ? (await readingFile(`${last}/trainer.json`, () => readTrainerState(last))).stepsDone
+      : 0;
     if (options.steps !== undefined && options.steps < done) {
       // a smaller budget would end the loop at once and call the run finished past 100%
       throw new ValidationError(

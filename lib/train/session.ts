@@ -27,7 +27,7 @@ import {
   writeCheckpoint,
 } from "./checkpoint.ts";
 import { evalRow, round, type UpdateRows } from "./metrics.ts";
-import { FileError } from "./files.ts";
+import { FileError, readingFile } from "./files.ts";
 import type {
   CallbackResult,
   CheckpointInfo,
@@ -159,7 +159,7 @@ export class Session {
         threads: config.threads,
       };
       agent = checkpoint
-        ? await loadCheckpointAgent(checkpoint, runtime)
+        ? await readingFile(checkpoint, () => loadAgent(checkpoint, runtime))
         : await createAgent(config.algo, {
           observationSize: env.observationSize,
           actionSize: env.actionSize,
@@ -217,7 +217,7 @@ export class Session {
   }
 
   async #restore(dir: string): Promise<void> {
-    const state = await readTrainerState(dir);
+    const state = await readingFile(`${dir}/trainer.json`, () => readTrainerState(dir));
     if (state.envRng.length !== this.P) {
       throw new FileError(
         `${dir}/trainer.json`,
@@ -238,8 +238,10 @@ export class Session {
       this.obs.set(this.#replayEpisode(p), p * this.O);
     }
     if (state.replay.saved) {
-      const bytes = await Deno.readFile(`${dir}/replay.bin`);
-      replayFromBytes(this.replay, bytes, state.replay);
+      await readingFile(`${dir}/replay.bin`, async () => {
+        const bytes = await Deno.readFile(`${dir}/replay.bin`);
+        replayFromBytes(this.replay, bytes, state.replay);
+      });
     }
   }
 
@@ -469,29 +471,5 @@ export class Session {
     this.agent.dispose();
     // a user's environment object is the user's to close
     if (this.source.owned) { for (const e of [...this.envs, ...this.evalEnvs]) e.close?.(); }
-  }
-}
-
-/**
- * `loadAgent` on a checkpoint, its failures naming the checkpoint: a damaged agent.json or
- * tensors.bin is one line that says which run's checkpoint to look at.
- */
-async function loadCheckpointAgent(
-  dir: string,
-  runtime: Pick<TrainConfig, "backend" | "implementation" | "threads">,
-): Promise<Agent> {
-  try {
-    return await loadAgent(dir, runtime);
-  } catch (error) {
-    if (error instanceof ValidationError && !(error.field in runtime)) {
-      throw new FileError(dir, `cannot be loaded: ${error.message}`);
-    }
-    if (
-      error instanceof SyntaxError || error instanceof RangeError ||
-      error instanceof Deno.errors.NotFound
-    ) {
-      throw new FileError(dir, `cannot be loaded (damaged?): ${error.message.split("\n")[0]}`);
-    }
-    throw error;
   }
 }
