@@ -156,7 +156,7 @@ Deno.test("train cli: a grid of 2 algorithms × 2 environments with --jobs 2 giv
   for (const r of runs) {
     assertEquals([r.status, r.stepsDone, r.error], ["finished", 300, undefined]);
   }
-  assert(text.includes("deno task serve"), text);
+  assert(text.includes(`View them with: deno task serve --runs ${out}`), text); // not runs/
   await Deno.remove(out, { recursive: true });
 });
 
@@ -211,6 +211,8 @@ Deno.test("train cli: a run killed with SIGKILL resumes, losing at most the step
   const { code, out: printed, err } = await capture(["--resume", "killed", "--out", out]);
   assertEquals(code, 0, printed);
   assert(err.includes("taking over the lock"), err); // the killed writer's lock was left behind
+  // the finish hint names the runs folder, since it is not the default
+  assert(printed.includes(`View it with: deno task serve --runs ${out}\n`), printed);
   const run = await openRun(`${out}/killed`);
   assertEquals([run.status.status, run.status.stepsDone], ["finished", 2500]);
   const episodes = run.metrics.filter((r): r is EpisodeRow => r.type === "episode");

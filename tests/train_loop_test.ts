@@ -1,6 +1,11 @@
 import { assert, assertEquals } from "./assert.ts";
 import { resumeRun, train } from "../lib/train/loop.ts";
-import { ENVS, resolveTrainConfig } from "../lib/train/config.ts";
+import {
+  EMBEDDED_DEFAULT,
+  ENVS,
+  resolveTrainConfig,
+  trainingDefaults,
+} from "../lib/train/config.ts";
 import { findCheckpoint, readTrainerState } from "../lib/train/checkpoint.ts";
 import { type EvalRow, openRun, type RunConfig } from "../lib/store/run_store.ts";
 import { type AdapterInfo, isSoftwareAdapter } from "../lib/train/adapter.ts";
@@ -127,6 +132,25 @@ for (const backend of resumeBackends) {
     await Deno.remove(out, { recursive: true });
   });
 }
+
+Deno.test("train config: trainingDefaults gives the paper's settings for a named task, the demo's without one", () => {
+  const paper = trainingDefaults("Hopper"), demo = trainingDefaults(undefined);
+  assertEquals([paper.env, paper.steps, paper.lrActor, paper.startSteps], [
+    "Hopper",
+    1e6,
+    1e-3,
+    1e4,
+  ]);
+  assertEquals([demo.env, demo.steps, demo.lrActor, demo.startSteps], [
+    EMBEDDED_DEFAULT.env,
+    EMBEDDED_DEFAULT.steps,
+    EMBEDDED_DEFAULT.lrActor,
+    EMBEDDED_DEFAULT.startSteps,
+  ]);
+  // resolveTrainConfig fills in exactly these
+  const { name: _n, ...resolved } = resolveTrainConfig({ env: "Hopper" });
+  assertEquals(resolved, paper);
+});
 
 Deno.test("train: a WebGPU software adapter is recognised by its flag or its driver's name", () => {
   assert(isSoftwareAdapter({ isFallbackAdapter: true }));
