@@ -72,6 +72,16 @@ Deno.test("store metrics: the run store, the UI and a tail from an offset read t
     // the rest of the torn line arrives: only the new row comes from the offset
     await Deno.writeTextFile(`${dir}/metrics.jsonl`, row(4).slice(12) + "\n", { append: true });
     assertEquals((await readMetrics(dir, store.offset)).rows.map((r) => r.step), [4]);
+    // strict reading names the malformed line by its number in the file, from any offset
+    await Deno.writeTextFile(`${dir}/metrics.jsonl`, "oops\n", { append: true });
+    const from = new TextEncoder().encode(body).length;
+    let error: unknown;
+    try {
+      await readMetrics(dir, from, { strict: true });
+    } catch (e) {
+      error = e;
+    }
+    assert(error instanceof MetricsError && error.message.startsWith("metrics.jsonl line 5:"));
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -107,12 +107,13 @@ export function parseMetrics(text: string, options: MetricsOptions = {}): Parsed
  * Reads the complete metric rows of the run in `dir` from byte `offset` on (0: all), for tailing a
  * live run: call again with the returned `offset` to get only the rows appended since. A file
  * shorter than `offset` (a resume rewrote it) is read again from the start; a missing one has no
- * rows. `problems` names the malformed lines of this read (tolerant mode).
+ * rows. `problems` names the malformed lines of this read in the tolerant mode; `strict` throws a
+ * {@link MetricsError} instead (see {@link MetricsOptions}).
  */
 export async function readMetrics(
   dir: string,
   offset = 0,
-  options: MetricsOptions = {},
+  options: { strict?: boolean } = {},
 ): Promise<{ rows: MetricRow[]; offset: number; problems: string[] }> {
   let bytes: Uint8Array;
   try {
@@ -125,7 +126,10 @@ export async function readMetrics(
   // only complete lines: the part after the last newline may still be being written
   const end = bytes.lastIndexOf(10) + 1;
   const chunk = end > offset ? bytes.subarray(offset, end) : new Uint8Array(0);
-  const parsed = parseMetrics(new TextDecoder().decode(chunk), options);
+  // in strict mode the error names the line in the whole file, not in this chunk
+  let firstLine = 1;
+  if (options.strict) { for (let i = 0; i < offset; i++) if (bytes[i] === 10) firstLine++; }
+  const parsed = parseMetrics(new TextDecoder().decode(chunk), { ...options, firstLine });
   return { rows: parsed.rows, offset: offset + chunk.length, problems: parsed.problems };
 }
 
