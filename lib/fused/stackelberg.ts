@@ -13,9 +13,10 @@
  * - ∂²L/∂θ∂w x = (2/B) Σ_i J_π,iᵀ [ (g_w,i·x) ∂_aQ_i + δ_i ∂_a(g_w,i·x) ], the last factor being
  *   the tangent pass's input delta on the action columns; one actor backward pass applies J_πᵀ.
  *
- * SDDPG-CG/STD3-CG solve with CG on these products; SDDPG, STD3 and SDDPG-BD build ∂²L/∂w²
- * column by column from n_w of them (as the reference does, and as costly as the paper reports)
- * and solve it, or its diagonal blocks, densely in float64.
+ * `stackelbergDirection` (lib/fused/directions.ts) uses them: SDDPG-CG/STD3-CG solve with CG on
+ * these products (`dampedCg`); SDDPG, STD3 and SDDPG-BD build ∂²L/∂w² column by column from n_w
+ * of them (as the reference does, and as costly as the paper reports) and solve it, or its
+ * diagonal blocks, densely in float64 (`hessianSolve`; both in lib/linalg.ts).
  *
  * Plain float64 loops over the network's batched activations (`NetWork`, row-major `[B, n]`).
  * @module
