@@ -18,6 +18,7 @@ import {
   relativeError,
 } from "./assert.ts";
 import { randomBatch as seededBatch } from "./batches.ts";
+import { VERSIONS } from "../lib/deps.ts";
 
 const O = 3, A = 2, B = 6;
 
@@ -98,6 +99,23 @@ Deno.test("same seed gives identical weights after K updates; save → load give
     await a.save(`${dir}/agent`);
     assertEquals([...Deno.readDirSync(dir)].map((e) => e.name), ["agent"]);
     [a, b, c].forEach((x) => x.dispose());
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("agent.json records the package versions that wrote it (lib/deps.ts VERSIONS), and an older one without them loads", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const a = await createAgent("td3", { ...options, seed: 2 });
+    await a.save(`${dir}/agent`);
+    const meta = JSON.parse(await Deno.readTextFile(`${dir}/agent/agent.json`));
+    assertEquals(meta.versions, { ...VERSIONS });
+    delete meta.versions;
+    await Deno.writeTextFile(`${dir}/agent/agent.json`, JSON.stringify(meta));
+    const b = await loadAgent(`${dir}/agent`);
+    assertEquals(b.getWeights(), a.getWeights());
+    [a, b].forEach((x) => x.dispose());
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
