@@ -19,6 +19,7 @@
 import { ValidationError } from "../errors.ts";
 import { writeFileAtomic } from "../atomic.ts";
 import { VERSIONS } from "../deps.ts";
+import { gitCommit } from "../provenance.ts";
 import { updatesPerBlock } from "../config.ts";
 import { envSource } from "./env_source.ts";
 import { encodeEnvOptions, resolveTrainConfig, storedFields, type TrainInput } from "./config.ts";
@@ -58,20 +59,6 @@ export type {
   TrainResult,
 } from "./options.ts";
 
-/** Git commit of the working directory, if it is a repository and git is available. */
-async function gitCommit(): Promise<string | undefined> {
-  try {
-    const out = await new Deno.Command("git", {
-      args: ["rev-parse", "HEAD"],
-      stdout: "piped",
-      stderr: "null",
-    }).output();
-    const text = new TextDecoder().decode(out.stdout).trim();
-    return out.success && /^[0-9a-f]{40}$/.test(text) ? text : undefined;
-  } catch {
-    return undefined;
-  }
-}
 /**
  * Trains one run (one env, one algorithm, the config's seeds as one population) and writes it to
  * `<config.out>/<id>/`. The config and options are validated completely before anything is
