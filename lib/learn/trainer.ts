@@ -3,24 +3,17 @@
  * seeds as one population) kept in memory instead of a run store. It builds the agent, the replay
  * buffer, the environments and the member streams with the same public functions as
  * lib/train/loop.ts (`createAgent`, `ReplayBuffer`, `memberRng`, `envSource`, `runEpisodes`,
- * `recordRollout`) and follows the same schedule (Spinning Up's: uniform random actions for
+ * `recordRollout`, and the rows of lib/train/metrics.ts) and follows the same schedule (Spinning Up's: uniform random actions for
  * `startSteps`, then blocks of `updateEvery` updates every `updateEvery` steps, evaluations every
  * `evalEvery`), so its metric rows equal those of `deno task train` with the same settings, wall
  * times and steps per second aside (tests/learn_worker_test.ts checks it).
  *
  * What the run store would write goes to callbacks instead: metric rows as they come, rollouts
  * (`encodeRollout` text) and checkpoints (the files `agent.save` writes plus `trainer.json`), from
- * which lib/learn/save.ts builds an ordinary run on the server.
+ * which lib/learn/save_run.ts builds an ordinary run on the server.
  * @module
  */
-import {
-  ACTOR_DIAGNOSTICS,
-  type Agent,
-  type BlockInfo,
-  createAgent,
-  memberRng,
-  STREAMS,
-} from "../agent.ts";
+import { type Agent, createAgent, memberRng, STREAMS } from "../agent.ts";
 import { updatesPerBlock } from "../config.ts";
 import { ReplayBuffer } from "../replay.ts";
 import type { Rng } from "../rng.ts";
@@ -35,6 +28,7 @@ import {
   type TrainInput,
 } from "../train/config.ts";
 import type { TrainerState } from "../train/checkpoint.ts";
+import { episodeRow, evalRow, round, UpdateRows } from "../train/metrics.ts";
 import type { EvalRow, MetricRow } from "../store/run_store.ts";
 import { agentFiles } from "./agent_files.ts";
 
@@ -272,10 +266,7 @@ export class LearnSession {
       await this.#evaluate(events, progress);
       await this.#record("step-000000", events);
     }
-    const rowEvery = Math.max(1, Math.ceil(config.steps / 2000 / config.updateEvery)) *
-      config.updateEvery;
-    const sums = new BlockSums(P);
-    let rowStart = { step: this.stepsDone, time: performance.now() };
+    const updateRows = new UpdateRows(config, this.#lastUpdateRowStep, this.stepsDone);
     const rewards = new Float64Array(P), dones = new Float32Array(P);
     const next = new Float32Array(P * O), actions = new Float32Array(P * A);
     while (this.stepsDone < config.steps) {
@@ -315,15 +306,7 @@ export class LearnSession {
       for (const p of finished) {
         const ep = this.#current[p];
         this.#episodes[p]++;
-        rows.push({
-          type: "episode",
-          member: p,
-          seed: config.seeds[p],
-          step: s,
-          return: ep.return,
-          length: ep.length,
-          time: round(this.#wall, 3),
-        });
+        rows.push(episodeRow(config, p, s, ep, this.#wall));
         this.#resetMember(p);
       }
       if (
@@ -336,18 +319,11 @@ export class LearnSession {
           updatesPerBlock(config),
           config.batchSize,
         );
-        sums.addBlock(block);
+        updateRows.add(block);
         progress();
       }
-      if (s - this.#lastUpdateRowStep >= rowEvery || (s === config.steps && sums.count > 0)) {
-        const now = performance.now();
-        const sps = (s - rowStart.step) / Math.max(1e-9, (now - rowStart.time) / 1000);
-        tick();
-        if (sums.count > 0) rows.push(...sums.rows(config.seeds, s, sps, round(this.#wall, 3)));
-        sums.clear();
-        rowStart = { step: s, time: now };
-        this.#lastUpdateRowStep = s;
-      }
+      rows.push(...updateRows.due(s, this.#wall));
+      this.#lastUpdateRowStep = updateRows.lastStep;
       if (rows.length > 0) events.rows?.(rows);
       const pauseStart = performance.now();
       const end = s === config.steps;
@@ -360,7 +336,7 @@ export class LearnSession {
       if ((config.checkpointEvery > 0 && s % config.checkpointEvery === 0) || end) {
         events.checkpoint?.("last", await this.checkpointFiles());
       }
-      rowStart.time += performance.now() - pauseStart;
+      updateRows.pause(performance.now() - pauseStart);
       progress();
     }
     const stopped = this.stepsDone < config.steps;
@@ -385,16 +361,7 @@ export class LearnSession {
     for (let p = 0; p < P; p++) {
       const { mean, std } = meanStd(returns[p]);
       this.lastEval[p] = mean;
-      rows.push({
-        type: "eval",
-        member: p,
-        seed: this.config.seeds[p],
-        step: this.stepsDone,
-        returnMean: mean,
-        returnStd: std,
-        returns: returns[p],
-        time: round(this.#wall, 3),
-      });
+      rows.push(evalRow(this.config, p, this.stepsDone, returns[p], { mean, std }, this.#wall));
     }
     events.rows?.(rows);
     const overall = (this.lastEval as number[]).reduce((a, b) => a + b, 0) / P;
@@ -433,55 +400,5 @@ export class LearnSession {
     this.agent.dispose();
     for (const e of [...this.envs, ...this.evalEnvs]) e.close?.();
     this.source.dispose();
-  }
-}
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}
-
-/** Sums of update diagnostics over the blocks of one metrics row, per member (as the loop's). */
-class BlockSums {
-  count = 0;
-  actorCount = 0;
-  critic: Float64Array;
-  diag: Float64Array[];
-  constructor(readonly P: number) {
-    this.critic = new Float64Array(P);
-    this.diag = ACTOR_DIAGNOSTICS.map(() => new Float64Array(P));
-  }
-  addBlock(block: BlockInfo): void {
-    this.count += block.updates;
-    this.actorCount += block.actorUpdates;
-    for (let p = 0; p < this.P; p++) this.critic[p] += block.criticLoss[p];
-    if (block.actorUpdates === 0) return;
-    ACTOR_DIAGNOSTICS.forEach((k, i) => {
-      for (let p = 0; p < this.P; p++) this.diag[i][p] += block[k][p];
-    });
-  }
-  rows(seeds: number[], step: number, sps: number, time: number): MetricRow[] {
-    return Array.from({ length: this.P }, (_, p) => {
-      const d = (i: number) => (this.actorCount > 0 ? this.diag[i][p] / this.actorCount : null);
-      return {
-        type: "update" as const,
-        member: p,
-        seed: seeds[p],
-        step,
-        criticLoss: this.critic[p] / this.count,
-        actorObjective: d(0),
-        gradientNorm: d(1),
-        correctionNorm: d(2),
-        cosine: d(3),
-        correctionRatio: d(4),
-        stepsPerSecond: round(sps, 2),
-        time,
-      };
-    });
-  }
-  clear(): void {
-    this.count = this.actorCount = 0;
-    this.critic.fill(0);
-    for (const d of this.diag) d.fill(0);
   }
 }
