@@ -2,7 +2,8 @@
 // server this test starts on a free loopback port with an empty runs folder. The page trains
 // InvertedPendulum with fstd3 in its Web Worker (autostart), reports a best evaluation of at
 // least 900, draws its curves and the 3D view, stops, saves to the runs, and the run is found
-// through /api/runs with its rollouts and metrics; no console error on the way. Its rows equal
+// through /api/runs with its rollouts and metrics, and its run and rollout pages draw; no console
+// error on the way. Its rows equal
 // those of `deno task train` (the embedded default) up to the step where the page stopped. A page
 // whose browser lacks Workers and WebAssembly SIMD says so and does not start. The browser side
 // runs in a child process (lib/learn/browser_check.ts: playwright-core needs --allow-all).
@@ -63,6 +64,7 @@ Deno.test({
       assert((report.listedBestEval ?? 0) >= 900, `listed best eval ${report.listedBestEval}`);
       assert(report.savedRollouts.includes("best"), `rollouts ${report.savedRollouts}`);
       assert((report.savedCounts?.eval ?? 0) >= 2, `counts ${JSON.stringify(report.savedCounts)}`);
+      assertEquals(report.savedPages, { charts: true, rollout: true }, "the saved run's pages");
       assert(
         /Web Workers and WebAssembly SIMD/.test(report.missingMessage ?? ""),
         `missing-features message: ${report.missingMessage}`,

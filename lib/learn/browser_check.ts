@@ -38,6 +38,8 @@ export interface LearnBrowserReport {
   savedRollouts: string[];
   /** Its metric rows by type. */
   savedCounts: Record<string, number> | null;
+  /** Whether its run page drew the curves, and its best rollout's page the 3D scene. */
+  savedPages: { charts: boolean; rollout: boolean };
   /** What the runtime line said (implementation, SIMD). */
   runtime: string;
   /** The page's message in a browser without Workers and WebAssembly SIMD (both hidden). */
@@ -75,6 +77,7 @@ export async function learnBrowserCheck(
     savedRollouts: [],
     savedCounts: null,
     runtime: "",
+    savedPages: { charts: false, rollout: false },
     missingMessage: null,
     problems,
   };
@@ -160,8 +163,13 @@ export async function learnBrowserCheck(
     );
     report.savedCounts = run.counts ?? null;
     // the saved run's own page draws its curves
-    await page.goto(`${base}/runs/${encodeURIComponent(report.savedId!)}`);
-    await page.locator(".chart-canvas canvas").first().waitFor({ timeout: 30_000 });
+    const runUrl = `${base}/runs/${encodeURIComponent(report.savedId!)}`;
+    await page.goto(runUrl);
+    report.savedPages.charts = await page.locator(".chart-canvas canvas").first()
+      .waitFor({ timeout: 30_000 }).then(() => true, () => false);
+    await page.goto(`${runUrl}/rollouts/best`);
+    report.savedPages.rollout = await page.locator("[data-island=RolloutPlayer] canvas").first()
+      .waitFor({ timeout: 30_000 }).then(() => true, () => false);
     // a browser that lacks what the worker needs: a message instead of a start
     const bare = await browser.newPage();
     await bare.addInitScript(() => {
