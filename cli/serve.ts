@@ -100,6 +100,16 @@ export async function main(args: string[]): Promise<number> {
   }
   const { runs, reports, host, port } = parsed;
   try {
+    if (!(await Deno.stat(reports)).isDirectory) {
+      console.error(
+        `error: --reports: got ${JSON.stringify(reports)}; allowed: a folder (this is a file)`,
+      );
+      return 2;
+    }
+  } catch {
+    // no reports yet: the reports page says so
+  }
+  try {
     const stat = await Deno.stat(runs);
     if (!stat.isDirectory) {
       console.error(
@@ -116,11 +126,6 @@ export async function main(args: string[]): Promise<number> {
     }
     console.error(`serve: --runs ${runs} does not exist yet; it will be listed once created`);
   }
-  if (!["127.0.0.1", "localhost", "::1"].includes(host)) {
-    console.error(
-      `serve: warning: listening on ${host} exposes your runs to the network (no authentication)`,
-    );
-  }
   const app = createApp({ runsDir: runs, reportsDir: reports });
   let server: Deno.HttpServer;
   try {
@@ -130,6 +135,11 @@ export async function main(args: string[]): Promise<number> {
       onListen: ({ hostname, port }) => {
         const shown = hostname.includes(":") ? `[${hostname}]` : hostname;
         console.log(`stackrl UI: http://${shown}:${port}/  (runs from ${runs})`);
+        if (!["127.0.0.1", "localhost", "::1"].includes(host)) {
+          console.error(
+            `serve: warning: listening on ${host} exposes your runs to the network (no authentication)`,
+          );
+        }
       },
     }, app.fetch);
   } catch (error) {
@@ -165,7 +175,9 @@ function listenError(error: unknown, host: string, port: number): string {
       (error as Error).message
     }`;
   }
-  return `cannot listen on ${host}:${port}: ${(error as Error)?.message ?? String(error)}`;
+  return `--host: got ${JSON.stringify(host)}; allowed: a name or address of this machine (${
+    (error as Error)?.message ?? String(error)
+  })`;
 }
 
 if (import.meta.main) Deno.exit(await main(Deno.args));

@@ -184,6 +184,7 @@ function cases(root: string, busyPort: number): Case[] {
     s(["--port", "abc"], 2, "--port", '"abc"'),
     s(["--port", "70000"], 2, "--port", '"70000"', "0..65535"),
     s(["--runs", `${root}/file.txt`], 2, "--runs", "file.txt"),
+    s(["--runs", runs, "--reports", `${root}/file.txt`], 2, "--reports", "file.txt"),
     s(["--runs", runs, "--port", String(busyPort)], 1, "--port", String(busyPort), "in use"),
     s(["extra"], 2, '"extra"'),
     // the entry point
