@@ -32,7 +32,7 @@ import {
 import { resumeRun, train, type TrainProgress, type TrainResult } from "../lib/train/loop.ts";
 import { progressPrinter } from "../lib/train/progress.ts";
 import { runGrid } from "../lib/train/grid.ts";
-import { checkFolder, describeFailure, FileError } from "../lib/train/files.ts";
+import { checkFolder, describeFailure, FileError, readJsonFile } from "../lib/train/files.ts";
 import { isValidRunId } from "../lib/store/run_store.ts";
 import { LockLostError, RunLockedError } from "../lib/store/run_lock.ts";
 import { listenForStop, type StopSignal } from "../lib/train/signals.ts";
@@ -377,6 +377,15 @@ async function resume(parsed: ParsedArgs, id: string): Promise<number> {
     await Deno.stat(`${dir}/config.json`);
   } catch {
     throw new ValidationError("--resume", id, `a run in ${out}/ (no ${dir}/config.json)`);
+  }
+  const stored = await readJsonFile(`${dir}/config.json`) as { customEnv?: unknown; env?: unknown };
+  if (stored?.customEnv === true) {
+    // the command line cannot pass a user's environment object
+    throw new ValidationError(
+      "--resume",
+      id,
+      `a run trained on a task of physics/ (this one trained on the user's environment "${stored.env}": resume it from code, resumeRun(dir, { env }))`,
+    );
   }
   return await runOne(
     (o) =>

@@ -46,6 +46,10 @@ async function fixture(root: string): Promise<void> {
     "cut-trainer": (d) => cut(`${d}/${last}/trainer.json`, 50),
     "cut-config": (d) => cut(`${d}/config.json`, 100),
     "array-config": (d) => Deno.writeTextFile(`${d}/config.json`, "[]"),
+    "custom-env": async (d) => {
+      const config = JSON.parse(await Deno.readTextFile(`${d}/config.json`));
+      await Deno.writeTextFile(`${d}/config.json`, JSON.stringify({ ...config, customEnv: true }));
+    },
     "claims-replay": async (d) => {
       // trainer.json says the replay buffer was saved, but replay.bin is not there
       const path = `${d}/${last}/trainer.json`;
@@ -158,6 +162,7 @@ function cases(root: string, busyPort: number): Case[] {
     t(["--resume", `${root}/file.txt`], 2, "--resume", "file.txt"),
     t(["--resume", "good", "--algo", "td3"], 2, "--resume", "--algo"),
     t(["--resume", "good", "--steps", "100"], 2, "--steps", "100", ">= 200"),
+    t(["--resume", "custom-env"], 2, "--resume", "user's environment", "resumeRun"),
     // train: damaged runs and checkpoints (runtime: exit 1)
     resume("cut-config", "cut-config/config.json", "not valid JSON"),
     resume("array-config", "array-config/config.json"),
