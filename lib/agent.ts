@@ -22,7 +22,7 @@ import {
   type NamedWeights,
   policyActions,
 } from "./nets.ts";
-import { type Batch, checkBatch, type ReplayBuffer } from "./replay.ts";
+import { type Batch, checkBatch, checkObservations, type ReplayBuffer } from "./replay.ts";
 import { memberRng, memberRngs, type Rng, STREAMS } from "./rng.ts";
 import {
   readSavedAgent,
@@ -231,15 +231,7 @@ export class Agent {
   async direction(observations: Float32Array, targets?: Float32Array): Promise<ActorDirection> {
     this.#alive();
     const { population: P, observationSize: O } = this.config;
-    const B = observations.length / (P * O);
-    if (!Number.isInteger(B) || B < 1) {
-      throw new ValidationError(
-        "observations",
-        observations,
-        `a Float32Array of length ${P}·B·${O}`,
-      );
-    }
-    checkVector("observations", observations, observations.length);
+    const B = checkObservations(observations, P, O);
     if (this.#settings.traits.actor.kind === "stackelberg" && !targets) {
       throw new ValidationError(
         "targets",

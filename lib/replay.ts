@@ -180,3 +180,13 @@ export function checkBatch(batch: Batch, P: number, O: number, A: number): numbe
   checkVector("batch.dones", batch.dones, P * B);
   return B;
 }
+
+/** Checks observations `[P, B, O]` of P members (B ≥ 1 rows each); returns B. */
+export function checkObservations(observations: Float32Array, P: number, O: number): number {
+  const B = observations?.length / (P * O);
+  if (!Number.isInteger(B) || B < 1) {
+    throw new ValidationError("observations", observations, `a Float32Array of length ${P}·B·${O}`);
+  }
+  checkVector("observations", observations, observations.length);
+  return B;
+}
