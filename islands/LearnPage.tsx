@@ -223,6 +223,21 @@ export default function LearnPage(props: LearnPageProps) {
     download(`${folder}.tar`, tarArchive(folder, checkpointFiles(c)), "application/x-tar");
   };
 
+  // each new view plays as soon as its scene is built (the player's own Play button)
+  useEffect(() => {
+    if (!view) return;
+    const started = performance.now();
+    const timer = setInterval(() => {
+      const button = document.querySelector<HTMLButtonElement>(".learn-view button#play");
+      const play = button && !button.disabled && button.textContent?.trim() === "Play"
+        ? button
+        : null;
+      play?.click();
+      if (play || performance.now() - started > 30_000) clearInterval(timer);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [view?.url]);
+
   useEffect(() => {
     const lacking = missingFeatures();
     setMissing(lacking);
