@@ -158,6 +158,8 @@ function cases(root: string, busyPort: number): Case[] {
     t(["--config", `${root}/badvalue.json`], 2, "gamma", "badvalue.json", '"high"'),
     t(["--out", `${root}/file.txt`], 2, "--out", "file.txt", "a file"),
     t(["--out", `${root}/file.txt/runs`], 2, "--out", "file.txt"),
+    // a folder the task's permissions do not reach (Deno asks --allow-all for /sys)
+    ...(Deno.build.os === "linux" ? [t(["--out", "/sys/stackrl-runs"], 2, "--out", "/sys")] : []),
     t(["--resume", "nope"], 2, "--resume", '"nope"'),
     t(["--resume", `${root}/file.txt`], 2, "--resume", "file.txt"),
     t(["--resume", "good", "--algo", "td3"], 2, "--resume", "--algo"),
