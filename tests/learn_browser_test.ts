@@ -1,7 +1,7 @@
 // Browser test of the /learn page: playwright-core drives Debian's chromium (headless) against a
 // server this test starts on a free loopback port with an empty runs folder. The page trains
 // InvertedPendulum with fstd3 in its Web Worker (autostart), reports a best evaluation of at
-// least 900, draws its curves and the 3D view, stops, saves to the runs, and the run is found
+// least 900 (paused and resumed on the way), draws its curves and the 3D view, stops, saves to the runs, and the run is found
 // through /api/runs with its rollouts and metrics, and its run and rollout pages draw; no console
 // error on the way. Its rows equal those of `deno task train` (the embedded default) up to the
 // step where the page stopped. A page whose browser lacks Workers and WebAssembly SIMD says so
@@ -65,6 +65,7 @@ Deno.test({
       assert(report.savedRollouts.includes("best"), `rollouts ${report.savedRollouts}`);
       assert((report.savedCounts?.eval ?? 0) >= 2, `counts ${JSON.stringify(report.savedCounts)}`);
       assertEquals(report.savedPages, { charts: true, rollout: true }, "the saved run's pages");
+      assertEquals(report.pauseHeld, true, "Pause held the steps and Resume went on");
       assert(
         /Web Workers and WebAssembly SIMD/.test(report.missingMessage ?? ""),
         `missing-features message: ${report.missingMessage}`,

@@ -38,6 +38,8 @@ export interface LearnBrowserReport {
   savedRollouts: string[];
   /** Its metric rows by type. */
   savedCounts: Record<string, number> | null;
+  /** Pause held the steps and Resume went on (null: not tried). */
+  pauseHeld: boolean | null;
   /** Whether its run page drew the curves, and its best rollout's page the 3D scene. */
   savedPages: { charts: boolean; rollout: boolean };
   /** What the runtime line said (implementation, SIMD). */
@@ -77,6 +79,7 @@ export async function learnBrowserCheck(
     savedRollouts: [],
     savedCounts: null,
     runtime: "",
+    pauseHeld: null,
     savedPages: { charts: false, rollout: false },
     missingMessage: null,
     problems,
@@ -96,6 +99,32 @@ export async function learnBrowserCheck(
     await page.goto(`${base}/learn?env=InvertedPendulum&algo=fstd3&autostart=1`);
     const best = page.getByTestId("best-eval");
     const deadline = t0 + timeoutSeconds * 1000;
+    // Pause holds the steps, Resume goes on
+    const steps = async () =>
+      Number(
+        ((await page.getByTestId("progress-text").textContent()) ?? "").split(" /")[0]
+          .replace(/,/g, ""),
+      ) || 0;
+    const state = () => page.locator(".learn").getAttribute("data-state");
+    await page.getByRole("button", { name: "Pause" }).click({ timeout: 60_000 });
+    await page.waitForFunction(
+      () => document.querySelector(".learn")?.getAttribute("data-state") === "paused",
+      undefined,
+      { timeout: 30_000 },
+    );
+    const held = await steps();
+    await page.waitForTimeout(800);
+    const still = await steps();
+    await page.getByRole("button", { name: "Resume" }).click();
+    await page.waitForFunction(
+      (n) => {
+        const text = document.querySelector("[data-testid=progress-text]")?.textContent ?? "";
+        return Number(text.split(" /")[0].replace(/,/g, "")) > n;
+      },
+      held,
+      { timeout: 30_000 },
+    );
+    report.pauseHeld = still === held && await state() !== "paused";
     while (performance.now() < deadline) {
       const value = await best.getAttribute("data-best-eval");
       if (value) report.bestEval = Number(value);
