@@ -1,13 +1,13 @@
 // Browser test of the /learn page: playwright-core drives Debian's chromium (headless) against a
 // server this test starts on a free loopback port with an empty runs folder. The page trains
-// InvertedPendulum with fstd3 in its Web Worker (autostart), reports a best evaluation of at
-// least 900 (paused and resumed on the way), draws its curves and the 3D view, stops, saves to the runs, and the run is found
-// through /api/runs with its rollouts and metrics, and its run and rollout pages draw; no console
-// error on the way. Its rows equal those of `deno task train` (the embedded default) up to the
-// step where the page stopped. A page whose browser lacks Workers and WebAssembly SIMD says so
-// and does not start. The browser side runs in a child process (lib/learn/browser_check.ts:
-// playwright-core needs --allow-all). Skipped, with the reason printed, when /usr/bin/chromium is
-// absent.
+// InvertedPendulum with fstd3 in its Web Worker (autostart), is paused and resumed, reports a best
+// evaluation of at least 900, draws its curves and the 3D view, stops, saves to the runs, and the
+// run is found through /api/runs with its rollouts and metrics, and its run and rollout pages
+// draw; no console error on the way. Its rows equal those of `deno task train` (the embedded
+// default) up to the step where the page stopped. A page whose browser lacks Workers and
+// WebAssembly SIMD says so and does not start. The browser side runs in a child process
+// (lib/learn/browser_check.ts: playwright-core needs --allow-all). Skipped, with the reason
+// printed, when /usr/bin/chromium is absent.
 import { assert, assertEquals } from "./assert.ts";
 import { createApp } from "../lib/ui/app.ts";
 import type { LearnBrowserReport } from "../lib/learn/browser_check.ts";
