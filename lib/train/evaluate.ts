@@ -10,7 +10,8 @@
 import { type Agent, memberRng } from "../agent.ts";
 import { checkKnownKeys, checkNumber, ValidationError } from "../errors.ts";
 import { makeEnv } from "../../physics/envs.ts";
-import type { EnvLike, EnvOptions } from "../../physics/types.ts";
+import type { Env, EnvLike, EnvOptions } from "../../physics/types.ts";
+import { encodeRollout, recordRollout } from "../../physics/rollout.ts";
 import { CheckedEnv, checkEnvLike, checkEvalEnvOptions } from "./env_source.ts";
 
 /** Stream of the training loop's evaluation reset seeds (after the agent's and the loop's). */
@@ -102,6 +103,52 @@ export function meanStd(values: readonly number[]): { mean: number; std: number 
   const mean = values.reduce((a, b) => a + b, 0) / n;
   const std = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / n);
   return { mean, std };
+}
+
+/** What one evaluation of a training population gives. */
+export interface PopulationEvaluation {
+  /** Returns per member and episode, `[member][episode]`. */
+  returns: number[][];
+  /** Each member's mean and standard deviation of its returns. */
+  stats: { mean: number; std: number }[];
+  /** The mean over members of their mean return (what `bestEval` tracks). */
+  mean: number;
+}
+
+/**
+ * One evaluation of the training loop: `episodes` deterministic episodes per member of the
+ * population `agent` on `envs` (member p's), all members stepped together, from the members'
+ * evaluation seeds (`seeds`, from {@link evaluationSeed}).
+ */
+export function evaluatePopulation(
+  agent: Agent,
+  envs: readonly EnvLike[],
+  seeds: readonly number[],
+  episodes: number,
+): PopulationEvaluation {
+  const { returns } = runEpisodes(
+    envs,
+    (obs) => agent.act(obs, { explore: false }),
+    seeds,
+    episodes,
+  );
+  const stats = returns.map((r) => meanStd(r));
+  const mean = stats.reduce((a, b) => a + b.mean, 0) / stats.length;
+  return { returns, stats, mean };
+}
+
+/**
+ * One deterministic episode of member 0 of the population `agent` on a task `env`, as the run
+ * page's viewer replays it (physics/rollout.ts), encoded for `rollouts/<label>.json`.
+ */
+export async function recordPolicyRollout(agent: Agent, env: Env, seed: number): Promise<string> {
+  const { population: P, observationSize: O, actionSize: A } = agent.config;
+  const padded = new Float32Array(P * O);
+  const policy = (observation: Float32Array) => {
+    padded.set(observation, 0);
+    return agent.act(padded, { explore: false }).slice(0, A);
+  };
+  return encodeRollout(await recordRollout(env, policy, { episodes: 1, fps: 30, seed }));
 }
 
 /** A policy written as a function: one observation in, one action out. */

@@ -14,10 +14,9 @@ import { type Agent, createAgent, loadAgent, memberRng, STREAMS } from "../agent
 import { ReplayBuffer } from "../replay.ts";
 import { ValidationError } from "../errors.ts";
 import { Rng } from "../rng.ts";
-import { encodeRollout, recordRollout } from "../../physics/rollout.ts";
 import { type VecEnv, vecEnvOf } from "../../physics/vec_env.ts";
 import type { Env, EnvLike } from "../../physics/types.ts";
-import { evaluationSeed, meanStd, runEpisodes } from "./evaluate.ts";
+import { evaluatePopulation, evaluationSeed, recordPolicyRollout } from "./evaluate.ts";
 import type { EnvSource } from "./env_source.ts";
 import { agentHyperparameters, type TrainConfig } from "./config.ts";
 import {
@@ -374,30 +373,28 @@ export class Session {
     if (answer === false && this.stopBy === null) this.stopBy = name;
   }
 
-  /** `evalEpisodes` deterministic episodes per member, all members stepped together. */
+  /**
+   * `evalEpisodes` deterministic episodes per member (lib/train/evaluate.ts), their rows, and on a
+   * new best, `checkpoints/best` and its rollout.
+   */
   async evaluate(): Promise<void> {
     this.phase = "evaluating";
     this.progress(true);
-    const { P } = this;
-    // the same episodes as evaluate() runs (lib/train/evaluate.ts)
-    const { returns } = runEpisodes(
+    const { returns, stats, mean } = evaluatePopulation(
+      this.agent,
       this.evalEnvs,
-      (obs) => this.agent.act(obs, { explore: false }),
       this.evalSeeds,
       this.config.evalEpisodes,
     );
     if (this.source.shared) this.#resumeSharedEpisode();
-    const rows: EvalRow[] = [];
-    for (let p = 0; p < P; p++) {
-      const stats = meanStd(returns[p]);
-      this.lastEval[p] = stats.mean;
-      rows.push(evalRow(this.config, p, this.stepsDone, returns[p], stats, this.wallTime));
-    }
+    const rows: EvalRow[] = stats.map((s, p) =>
+      evalRow(this.config, p, this.stepsDone, returns[p], s, this.wallTime)
+    );
+    this.lastEval = stats.map((s) => s.mean);
     await this.writer.append(rows);
-    const overall = (this.lastEval as number[]).reduce((a, b) => a + b, 0) / P;
-    const best = this.bestEval === null || overall > this.bestEval;
+    const best = this.bestEval === null || mean > this.bestEval;
     if (best) {
-      this.bestEval = overall;
+      this.bestEval = mean;
       if (this.stepsDone > 0) {
         await this.checkpoint("best");
         await this.record("best");
@@ -410,7 +407,7 @@ export class Session {
         dir: this.writer.dir,
         step: this.stepsDone,
         rows,
-        mean: overall,
+        mean,
         best,
         agent: this.agent,
       };
@@ -422,18 +419,12 @@ export class Session {
   async record(label: string): Promise<void> {
     // a rollout is replayed in the viewer through the task's MuJoCo model: tasks of physics/ only
     if (!this.source.rollouts) return;
-    const { P, O } = this;
-    const padded = new Float32Array(P * O);
-    const policy = (observation: Float32Array) => {
-      padded.set(observation, 0);
-      return this.agent.act(padded, { explore: false }).slice(0, this.A);
-    };
-    const rollout = await recordRollout(this.evalEnvs[0] as Env, policy, {
-      episodes: 1,
-      fps: 30,
-      seed: this.evalSeeds[0],
-    });
-    await this.writer.writeRollout(label, encodeRollout(rollout));
+    const encoded = await recordPolicyRollout(
+      this.agent,
+      this.evalEnvs[0] as Env,
+      this.evalSeeds[0],
+    );
+    await this.writer.writeRollout(label, encoded);
   }
 
   /** Writes `checkpoints/<name>` (only the lock's holder may). */
