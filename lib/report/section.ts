@@ -4,11 +4,14 @@
  * sections in order, share these types.
  * @module
  */
-import type { ReportFile } from "./toy/figures.ts";
 
-// a figure or table, path relative to the report directory (declared beside the toy figures,
-// the first section that wrote files)
-export type { ReportFile };
+/** A file of the report: path relative to the report directory, and its content. */
+export interface ReportFile {
+  /** Relative path, e.g. `toy/toy_runs.csv`. */
+  path: string;
+  /** The file's text. */
+  content: string;
+}
 
 /** A verdict as report.json records it. */
 export interface VerdictEntry {

@@ -28,10 +28,10 @@ import {
   epsilonSweepFigure,
   type FigureRun,
   perSampleEpsilonFigures,
-  type ReportFile,
   settingFigures,
 } from "./toy/figures.ts";
-import { num } from "./stats.ts";
+import { median, num } from "./stats.ts";
+import type { ReportFile } from "./section.ts";
 import {
   classificationRule,
   ddpgToy2Meaning,
@@ -84,7 +84,7 @@ export {
   VERDICTS,
 } from "./toy/claims.ts";
 export { type SweepRow, sweepRows } from "./toy/tables.ts";
-export type { ReportFile } from "./toy/figures.ts";
+export type { ReportFile } from "./section.ts";
 export {
   type ChangeKind,
   type ClassChange,
@@ -103,13 +103,6 @@ export interface ToySection {
   verdicts: ClaimVerdict[];
   /** The grid the section was built from. */
   grid: ToyGrid;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /**

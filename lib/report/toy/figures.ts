@@ -10,6 +10,7 @@ import { bestResponseJ, criticBestResponse } from "../../toy/best_response.ts";
 import { runToy, type ToyRunResult } from "../../toy/run.ts";
 import { classifyTrajectory, envelopeFit } from "../../toy/classify.ts";
 import { contourPlot, linePlot, type Marker, type Series } from "../svg.ts";
+import type { ReportFile } from "../section.ts";
 import {
   epsilonLabel,
   TOY_VARIANTS,
@@ -18,14 +19,6 @@ import {
   VARIANT_LABEL,
   variantMethod,
 } from "./grid.ts";
-
-/** A file of the report: path relative to the report directory, and its content. */
-export interface ReportFile {
-  /** Relative path, e.g. `toy/toy_runs.csv`. */
-  path: string;
-  /** The file's text. */
-  content: string;
-}
 
 /** Colour per variant (Okabe–Ito). */
 export const VARIANT_COLOR: Readonly<Record<ToyVariant, string>> = {

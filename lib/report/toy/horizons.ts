@@ -32,7 +32,8 @@ import {
   VARIANT_LABEL,
 } from "./grid.ts";
 import { num } from "../stats.ts";
-import { rateFigure, type ReportFile } from "./figures.ts";
+import { rateFigure } from "./figures.ts";
+import type { ReportFile } from "../section.ts";
 
 /** The second horizon is this many times the budget's steps per run. */
 export const HORIZON_FACTOR = 10;
