@@ -29,10 +29,13 @@ export interface CheckpointManifest {
 export class CheckpointCorruptError extends Error {
   /** The damaged file, as `<checkpoint folder>/<name>`. */
   readonly file: string;
-  constructor(file: string, problem: string) {
+  /** What is wrong, in a few words ("checksum mismatch", "missing", "truncated", …). */
+  readonly summary: string;
+  constructor(file: string, problem: string, summary: string = problem) {
     super(`${file}: ${problem}`);
     this.name = "CheckpointCorruptError";
     this.file = file;
+    this.summary = summary;
   }
 }
 
@@ -71,16 +74,21 @@ async function exists(path: string): Promise<boolean> {
  * Writes checkpoint `name` under `checkpointsDir` with its manifest: the folder is built beside,
  * the current `<name>` becomes `<name>.prev` (replacing the one before), and the new folder is
  * renamed in. At every instant a complete checkpoint exists under `<name>` or `<name>.prev`.
- * Returns the new folder's path.
+ * With `keepPrevious: false` (a checkpoint not worth twice its disk space, such as `best`) the
+ * current one is moved to `<name>.old-*` instead and removed once the new one is in place (a
+ * crash in between leaves it where {@link findGoodCheckpoint} looks). Returns the new folder.
  */
 export async function writeCheckedCheckpoint(
   checkpointsDir: string,
   name: string,
   files: Record<string, Uint8Array | string>,
+  options: { keepPrevious?: boolean } = {},
 ): Promise<string> {
   if (MANIFEST in files) throw new Error(`checkpoint file name ${MANIFEST} is reserved`);
   const dir = `${checkpointsDir}/${name}`, prev = `${dir}.prev`;
-  const temp = `${dir}.tmp-${crypto.randomUUID().slice(0, 8)}`;
+  const suffix = crypto.randomUUID().slice(0, 8);
+  const temp = `${dir}.tmp-${suffix}`, old = `${dir}.old-${suffix}`;
+  const keep = options.keepPrevious ?? true;
   await Deno.mkdir(temp, { recursive: true });
   try {
     for (const [file, data] of Object.entries(files)) {
@@ -90,13 +98,15 @@ export async function writeCheckedCheckpoint(
     // the manifest last: a folder with a manifest has every file it lists
     const manifest = JSON.stringify(await manifestOf(files), null, 2) + "\n";
     await Deno.writeTextFile(`${temp}/${MANIFEST}`, manifest);
-    if (await exists(dir)) {
+    const moved = await exists(dir);
+    if (moved && keep) {
       await Deno.remove(prev, { recursive: true }).catch((error) => {
         if (!(error instanceof Deno.errors.NotFound)) throw error;
       });
-      await Deno.rename(dir, prev);
     }
+    if (moved) await Deno.rename(dir, keep ? prev : old);
     await Deno.rename(temp, dir);
+    if (moved && !keep) await Deno.remove(old, { recursive: true });
   } catch (error) {
     await Deno.remove(temp, { recursive: true }).catch(() => {});
     throw error;
@@ -128,6 +138,7 @@ export async function verifyCheckpoint(
       throw new CheckpointCorruptError(
         `${dir}/${MANIFEST}`,
         `not valid JSON (${(error as Error).message})`,
+        "not valid JSON",
       );
     }
     if (
@@ -137,6 +148,7 @@ export async function verifyCheckpoint(
       throw new CheckpointCorruptError(
         `${dir}/${MANIFEST}`,
         'not a "stackrl-checkpoint-manifest/1" manifest',
+        "not a manifest",
       );
     }
   }
@@ -154,15 +166,17 @@ export async function verifyCheckpoint(
     }
     const want = manifest?.files[name];
     if (!want) {
-      if (manifest) throw new CheckpointCorruptError(file, `not listed in ${MANIFEST}`);
+      if (manifest) {
+        throw new CheckpointCorruptError(file, `not listed in ${MANIFEST}`, "not in its manifest");
+      }
       continue;
     }
     if (data.length !== want.bytes) {
+      const how = data.length < want.bytes ? "truncated" : "grown";
       throw new CheckpointCorruptError(
         file,
-        `${data.length} bytes, expected ${want.bytes} (${
-          data.length < want.bytes ? "truncated" : "grown"
-        } since it was written)`,
+        `${data.length} bytes, expected ${want.bytes} (${how} since it was written)`,
+        `${how} (${data.length} bytes, expected ${want.bytes})`,
       );
     }
     const got = await sha256Hex(data);
@@ -172,6 +186,7 @@ export async function verifyCheckpoint(
         `checksum mismatch: SHA-256 ${got.slice(0, 12)}…, expected ${
           want.sha256.slice(0, 12)
         }… (its bytes changed since it was written)`,
+        "checksum mismatch",
       );
     }
   }
@@ -198,7 +213,12 @@ export interface GoodCheckpoint {
 export async function findGoodCheckpoint(
   checkpointsDir: string,
   name: string,
-  options: { required?: readonly string[]; notice?: (line: string) => void } = {},
+  options: {
+    required?: readonly string[];
+    notice?: (line: string) => void;
+    /** Called for each skipped candidate with its error (to word one's own notice). */
+    onSkip?: (error: CheckpointCorruptError, dir: string) => void;
+  } = {},
 ): Promise<GoodCheckpoint | undefined> {
   const candidates: string[] = [];
   if (await exists(`${checkpointsDir}/${name}`)) candidates.push(`${checkpointsDir}/${name}`);
@@ -232,6 +252,7 @@ export async function findGoodCheckpoint(
       }`;
       skipped.push(line);
       options.notice?.(line);
+      options.onSkip?.(error, dir);
     }
   }
   if (first) throw first;

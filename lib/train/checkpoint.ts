@@ -1,17 +1,49 @@
 /**
- * Training checkpoints: `runs/<id>/checkpoints/{last,best}/`, each a directory replaced as a
- * whole (`writeDirAtomic`), holding the agent (`agent.json`, `tensors.bin` as `agent.save`
- * writes them), `trainer.json` ({@link TrainerState}) and optionally `replay.bin`.
+ * Training checkpoints: `runs/<id>/checkpoints/{last,best}/`, each a checked checkpoint
+ * (lib/store/checked_checkpoint.ts: `manifest.json` with every file's size and SHA-256), holding
+ * the agent (`agent.json`, `tensors.bin` as `agent.save` writes them), `trainer.json`
+ * ({@link TrainerState}) and, in `last`, `replay.bin` when the replay buffer is saved
+ * ({@link savesReplay}: by default when it fits {@link REPLAY_CAP_BYTES}).
  *
- * An interrupted write leaves either the previous directory in place, or (if the process died
- * between moving the old one aside and renaming the new one in) the previous one under
- * `<name>.old-*`, which {@link findCheckpoint} falls back to; `<name>.tmp-*` (a write that
- * did not finish) is never read.
+ * `last` keeps the one before it as `last.prev`; `best` keeps none (it is only exported, and a
+ * second copy would double its disk use). Resume and export find the newest good one with
+ * {@link findRunCheckpoint}: a damaged one (overwritten bytes, truncated, missing) is skipped
+ * with a notice naming the file, the previous one is used; `<name>.old-*` (a write interrupted
+ * between its renames) is read after `<name>`, and `<name>.tmp-*` never.
  * @module
  */
-import { writeDirAtomic } from "../atomic.ts";
 import type { Agent } from "../agent.ts";
 import type { ReplayBuffer } from "../replay.ts";
+import {
+  type CheckpointCorruptError,
+  findGoodCheckpoint,
+  writeCheckedCheckpoint,
+} from "../store/checked_checkpoint.ts";
+import { FileError, readingFile } from "./files.ts";
+
+/** The files every training checkpoint holds. */
+export const CHECKPOINT_FILES = ["agent.json", "tensors.bin", "trainer.json"] as const;
+
+/**
+ * The largest replay buffer saved in a checkpoint by default: 256 MiB (about 1.6 million
+ * HalfCheetah transitions). `checkpointReplay: true` saves any size, `false` none.
+ */
+export const REPLAY_CAP_BYTES = 256 * 2 ** 20;
+
+/** Bytes of `replay.bin` for a full buffer: P × capacity transitions of 2·O + A + 2 floats. */
+export function replayBytes(replay: ReplayBuffer): number {
+  const { population, capacity, observationSize: O, actionSize: A } = replay;
+  return population * capacity * (2 * O + A + 2) * 4;
+}
+
+/**
+ * Whether checkpoints hold the replay buffer: as `checkpointReplay` says, or when it is not set,
+ * when the full buffer fits {@link REPLAY_CAP_BYTES} (decided once per run, from its capacity,
+ * so that every checkpoint of a run is alike).
+ */
+export function savesReplay(checkpointReplay: boolean | undefined, replay: ReplayBuffer): boolean {
+  return checkpointReplay ?? replayBytes(replay) <= REPLAY_CAP_BYTES;
+}
 
 type RngState = { words: number[]; spare: number | null };
 
@@ -88,23 +120,33 @@ export function replayFromBytes(
   replay.position = C === saved.capacity ? saved.position : size % C;
 }
 
-/** Writes checkpoint `dir` atomically: the agent, the trainer state and optionally the replay. */
+/**
+ * Writes checkpoint `dir` (`…/checkpoints/last` or `…/best`) as a checked checkpoint: the agent,
+ * the trainer state and, in `last` when `state.replay.saved`, the replay. `last` keeps its
+ * previous one as `last.prev`; `best` holds no replay and keeps no previous one.
+ */
 export async function writeCheckpoint(
   dir: string,
   agent: Agent,
   state: TrainerState,
   replay?: ReplayBuffer,
 ): Promise<void> {
+  const slash = dir.lastIndexOf("/");
+  const parent = slash < 0 ? "." : dir.slice(0, slash), name = dir.slice(slash + 1);
+  const last = name !== "best";
   const scratch = `${dir}.agent-${crypto.randomUUID().slice(0, 8)}`;
   try {
     await agent.save(scratch);
+    const saved = last && replay !== undefined && state.replay.saved;
     const files: Record<string, Uint8Array | string> = {
       "agent.json": await Deno.readFile(`${scratch}/agent.json`),
       "tensors.bin": await Deno.readFile(`${scratch}/tensors.bin`),
-      "trainer.json": JSON.stringify(state),
+      "trainer.json": JSON.stringify(
+        saved ? state : { ...state, replay: { ...state.replay, saved } },
+      ),
     };
-    if (replay && state.replay.saved) files["replay.bin"] = replayToBytes(replay);
-    await writeDirAtomic(dir, files);
+    if (saved) files["replay.bin"] = replayToBytes(replay);
+    await writeCheckedCheckpoint(parent, name, files, { keepPrevious: last });
   } finally {
     await Deno.remove(scratch, { recursive: true }).catch(() => {});
   }
@@ -113,7 +155,8 @@ export async function writeCheckpoint(
 /**
  * The directory holding the complete checkpoint `name` under `checkpointsDir`: `name` itself,
  * or the newest `name.old-*` left by a write interrupted between its two renames; undefined
- * when there is none.
+ * when there is none. Checks only that its files exist: resume and export use
+ * {@link findRunCheckpoint}, which verifies checksums.
  */
 export async function findCheckpoint(
   checkpointsDir: string,
@@ -169,4 +212,79 @@ export async function cleanCheckpoints(checkpointsDir: string, keep?: string): P
   } catch (error) {
     if (!(error instanceof Deno.errors.NotFound)) throw error;
   }
+}
+
+/** What {@link findRunCheckpoint} found. */
+export interface RunCheckpoint {
+  /** The folder to load. */
+  dir: string;
+  /** Its `trainer.json`. */
+  state: TrainerState;
+  /** Whether it was verified against a manifest (false: written before checksums). */
+  checked: boolean;
+  /** Whether newer candidates were skipped as damaged. */
+  fellBack: boolean;
+}
+
+/**
+ * The newest good checkpoint `name` of the run in `runDir` (lib/store/checked_checkpoint.ts
+ * `findGoodCheckpoint`: `<name>`, `<name>.old-*`, `<name>.prev`, each verified). A damaged one
+ * skipped gives `log` one line naming its file relative to the run folder and what is used
+ * instead (`checkpoints/last/tensors.bin: checksum mismatch; resuming from checkpoints/last.prev
+ * (step 400)`); `verb` words it. Undefined when the run has no checkpoint `name`; when every
+ * candidate is damaged, a {@link FileError} naming each.
+ */
+export async function findRunCheckpoint(
+  runDir: string,
+  name: "last" | "best",
+  log: (line: string) => void = console.error,
+  verb = "resuming from",
+): Promise<RunCheckpoint | undefined> {
+  const rel = (path: string) =>
+    path.startsWith(`${runDir}/`) ? path.slice(runDir.length + 1) : path;
+  const skipped: CheckpointCorruptError[] = [];
+  let good;
+  try {
+    good = await findGoodCheckpoint(`${runDir}/checkpoints`, name, {
+      required: CHECKPOINT_FILES,
+      onSkip: (error) => skipped.push(error),
+    });
+  } catch (error) {
+    if (skipped.length === 0) throw error;
+    const bad = skipped.map((e) => `${rel(e.file)}: ${e.summary}`).join("; ");
+    throw new FileError(
+      `${runDir}/checkpoints/${name}`,
+      `every copy is damaged (${bad}); no good checkpoint to use`,
+    );
+  }
+  if (!good) return undefined;
+  const dir = good.dir;
+  const state = await readingFile(`${dir}/trainer.json`, () => readTrainerState(dir));
+  for (const error of skipped) {
+    log(`${rel(error.file)}: ${error.summary}; ${verb} ${rel(dir)} (step ${state.stepsDone})`);
+  }
+  return { dir, state, checked: good.checked, fellBack: skipped.length > 0 };
+}
+
+/**
+ * Makes `found` (a checkpoint {@link findRunCheckpoint} chose under `checkpointsDir`) the
+ * current `<name>` again before training writes the next one: a damaged `<name>` is kept
+ * as `<name>.damaged` (replacing an older one) for a look, and `found` is renamed to `<name>`.
+ * Otherwise the next write would turn the damaged one into `<name>.prev` and drop the good one.
+ */
+export async function adoptCheckpoint(
+  checkpointsDir: string,
+  name: "last" | "best",
+  found: string,
+): Promise<void> {
+  const current = `${checkpointsDir}/${name}`;
+  if (found === current) return;
+  try {
+    await Deno.stat(current);
+    await Deno.remove(`${current}.damaged`, { recursive: true }).catch(() => {});
+    await Deno.rename(current, `${current}.damaged`);
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
+  await Deno.rename(found, current);
 }

@@ -23,7 +23,7 @@ import { gitCommit } from "../provenance.ts";
 import { updatesPerBlock } from "../config.ts";
 import { envSource } from "./env_source.ts";
 import { encodeEnvOptions, resolveTrainConfig, storedFields, type TrainInput } from "./config.ts";
-import { cleanCheckpoints, findCheckpoint, readTrainerState } from "./checkpoint.ts";
+import { adoptCheckpoint, cleanCheckpoints, findRunCheckpoint } from "./checkpoint.ts";
 import {
   checkRunId,
   type MetricRow,
@@ -36,7 +36,7 @@ import {
 import { acquireRunLock } from "../store/run_lock.ts";
 import { Session } from "./session.ts";
 import { episodeRow, round, UpdateRows } from "./metrics.ts";
-import { FileError, readingFile, readJsonFile } from "./files.ts";
+import { FileError, readJsonFile } from "./files.ts";
 import { type AdapterInfo, softwareAdapterNotice, webgpuAdapterInfo } from "./adapter.ts";
 import {
   checkOptions,
@@ -192,10 +192,10 @@ export async function resumeRun(
   try {
     await checkNotRunning(dir);
     const checkpointsDir = `${dir}/checkpoints`;
-    const last = await findCheckpoint(checkpointsDir, "last");
-    const done = last
-      ? (await readingFile(`${last}/trainer.json`, () => readTrainerState(last))).stepsDone
-      : 0;
+    // the newest good checkpoint: a damaged one is skipped with a notice (lib/train/checkpoint.ts)
+    const found = await findRunCheckpoint(dir, "last", options.log);
+    const last = found?.dir;
+    const done = found?.state.stepsDone ?? 0;
     if (options.steps !== undefined && options.steps < done) {
       // a smaller budget would end the loop at once and call the run finished past 100%
       throw new ValidationError(
@@ -227,10 +227,8 @@ export async function resumeRun(
     }
     try {
       await cleanCheckpoints(checkpointsDir, last);
-      if (last && !last.endsWith("/last")) {
-        // recover a checkpoint left under last.old-* by an interrupted write
-        await Deno.rename(last, `${checkpointsDir}/last`);
-      }
+      // a fallback (last.old-* of an interrupted write, or last.prev) becomes last again
+      if (last) await adoptCheckpoint(checkpointsDir, "last", last);
       await checkAdapter(session, options.log);
       const writer = await RunWriter.open(dir, session.stepsDone, { lock });
       if (options.steps !== undefined && options.steps !== stored.steps) {

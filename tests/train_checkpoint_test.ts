@@ -1,0 +1,112 @@
+// Checked checkpoints in training (lib/train/checkpoint.ts over lib/store/checked_checkpoint.ts):
+// a damaged checkpoints/last is skipped with one notice and the resume continues from
+// checkpoints/last.prev; every copy damaged is one line and exit 1; a checkpoint written before
+// checksums still loads; best keeps no previous copy.
+import { captured } from "./quiet.ts";
+import { assert, assertEquals } from "./assert.ts";
+import { main } from "../cli/train.ts";
+import { openRun } from "../lib/store/run_store.ts";
+import { MANIFEST } from "../lib/store/checked_checkpoint.ts";
+import { readTrainerState } from "../lib/train/checkpoint.ts";
+
+const capture = (args: string[]) => captured(main, args);
+
+/** A 300-step run `id` in `out` with checkpoints at 100, 200 and 300 (last and last.prev). */
+async function trainRun(out: string, id: string): Promise<void> {
+  const r = await capture([
+    ...["--env", "InvertedPendulum", "--algo", "td3", "--steps", "300", "--hidden", "16,16"],
+    ...["--start-steps", "100", "--update-after", "100", "--eval-every", "150"],
+    ...["--eval-episodes", "1", "--checkpoint-every", "100", "--record-every", "0"],
+    ...["--name", id, "--out", out],
+  ]);
+  assertEquals(r.code, 0, r.out + r.err);
+}
+
+/** Overwrites 16 bytes in the middle of `file` (its size unchanged). */
+async function scribble(file: string): Promise<void> {
+  const bytes = await Deno.readFile(file);
+  bytes.fill(0x7f, bytes.length >> 1, (bytes.length >> 1) + 16);
+  await Deno.writeFile(file, bytes);
+}
+
+async function withOut(fn: (out: string) => Promise<void>): Promise<void> {
+  const out = await Deno.makeTempDir({ prefix: "stackrl-train-checkpoint-" });
+  try {
+    await fn(out);
+  } finally {
+    await Deno.remove(out, { recursive: true });
+  }
+}
+
+Deno.test("train checkpoints: last keeps last.prev, each with a manifest; best keeps no previous copy", async () => {
+  await withOut(async (out) => {
+    await trainRun(out, "kept");
+    const checkpoints = `${out}/kept/checkpoints`;
+    const names = [];
+    for await (const e of Deno.readDir(checkpoints)) names.push(e.name);
+    assertEquals(names.sort(), ["best", "last", "last.prev"]);
+    for (const name of names) await Deno.stat(`${checkpoints}/${name}/${MANIFEST}`);
+    assertEquals((await readTrainerState(`${checkpoints}/last`)).stepsDone, 300);
+    assertEquals((await readTrainerState(`${checkpoints}/last.prev`)).stepsDone, 200);
+    // best is only exported: it holds no replay buffer
+    assert(!(await readTrainerState(`${checkpoints}/best`)).replay.saved);
+  });
+});
+
+Deno.test("train --resume: overwritten bytes in last/tensors.bin fall back to last.prev with one notice, and finish", async () => {
+  await withOut(async (out) => {
+    await trainRun(out, "scribbled");
+    await scribble(`${out}/scribbled/checkpoints/last/tensors.bin`);
+    const r = await capture(["--resume", "scribbled", "--out", out, "--steps", "400"]);
+    assertEquals(r.code, 0, r.out + r.err);
+    const notices = r.err.split("\n").filter((l) => l.includes("tensors.bin"));
+    assertEquals(notices, [
+      "checkpoints/last/tensors.bin: checksum mismatch; resuming from checkpoints/last.prev (step 200)",
+    ]);
+    const run = await openRun(`${out}/scribbled`);
+    assertEquals([run.status.status, run.status.stepsDone], ["finished", 400]);
+    const checkpoints = `${out}/scribbled/checkpoints`;
+    assertEquals((await readTrainerState(`${checkpoints}/last`)).stepsDone, 400);
+    // the damaged one is kept aside for a look, never read again
+    await Deno.stat(`${checkpoints}/last.damaged/tensors.bin`);
+  });
+});
+
+Deno.test("train --resume: every copy of last damaged is one line naming both files, exit 1", async () => {
+  await withOut(async (out) => {
+    await trainRun(out, "ruined");
+    const checkpoints = `${out}/ruined/checkpoints`;
+    await scribble(`${checkpoints}/last/tensors.bin`);
+    const trainer = await Deno.readFile(`${checkpoints}/last.prev/trainer.json`);
+    await Deno.writeFile(`${checkpoints}/last.prev/trainer.json`, trainer.subarray(0, 40));
+    const before = (await openRun(`${out}/ruined`)).status;
+    const r = await capture(["--resume", "ruined", "--out", out, "--steps", "400"]);
+    assertEquals(r.code, 1, r.out + r.err);
+    const lines = r.err.trim().split("\n");
+    assertEquals(lines.length, 1, r.err);
+    assert(lines[0].startsWith("error: "), lines[0]);
+    assert(lines[0].includes("checkpoints/last/tensors.bin: checksum mismatch"), lines[0]);
+    assert(lines[0].includes("checkpoints/last.prev/trainer.json: truncated"), lines[0]);
+    assert(!/\n\s+at /.test(r.err), r.err);
+    // nothing was moved or rewritten
+    assertEquals((await openRun(`${out}/ruined`)).status, before);
+    await Deno.stat(`${checkpoints}/last.prev`);
+  });
+});
+
+Deno.test("train --resume: a checkpoint written before checksums (no manifest.json) still loads", async () => {
+  await withOut(async (out) => {
+    await trainRun(out, "older");
+    const checkpoints = `${out}/older/checkpoints`;
+    await Deno.remove(`${checkpoints}/last/${MANIFEST}`);
+    await Deno.remove(`${checkpoints}/last.prev`, { recursive: true });
+    const r = await capture(["--resume", "older", "--out", out, "--steps", "400"]);
+    assertEquals(r.code, 0, r.out + r.err);
+    assert(!r.err.includes("checksum"), r.err);
+    const run = await openRun(`${out}/older`);
+    assertEquals([run.status.status, run.status.stepsDone], ["finished", 400]);
+    // the next checkpoint is checked again, and the unchecked one is kept as last.prev
+    await Deno.stat(`${checkpoints}/last/${MANIFEST}`);
+    assertEquals((await readTrainerState(`${checkpoints}/last.prev`)).stepsDone, 300);
+  });
+});
