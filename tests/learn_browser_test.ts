@@ -6,11 +6,11 @@
 // draw; no console error on the way. Its rows equal those of `deno task train` (the embedded
 // default) up to the step where the page stopped. A page whose browser lacks Workers and
 // WebAssembly SIMD says so and does not start. The browser side runs in a child process
-// (lib/learn/browser_check.ts: playwright-core needs --allow-all). Skipped, with the reason
+// (tests/browser/learn_check.ts: playwright-core needs --allow-all). Skipped, with the reason
 // printed, when /usr/bin/chromium is absent.
 import { assert, assertEquals } from "./assert.ts";
 import { createApp } from "../lib/ui/app.ts";
-import type { LearnBrowserReport } from "../lib/learn/browser_check.ts";
+import type { LearnBrowserReport } from "./browser/learn_check.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const MAIN = new URL("../main.ts", import.meta.url).pathname;
@@ -39,7 +39,7 @@ Deno.test({
     const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, app.fetch);
     try {
       const base = `http://127.0.0.1:${server.addr.port}`;
-      const driver = new URL("../lib/learn/browser_check.ts", import.meta.url).pathname;
+      const driver = new URL("./browser/learn_check.ts", import.meta.url).pathname;
       const out = await new Deno.Command(Deno.execPath(), {
         args: ["run", "-A", driver, base, CHROMIUM, String(TARGET_SECONDS), "900"],
         stdout: "piped",

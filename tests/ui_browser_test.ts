@@ -2,14 +2,14 @@
 // server this test starts on a free loopback port: the runs table, a run's chart canvas with
 // drawn pixels, a live row arriving over SSE on a running run's page and its header following
 // the run to finished, a rollout that changes the canvas while playing, video export, no console
-// errors. The browser side runs in a child process (lib/ui/browser_check.ts) because
+// errors. The browser side runs in a child process (tests/browser/ui_check.ts) because
 // playwright-core needs --allow-all. Skipped, with the reason printed, when /usr/bin/chromium is
 // absent (`apt-get install -y chromium` installs it). Set STACKRL_UI_VIDEO_TEST=1 to also export
 // the rollout to WebM with WebCodecs (about 20 s more under software rendering).
 import { assert, assertEquals } from "./assert.ts";
 import { createApp } from "../lib/ui/app.ts";
 import { FIXTURE, writeFixtureRuns } from "./ui_fixture.ts";
-import type { BrowserReport } from "../lib/ui/browser_check.ts";
+import type { BrowserReport } from "./browser/ui_check.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const chromiumPresent = await Deno.stat(CHROMIUM).then(() => true, () => false);
@@ -27,7 +27,7 @@ Deno.test({
     const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, app.fetch);
     try {
       const base = `http://127.0.0.1:${server.addr.port}`;
-      const driver = new URL("../lib/ui/browser_check.ts", import.meta.url).pathname;
+      const driver = new URL("./browser/ui_check.ts", import.meta.url).pathname;
       const out = await new Deno.Command(Deno.execPath(), {
         args: [
           "run",

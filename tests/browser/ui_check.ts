@@ -4,11 +4,12 @@
  * because playwright-core probes files (`/proc/sys/fs/binfmt_misc/WSLInterop`) that Deno grants
  * only with `--allow-all`, which the test task does not give.
  *
- * Usage: `deno run -A lib/ui/browser_check.ts <base-url> <runs-dir> <finished-id> <running-id>
+ * Usage: `deno run -A tests/browser/ui_check.ts <base-url> <runs-dir> <finished-id> <running-id>
  * [chromium] [--video]`
  * (`--video` also exports the rollout to WebM: about 20 s under software rendering).
  * @module
  */
+import { launchChromium, recordProblems } from "./chromium.ts";
 
 /** What the browser check observed. */
 export interface BrowserReport {
@@ -41,29 +42,11 @@ export async function browserCheck(
   executablePath: string,
   video = false,
 ): Promise<BrowserReport> {
-  const { chromium } = await import("npm:playwright-core@1.65.1");
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
-  });
+  const browser = await launchChromium(executablePath);
   const problems: string[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on("console", (m) => {
-      if (m.type() === "error") problems.push(`console: ${m.text()}`);
-    });
-    page.on("pageerror", (e) => problems.push(`page error: ${e}`));
-    page.on("requestfailed", (r) => {
-      // leaving a page aborts its open event stream: not a failure
-      const aborted = r.url().includes("/stream") && /ABORTED/.test(r.failure()?.errorText ?? "");
-      if (!r.url().startsWith("blob:") && !aborted) {
-        problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
-      }
-    });
-    page.on("response", (r) => {
-      if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-    });
+    recordProblems(page, problems, { httpErrors: true });
 
     // runs page: the table hydrates, filters and sorts
     await page.goto(`${base}/`);

@@ -1,16 +1,17 @@
 /**
  * Drives the /learn page in Debian's chromium with playwright-core and prints what it saw as one
- * JSON line (used by tests/learn_browser_test.ts). A process of its own, as lib/ui/browser_check.ts
+ * JSON line (used by tests/learn_browser_test.ts). A process of its own, as tests/browser/ui_check.ts
  * is, because playwright-core needs `--allow-all`.
  *
  * It opens `/learn?env=InvertedPendulum&algo=fstd3&autostart=1`, waits until the page reports a
  * best evaluation of at least `target`, takes a screenshot when asked, stops the run, saves it to
  * the runs (the page's "Save to runs") and looks the run up through `/api/runs`.
  *
- * Usage: `deno run -A lib/learn/browser_check.ts <base-url> <chromium> <timeout-s> [target]
+ * Usage: `deno run -A tests/browser/learn_check.ts <base-url> <chromium> <timeout-s> [target]
  * [--screenshot=<png>]`
  * @module
  */
+import { launchChromium, recordProblems } from "./chromium.ts";
 
 /** What the /learn browser check observed. */
 export interface LearnBrowserReport {
@@ -58,12 +59,7 @@ export async function learnBrowserCheck(
   target = 900,
   screenshot?: string,
 ): Promise<LearnBrowserReport> {
-  const { chromium } = await import("npm:playwright-core@1.65.1");
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
-  });
+  const browser = await launchChromium(executablePath);
   const problems: string[] = [];
   const report: LearnBrowserReport = {
     bestEval: null,
@@ -86,15 +82,7 @@ export async function learnBrowserCheck(
   };
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    page.on("console", (m) => {
-      if (m.type() === "error") problems.push(`console: ${m.text()}`);
-    });
-    page.on("pageerror", (e) => problems.push(`page error: ${e}`));
-    page.on("requestfailed", (r) => {
-      if (!r.url().startsWith("blob:")) {
-        problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
-      }
-    });
+    recordProblems(page, problems);
     const t0 = performance.now();
     await page.goto(`${base}/learn?env=InvertedPendulum&algo=fstd3&autostart=1`);
     const best = page.getByTestId("best-eval");
