@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from "./deps.ts";
 import type { RowLike } from "../lib/ui/series.ts";
 import { seedBand } from "../lib/ui/series.ts";
 import { COLORS, createChart, type LiveChart } from "./chart_util.ts";
-import { RUN_CHARTS } from "./RunCharts.tsx";
+import { ChartGrid, RUN_CHARTS } from "./chart_grid.tsx";
 
 /** Props: the rows so far (the array grows in place) and a counter that changes with it. */
 export interface LearnChartsProps {
@@ -71,20 +71,5 @@ export default function LearnCharts({ rows, version }: LearnChartsProps) {
     }, Math.max(0, wait)) as unknown as number;
   }, [version]);
 
-  return (
-    <div class="chart-grid" data-rows={rows.length}>
-      {RUN_CHARTS.map((spec) => (
-        <section class="chart" data-chart={spec.key} key={spec.key}>
-          <h3>{spec.title}</h3>
-          {empty.includes(spec.key) ? <p class="muted">no data yet</p> : null}
-          <div
-            class="chart-canvas"
-            ref={(el) => {
-              refs.current[spec.key] = el;
-            }}
-          />
-        </section>
-      ))}
-    </div>
-  );
+  return <ChartGrid empty={empty} refs={refs} rows={rows.length} />;
 }

@@ -12,51 +12,7 @@ import { useEffect, useRef, useState } from "./deps.ts";
 import { type RowLike, seedBand } from "../lib/ui/series.ts";
 import { COLORS, createChart, type LiveChart } from "./chart_util.ts";
 import { applyStatus } from "./run_header.ts";
-
-interface ChartSpec {
-  key: string;
-  title: string;
-  type: string;
-  field: string;
-  grid: "exact" | "bins";
-  log?: boolean;
-}
-
-/** The charts of the run page, in order. */
-export const RUN_CHARTS: ChartSpec[] = [
-  { key: "eval", title: "Evaluation return", type: "eval", field: "returnMean", grid: "exact" },
-  {
-    key: "train",
-    title: "Training episode return",
-    type: "episode",
-    field: "return",
-    grid: "bins",
-  },
-  {
-    key: "critic",
-    title: "Critic loss (log scale)",
-    type: "update",
-    field: "criticLoss",
-    grid: "bins",
-    log: true,
-  },
-  {
-    key: "cosine",
-    title: "Cosine of direction with ∂J/∂θ",
-    type: "update",
-    field: "cosine",
-    grid: "bins",
-  },
-  {
-    key: "ratio",
-    title: "Correction ratio |correction| / |∂J/∂θ| (log scale)",
-    type: "update",
-    field: "correctionRatio",
-    grid: "bins",
-    log: true,
-  },
-  { key: "sps", title: "Steps per second", type: "update", field: "stepsPerSecond", grid: "bins" },
-];
+import { ChartGrid, RUN_CHARTS } from "./chart_grid.tsx";
 
 /** The run page's charts island. */
 export default function RunCharts(props: { id: string; live: boolean }) {
@@ -149,20 +105,7 @@ export default function RunCharts(props: { id: string; live: boolean }) {
         {note}
         {live ? <span id="live-status">· {live}</span> : null}
       </p>
-      <div class="chart-grid">
-        {RUN_CHARTS.map((spec) => (
-          <section class="chart" data-chart={spec.key}>
-            <h3>{spec.title}</h3>
-            {empty.includes(spec.key) ? <p class="muted">no data yet</p> : null}
-            <div
-              class="chart-canvas"
-              ref={(el) => {
-                refs.current[spec.key] = el;
-              }}
-            />
-          </section>
-        ))}
-      </div>
+      <ChartGrid empty={empty} refs={refs} />
     </div>
   );
 }

@@ -8,6 +8,7 @@
 export { h, hydrate, render } from "npm:preact@10.29.8";
 export type { ComponentChildren, VNode } from "npm:preact@10.29.8";
 export { useCallback, useEffect, useMemo, useRef, useState } from "npm:preact@10.29.8/hooks";
+export type { MutableRef as Ref } from "npm:preact@10.29.8/hooks";
 import type uPlotType from "npm:uplot@1.6.32";
 
 /** The uPlot constructor (loaded on first use). */
