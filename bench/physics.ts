@@ -20,7 +20,7 @@
 import process from "node:process";
 import { listEnvs, makeEnv, makeVecEnv } from "../physics/mod.ts";
 import type { Env } from "../physics/mod.ts";
-import { taskSpec } from "../physics/envs.ts";
+import { taskSpec } from "../physics/registry.ts";
 import { compileModel, loadMujoco, readBundledModel, Sim } from "../physics/mujoco.ts";
 import type { MainModule, MjModel } from "../physics/deps.ts";
 import { Rng } from "../lib/rng.ts";

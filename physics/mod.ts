@@ -33,7 +33,7 @@
  * ```
  * @module
  */
-export { envDefaults, listEnvs, makeEnv } from "./envs.ts";
+export { envDefaults, listEnvs, makeEnv } from "./registry.ts";
 export { makeVecEnv } from "./vec_env.ts";
 export type { VecEnv, VecEnvOptions, VecResetResult, VecStepResult } from "./vec_env.ts";
 export { decodeRollout, encodeRollout, recordRollout } from "./rollout.ts";

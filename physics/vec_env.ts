@@ -7,7 +7,7 @@
  * @module
  */
 import { checkKnownKeys, checkNumber, ValidationError } from "../lib/errors.ts";
-import { makeEnv, taskSpec } from "./envs.ts";
+import { makeEnv, taskSpec } from "./registry.ts";
 import type { Env, EnvLike, EnvOptions, Info } from "./types.ts";
 
 /** Options of {@link makeVecEnv}: the instance count plus everything {@link makeEnv} takes. */

@@ -4,7 +4,7 @@
 import { assertAlmostEquals, assertEquals } from "./assert.ts";
 import { envDefaults, listEnvs, makeEnv } from "../physics/mod.ts";
 import { compileModel, readBundledModel } from "../physics/mujoco.ts";
-import { taskSpec } from "../physics/envs.ts";
+import { taskSpec } from "../physics/registry.ts";
 
 interface Row {
   file: string;

@@ -11,7 +11,7 @@ import { type EvalRow, openRun, type RunConfig } from "../lib/store/run_store.ts
 import { type AdapterInfo, isSoftwareAdapter } from "../lib/train/adapter.ts";
 import { loadAgent } from "../lib/agent.ts";
 import { useBackend, webgpuAvailable } from "../lib/backend.ts";
-import { listEnvs } from "../physics/envs.ts";
+import { listEnvs } from "../physics/registry.ts";
 import { decodeRollout } from "../physics/rollout.ts";
 
 const SMALL = {

@@ -10,7 +10,7 @@
  * @module
  */
 import { checkKnownKeys, ValidationError } from "../errors.ts";
-import { makeEnv, taskSpec } from "../../physics/envs.ts";
+import { makeEnv, taskSpec } from "../../physics/registry.ts";
 import { resolveOptions } from "../../physics/env.ts";
 import type { EnvFactory, EnvLike, EnvOptions, Info } from "../../physics/types.ts";
 

@@ -9,7 +9,7 @@
  */
 import { type Agent, memberRng } from "../agent.ts";
 import { checkKnownKeys, checkNumber, ValidationError } from "../errors.ts";
-import { makeEnv } from "../../physics/envs.ts";
+import { makeEnv } from "../../physics/registry.ts";
 import type { Env, EnvLike, EnvOptions } from "../../physics/types.ts";
 import { encodeRollout, recordRollout } from "../../physics/rollout.ts";
 import { CheckedEnv, checkEnvLike, checkEvalEnvOptions } from "./env_source.ts";
