@@ -56,6 +56,7 @@ async function fixture(root: string): Promise<void> {
       const state = JSON.parse(await Deno.readTextFile(path));
       state.replay.saved = true;
       await Deno.writeTextFile(path, JSON.stringify(state));
+      await Deno.remove(`${d}/${last}/replay.bin`).catch(() => {}); // saved by default
     },
     "shape": async (d) => {
       const path = `${d}/${last}/agent.json`;
@@ -66,8 +67,13 @@ async function fixture(root: string): Promise<void> {
   };
   for (const [name, f] of Object.entries(damage)) {
     await copyDir(`${runs}/good`, `${runs}/${name}`);
+    // as written before checksums: the loaders' own checks answer (the manifest's: "scribbled")
+    await Deno.remove(`${runs}/${name}/${last}/manifest.json`);
     await f(`${runs}/${name}`);
   }
+  await copyDir(`${runs}/good`, `${runs}/scribbled`);
+  const tensors = await Deno.readFile(`${runs}/scribbled/${last}/tensors.bin`);
+  await Deno.writeFile(`${runs}/scribbled/${last}/tensors.bin`, tensors.fill(7, 100, 116));
   await Deno.writeTextFile(`${root}/file.txt`, "not a folder\n");
   await Deno.writeTextFile(`${root}/cut.json`, '{"algo": "td3", "ste');
   await Deno.writeTextFile(`${root}/unknown.json`, JSON.stringify({ lrActr: 0.1 }));
@@ -174,6 +180,7 @@ function cases(root: string, busyPort: number): Case[] {
     resume("cut-tensors", "cut-tensors/checkpoints/last", "tensors.bin", "cut short"),
     resume("odd-tensors", "odd-tensors/checkpoints/last"),
     resume("shape", "shape/checkpoints/last", "[1,5,16]", "expected actor/0/kernel [1,4,16]"),
+    resume("scribbled", "scribbled/checkpoints/last/tensors.bin", "checksum mismatch"),
     // export
     e([], 2, "<run>"),
     e(["good", "--runs", runs], 2, "--format"),

@@ -4,16 +4,23 @@
 // checksums still loads; best keeps no previous copy.
 import { captured } from "./quiet.ts";
 import { assert, assertEquals } from "./assert.ts";
-import { main } from "../cli/train.ts";
+import { helpText, main } from "../cli/train.ts";
 import { openRun } from "../lib/store/run_store.ts";
 import { MANIFEST } from "../lib/store/checked_checkpoint.ts";
-import { readTrainerState } from "../lib/train/checkpoint.ts";
+import {
+  readTrainerState,
+  REPLAY_CAP_BYTES,
+  replayBytes,
+  savesReplay,
+} from "../lib/train/checkpoint.ts";
+import type { ReplayBuffer } from "../lib/replay.ts";
 
 const capture = (args: string[]) => captured(main, args);
 
 /** A 300-step run `id` in `out` with checkpoints at 100, 200 and 300 (last and last.prev). */
-async function trainRun(out: string, id: string): Promise<void> {
+async function trainRun(out: string, id: string, extra: string[] = []): Promise<void> {
   const r = await capture([
+    ...extra,
     ...["--env", "InvertedPendulum", "--algo", "td3", "--steps", "300", "--hidden", "16,16"],
     ...["--start-steps", "100", "--update-after", "100", "--eval-every", "150"],
     ...["--eval-episodes", "1", "--checkpoint-every", "100", "--record-every", "0"],
@@ -48,7 +55,9 @@ Deno.test("train checkpoints: last keeps last.prev, each with a manifest; best k
     for (const name of names) await Deno.stat(`${checkpoints}/${name}/${MANIFEST}`);
     assertEquals((await readTrainerState(`${checkpoints}/last`)).stepsDone, 300);
     assertEquals((await readTrainerState(`${checkpoints}/last.prev`)).stepsDone, 200);
-    // best is only exported: it holds no replay buffer
+    // the replay buffer goes with last by default (it fits the cap); best is only exported
+    assert((await readTrainerState(`${checkpoints}/last`)).replay.saved);
+    await Deno.stat(`${checkpoints}/last/replay.bin`);
     assert(!(await readTrainerState(`${checkpoints}/best`)).replay.saved);
   });
 });
@@ -85,7 +94,7 @@ Deno.test("train --resume: every copy of last damaged is one line naming both fi
     const lines = r.err.trim().split("\n");
     assertEquals(lines.length, 1, r.err);
     assert(lines[0].startsWith("error: "), lines[0]);
-    assert(lines[0].includes("checkpoints/last/tensors.bin: checksum mismatch"), lines[0]);
+    assert(lines[0].includes("ruined/checkpoints/last/tensors.bin: checksum mismatch"), lines[0]);
     assert(lines[0].includes("checkpoints/last.prev/trainer.json: truncated"), lines[0]);
     assert(!/\n\s+at /.test(r.err), r.err);
     // nothing was moved or rewritten
@@ -108,5 +117,41 @@ Deno.test("train --resume: a checkpoint written before checksums (no manifest.js
     // the next checkpoint is checked again, and the unchecked one is kept as last.prev
     await Deno.stat(`${checkpoints}/last/${MANIFEST}`);
     assertEquals((await readTrainerState(`${checkpoints}/last.prev`)).stepsDone, 300);
+  });
+});
+
+Deno.test("replay in checkpoints: saved by default up to the stated cap; the flag decides either way", () => {
+  const buffer = (capacity: number) =>
+    ({ population: 2, capacity, observationSize: 17, actionSize: 6 }) as ReplayBuffer;
+  // HalfCheetah: 2·17 + 6 + 2 floats a transition
+  assertEquals(replayBytes(buffer(1000)), 2 * 1000 * 42 * 4);
+  const fits = Math.floor(REPLAY_CAP_BYTES / (2 * 42 * 4));
+  assertEquals([savesReplay(undefined, buffer(fits)), savesReplay(undefined, buffer(fits + 1))], [
+    true,
+    false,
+  ]);
+  assertEquals([savesReplay(true, buffer(fits + 1)), savesReplay(false, buffer(10))], [
+    true,
+    false,
+  ]);
+  assert(REPLAY_CAP_BYTES === 256 * 2 ** 20 && helpText().includes("256 MiB"), helpText());
+});
+
+Deno.test("train --resume: a run whose checkpoints hold no replay buffer says the continuation is not exact", async () => {
+  await withOut(async (out) => {
+    await trainRun(out, "without", ["--checkpoint-replay=false"]);
+    const checkpoints = `${out}/without/checkpoints`;
+    assert(!(await readTrainerState(`${checkpoints}/last`)).replay.saved);
+    const r = await capture(["--resume", "without", "--out", out, "--steps", "400"]);
+    assertEquals(r.code, 0, r.out + r.err);
+    const notices = r.err.split("\n").filter((l) => l.includes("not exact"));
+    assertEquals(notices, [
+      "notice: run without resumes from step 300 without its replay buffer (checkpointReplay is false in its config.json), so the continuation is not exact: the buffer starts empty and refills from step 300",
+    ]);
+    // with the buffer saved (the default) nothing is said
+    await trainRun(out, "with");
+    const exact = await capture(["--resume", "with", "--out", out, "--steps", "400"]);
+    assertEquals(exact.code, 0, exact.out + exact.err);
+    assert(!exact.err.includes("not exact"), exact.err);
   });
 });

@@ -251,10 +251,11 @@ export async function findRunCheckpoint(
     });
   } catch (error) {
     if (skipped.length === 0) throw error;
-    const bad = skipped.map((e) => `${rel(e.file)}: ${e.summary}`).join("; ");
+    const [first, ...rest] = skipped;
     throw new FileError(
-      `${runDir}/checkpoints/${name}`,
-      `every copy is damaged (${bad}); no good checkpoint to use`,
+      first.file,
+      [first.summary, ...rest.map((e) => `${rel(e.file)}: ${e.summary}`)].join("; ") +
+        `; no earlier good checkpoint of checkpoints/${name}`,
     );
   }
   if (!good) return undefined;

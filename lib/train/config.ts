@@ -55,8 +55,11 @@ export interface TrainConfig extends Hyperparameters {
   checkpointEvery: number;
   /** Record a rollout every this many steps (0: only at the start and for the best policy). */
   recordEvery: number;
-  /** Save the replay buffer in checkpoints (exact resume; large files). */
-  checkpointReplay: boolean;
+  /**
+   * Save the replay buffer in checkpoints (exact resume; large files). Unset: saved when the full
+   * buffer fits 256 MiB (lib/train/checkpoint.ts `REPLAY_CAP_BYTES`).
+   */
+  checkpointReplay?: boolean;
   /** Parent directory of runs. */
   out: string;
   /** Run id (default: `<env>-<algo>-<UTC time>-<4 hex>`). */
@@ -89,7 +92,6 @@ export const TRAIN_DEFAULTS = {
   backend: "wasm" as const,
   implementation: "auto" as Implementation,
   threads: 1,
-  checkpointReplay: false,
   out: "runs",
   progressEvery: 10,
 };
@@ -392,6 +394,7 @@ export function describeDefault(field: Field): string {
   const show = (v: unknown) => (Array.isArray(v) ? v.join(",") : String(v));
   if (field.key === "name") return "<env>-<algo>-<UTC time>-<4 hex>";
   if (field.key === "envOptions") return "none (the task's Gymnasium defaults)";
+  if (field.key === "checkpointReplay") return "saved when the buffer fits 256 MiB";
   if (paper === undefined) return "none";
   if (field.key !== "env" && show(demo) !== show(paper)) {
     return `${show(paper)}; ${show(demo)} in the embedded default, when no --env is given`;

@@ -189,7 +189,8 @@ export const FIELDS: readonly Field[] = [
     key: "checkpointReplay",
     flag: "--checkpoint-replay",
     kind: "bool",
-    help: "save the replay buffer in checkpoints (bit-exact resume; large files)",
+    help:
+      "save the replay buffer in checkpoints, so a resume is exact (=false: never; unset: when it fits 256 MiB)",
   },
   { key: "out", flag: "--out", kind: "string", help: "parent directory of runs" },
   { key: "name", flag: "--name", kind: "string", help: "run id (a grid appends -<env>-<algo>)" },

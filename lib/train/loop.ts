@@ -23,7 +23,12 @@ import { gitCommit } from "../provenance.ts";
 import { updatesPerBlock } from "../config.ts";
 import { envSource } from "./env_source.ts";
 import { encodeEnvOptions, resolveTrainConfig, storedFields, type TrainInput } from "./config.ts";
-import { adoptCheckpoint, cleanCheckpoints, findRunCheckpoint } from "./checkpoint.ts";
+import {
+  adoptCheckpoint,
+  cleanCheckpoints,
+  findRunCheckpoint,
+  REPLAY_CAP_BYTES,
+} from "./checkpoint.ts";
 import {
   checkRunId,
   type MetricRow,
@@ -202,6 +207,16 @@ export async function resumeRun(
         "steps",
         options.steps,
         `an integer >= ${done}, the steps its last checkpoint has done (a resume cannot undo steps)`,
+      );
+    }
+    if (found && !found.state.replay.saved && found.state.replay.size > 0) {
+      const why = config.checkpointReplay === false
+        ? "checkpointReplay is false in its config.json"
+        : `the buffer is over the ${
+          REPLAY_CAP_BYTES / 2 ** 20
+        } MiB that checkpoints hold by default`;
+      (options.log ?? console.error)(
+        `notice: run ${id} resumes from step ${done} without its replay buffer (${why}), so the continuation is not exact: the buffer starts empty and refills from step ${done}`,
       );
     }
     const source = await envSource(

@@ -22,6 +22,7 @@ import { agentHyperparameters, type TrainConfig } from "./config.ts";
 import {
   readTrainerState,
   replayFromBytes,
+  savesReplay,
   type TrainerState,
   writeCheckpoint,
 } from "./checkpoint.ts";
@@ -294,7 +295,8 @@ export class Session {
         ...this.vec.episode(p),
       })),
       replay: {
-        saved: this.config.checkpointReplay,
+        // by default when the buffer fits the cap (lib/train/checkpoint.ts REPLAY_CAP_BYTES)
+        saved: savesReplay(this.config.checkpointReplay, this.replay),
         capacity: this.replay.capacity,
         position: this.replay.position,
         size: this.replay.size,
