@@ -7,7 +7,13 @@
  */
 import process from "node:process";
 import { type AgentOptions, ALGORITHMS, type Batch, createAgent, Rng } from "../mod.ts";
-import { simdKernels, useSimd } from "../lib/fused/simd.ts";
+import {
+  fusedPrecision,
+  type Precision,
+  simdFma,
+  simdKernels,
+  useSimd,
+} from "../lib/fused/simd.ts";
 import { type Algorithm, DEFAULTS, updatesPerBlock } from "../lib/config.ts";
 import { torchPython, type TorchTiming, torchTiming } from "./torch.ts";
 
@@ -262,6 +268,77 @@ export async function benchThreads(
 }
 
 /**
+ * The fused path's two precisions (lib/fused/simd.ts `Precision`) side by side in one process:
+ * `f64` and `mixed` agents of each row timed alternately (one group of updates each per round),
+ * median process CPU ms per update, and PyTorch's bmm-batched DDPG update per agent at the same P
+ * where python3 imports torch (one thread, after our cells).
+ */
+export async function benchPrecision(
+  { rounds = 15, populations = [1, 256] } = {},
+): Promise<string> {
+  const PRECISIONS: Precision[] = ["f64", "mixed"];
+  const torch = await torchPython();
+  const lines = [
+    `fused path, float64 vs mixed precision (float32 passes where conditioning allows; rows32 with ${
+      simdFma() ? "relaxed-SIMD fused multiply-add" : "multiply then add"
+    } here), obs ${OBS}, act ${ACT}, hidden 16×16, batch ${BATCH}; median process CPU ms per update, the two timed alternately in one process; PyTorch: ${
+      torch ?? "not available (no python3 importing torch)"
+    }`,
+    "",
+    "| algorithm | P | f64 ms | per agent | mixed ms | per agent | mixed / f64 | PyTorch per agent | mixed / PyTorch |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  if (simdKernels() === null) {
+    return `${lines[0]}
+
+skipped: no WebAssembly SIMD here`;
+  }
+  const rows = FUSED_ROWS.filter(([a, e]) =>
+    a === "ddpg" || a === "td3" || (a === "fsddpg" && e.degree === undefined)
+  );
+  for (const P of populations) {
+    const torchMs = torch ? await torchTiming(P, 16, { threads: 1 }) : null;
+    for (const [algo, extra, label] of rows) {
+      const agents = [];
+      for (const precision of PRECISIONS) {
+        // an updater takes the process default precision when it is made
+        const old = fusedPrecision(precision);
+        agents.push(
+          await benchAgent(algo, {
+            population: P,
+            backend: "wasm",
+            seed: 0,
+            implementation: "fused",
+            ...extra,
+          })
+            .finally(() => fusedPrecision(old)),
+        );
+      }
+      const batches = Array.from({ length: 4 }, (_, i) => batchFor(P, new Rng(i)));
+      const group = P === 1 ? 40 : 2, samples: number[][] = PRECISIONS.map(() => []);
+      for (let round = -2; round < rounds; round++) {
+        for (const [k, agent] of agents.entries()) {
+          const t0 = cpuMs();
+          for (let g = 0; g < group; g++) await agent.update(batches[g % 4]);
+          if (round >= 0) samples[k].push((cpuMs() - t0) / group);
+        }
+      }
+      agents.forEach((a) => a.dispose());
+      const [f64, mixed] = samples.map((x) => x.sort((a, b) => a - b)[x.length >> 1]);
+      const pt = algo === "ddpg" && torchMs ? torchMs.perAgentMs : NaN;
+      lines.push(
+        `| ${label} | ${P} | ${f64.toFixed(3)} | ${(f64 / P).toFixed(4)} | ${mixed.toFixed(3)} | ${
+          (mixed / P).toFixed(4)
+        } | ${(mixed / f64).toFixed(2)}× | ${Number.isNaN(pt) ? "–" : pt.toFixed(4)} | ${
+          Number.isNaN(pt) ? "–" : `${(mixed / P / pt).toFixed(2)}×`
+        } |`,
+      );
+    }
+  }
+  return lines.join("\n");
+}
+
+/**
  * Reference and fused path (SIMD kernels where present) by hidden width, P = 1: median process
  * CPU ms per update, ratio to ddpg of the same width and path, cells of one implementation
  * timed round-robin.
@@ -328,7 +405,8 @@ export async function benchHidden(
 export async function benchUpdates(
   { full = false, budgetMs = 1500, algos = [...ALGORITHMS] as string[] } = {},
 ): Promise<string> {
-  const fused = `${await benchFused()}\n\n${await benchThreads()}\n\n${await benchHidden()}`;
+  const fused =
+    `${await benchFused()}\n\n${await benchPrecision()}\n\n${await benchThreads()}\n\n${await benchHidden()}`;
   const lines = [
     fused,
     "",
@@ -380,5 +458,6 @@ if (import.meta.main) {
   if (Deno.args.includes("--fused")) console.log(await benchFused());
   else if (Deno.args.includes("--threads")) console.log(await benchThreads());
   else if (Deno.args.includes("--hidden")) console.log(await benchHidden());
+  else if (Deno.args.includes("--precision")) console.log(await benchPrecision());
   else console.log(await benchUpdates({ full: Deno.args.includes("--full") }));
 }

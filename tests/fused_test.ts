@@ -4,7 +4,7 @@
 import { type Agent, createAgent, loadAgent, Rng } from "../mod.ts";
 import { ACTOR_DIAGNOSTICS } from "../lib/agent.ts";
 import { traits } from "../lib/config.ts";
-import { simdKernels, useSimd } from "../lib/fused/simd.ts";
+import { fusedPrecision, simdKernels, useSimd } from "../lib/fused/simd.ts";
 import { assert, assertEquals, assertRejectsMatching, relativeError } from "./assert.ts";
 import { randomBatch as seededBatch } from "./batches.ts";
 
@@ -43,16 +43,41 @@ const CASES: [string, Record<string, unknown>][] = [
 
 const K = 5, WEIGHT_BOUND = 1e-4, INFO_BOUND = 1e-4, SD_INFO_BOUND = 1e-3;
 
-for (const [algo, extra] of CASES) {
+/**
+ * The mixed precision (float32 passes where conditioning allows, lib/fused/updater.ts) on the
+ * families' representative cases, at the same bounds.
+ */
+const MIXED_CASES: [string, Record<string, unknown>][] = [
+  ["ddpg", {}],
+  ["td3", {}],
+  ["fsddpg", { k1k2: "listing", degree: 1 }],
+  ["fsddpg", { k1k2: "per-sample", degree: 3 }],
+  ["fstd3-cg", { k1k2: "per-sample", epsilon: 1 }],
+  ["sddpg-cg", { epsilon: 1 }],
+];
+
+for (
+  const [algo, extra, precision] of [
+    ...CASES.map(([a, e]) => [a, e, "f64"] as const),
+    ...MIXED_CASES.map(([a, e]) => [a, e, "mixed"] as const),
+  ]
+) {
   Deno.test(
-    `fused ${algo} ${
-      JSON.stringify(extra)
+    `fused ${algo} ${JSON.stringify(extra)}${
+      precision === "mixed" ? ", precision mixed" : ""
     }: after ${K} updates every tensor equals the reference within ${WEIGHT_BOUND} (relative ∞-norm), UpdateInfo within ${
       traits(algo as "ddpg").actor.kind === "stackelberg" ? SD_INFO_BOUND : INFO_BOUND
     }`,
     async () => {
-      const make = (implementation: "reference" | "fused") =>
-        createAgent(algo, { ...base, seed: 3, implementation, ...extra });
+      const make = async (implementation: "reference" | "fused") => {
+        // the updater takes the process default precision when it is made
+        const old = fusedPrecision(precision);
+        try {
+          return await createAgent(algo, { ...base, seed: 3, implementation, ...extra });
+        } finally {
+          fusedPrecision(old);
+        }
+      };
       const ref = await make("reference"), fused = await make("fused");
       assertEquals([ref.implementation, fused.implementation], ["reference", "fused"]);
       for (let k = 0; k < K; k++) {
@@ -265,16 +290,19 @@ Deno.test({
   },
 });
 
-Deno.test("threads: 2 (population split across a worker sharing the state) equals 1 thread bit for bit", async () => {
+Deno.test("threads: 2 (population split across a worker sharing the state) equals 1 thread bit for bit, in both precisions", async () => {
   for (
-    const [algo, extra] of [
-      ["td3", {}],
-      ["fsddpg-cg", { k1k2: "per-sample" }],
-      ["fsddpg", { k1k2: "per-sample", degree: 3 }],
-    ] as [string, Record<string, unknown>][]
+    const [algo, extra, precision] of [
+      ["td3", {}, "f64"],
+      ["fsddpg-cg", { k1k2: "per-sample" }, "f64"],
+      ["fsddpg", { k1k2: "per-sample", degree: 3 }, "f64"],
+      ["td3", {}, "mixed"],
+    ] as [string, Record<string, unknown>, "f64" | "mixed"][]
   ) {
     const P = 5;
     const run = async (threads: number) => {
+      // the worker takes the precision from the updater's settings, not its own default
+      const old = fusedPrecision(precision);
       const agent = await createAgent(algo, {
         ...base,
         hidden: [8, 8],
@@ -283,7 +311,7 @@ Deno.test("threads: 2 (population split across a worker sharing the state) equal
         implementation: "fused",
         threads,
         ...extra,
-      });
+      }).finally(() => fusedPrecision(old));
       const infos = [];
       for (let k = 0; k < 4; k++) infos.push(await agent.update(randomBatch(P, 60 + k)));
       const weights = agent.getWeights();

@@ -3,12 +3,16 @@
  * member's flat parameter vector (weight order: per layer kernel `[in, out]` row-major, then
  * bias), with float64 workspaces and no allocation. The batched products go to the WebAssembly
  * SIMD kernels of lib/fused/simd.ts when the workspaces live in their memory, else run here in
- * plain TypeScript (register-blocked loops). Hidden layers use ReLU with relu'(0) = 0; a hidden
+ * plain TypeScript (register-blocked loops); with `f32` set on a workspace they run as the f32x4
+ * `rows32` (float32 sums over float64 activations; lib/fused/simd.ts). Hidden layers use ReLU with relu'(0) = 0; a hidden
  * activation is exactly 0 where its pre-activation is ≤ 0, so the activation itself is the mask.
  * @module
  */
-import { allocF64, inSimdMemory, simdKernels } from "./simd.ts";
+import { allocF32Via, allocF64, inSimdMemory, simdKernels } from "./simd.ts";
 import type { NetLayout } from "./layout.ts";
+import { outerAccumulate, rowsTimesT, transpose } from "./kernels_ts.ts";
+
+export { outerAccumulate, rowsTimesT, transpose };
 
 /** Workspaces of one network's batched pass: `H[l]` is layer l's input `[B, n_l]`, `E[l]` its output delta. */
 export interface NetWork {
@@ -27,6 +31,15 @@ export interface NetWork {
   /** Transposes `[n, B]` of an activation and a delta (scratch, the widest layer). */
   readonly ht: Float64Array;
   readonly et: Float64Array;
+  /**
+   * Whether the SIMD passes run in float32 (`rows32`): the caller sets it per pass (the `mixed`
+   * precision of lib/fused/updater.ts); false keeps float64.
+   */
+  f32: boolean;
+  /** Kernel then bias of each layer in float32, transposed kernels, a delta `[B, n]` (rows32). */
+  readonly wf32: Float32Array[];
+  readonly wtb32: Float32Array[];
+  readonly et32: Float32Array;
 }
 
 /** Allocates the workspaces of `net` for batches up to `B`. */
@@ -37,6 +50,7 @@ export function netWork(
 ): NetWork {
   const H: Float64Array[] = [], E: Float64Array[] = [], wt: Float32Array[] = [];
   const wf: Float64Array[] = [], wtb: Float64Array[] = [];
+  const wf32: Float32Array[] = [], wtb32: Float32Array[] = [];
   for (let l = 0; l < net.layers; l++) {
     const nin = net.sizes[l], nout = net.sizes[l + 1];
     H.push(alloc(B * nin));
@@ -44,6 +58,8 @@ export function netWork(
     wt.push(new Float32Array(nin * nout));
     wf.push(alloc(nin * nout + nout));
     wtb.push(alloc(nin * nout));
+    wf32.push(allocF32Via(alloc, nin * nout + nout));
+    wtb32.push(allocF32Via(alloc, nin * nout));
   }
   const widest = Math.max(...net.sizes);
   return {
@@ -52,180 +68,14 @@ export function netWork(
     wt,
     wf,
     wtb,
+    f32: false,
+    wf32,
+    wtb32,
+    et32: allocF32Via(alloc, B * widest),
     out: alloc(B * net.sizes[net.layers]),
     ht: alloc(B * widest),
     et: alloc(B * widest),
   };
-}
-
-/**
- * out[i, j] = bias[j] + Σ_k x[i, k]·m[mOff + j·nin + k] for i < B, j < nout (`x` `[B, nin]`,
- * `m` row j holding the weights into output j); four rows of x at a time.
- */
-export function rowsTimesT(
-  x: Float64Array,
-  nin: number,
-  m: Float32Array,
-  mOff: number,
-  bias: Float32Array | null,
-  bOff: number,
-  out: Float64Array,
-  nout: number,
-  B: number,
-  gate: Float64Array | null = null,
-): void {
-  if (nin === 1) {
-    // an outer product (back-propagating a scalar output): no reduction to block
-    for (let i = 0; i < B; i++) {
-      const xi = x[i], oi = i * nout;
-      for (let j = 0; j < nout; j++) {
-        put(out, oi + j, (bias === null ? 0 : bias[bOff + j]) + xi * m[mOff + j], gate);
-      }
-    }
-    return;
-  }
-  let i = 0;
-  // 4 rows × 2 outputs per pass: 6 loads per 8 multiply-adds (measured fastest in V8)
-  for (; i + 4 <= B; i += 4) {
-    const s0 = i * nin, s1 = s0 + nin, s2 = s1 + nin, s3 = s2 + nin;
-    const o0 = i * nout, o1 = o0 + nout, o2 = o1 + nout, o3 = o2 + nout;
-    let j = 0;
-    for (; j + 2 <= nout; j += 2) {
-      const b = bias === null ? 0 : bias[bOff + j], c = bias === null ? 0 : bias[bOff + j + 1];
-      let a0 = b, a1 = b, a2 = b, a3 = b, c0 = c, c1 = c, c2 = c, c3 = c;
-      const mj = mOff + j * nin, mk = mj + nin;
-      for (let k = 0; k < nin; k++) {
-        const w = m[mj + k], u = m[mk + k];
-        const x0 = x[s0 + k], x1 = x[s1 + k], x2 = x[s2 + k], x3 = x[s3 + k];
-        a0 += x0 * w;
-        a1 += x1 * w;
-        a2 += x2 * w;
-        a3 += x3 * w;
-        c0 += x0 * u;
-        c1 += x1 * u;
-        c2 += x2 * u;
-        c3 += x3 * u;
-      }
-      put(out, o0 + j, a0, gate);
-      put(out, o1 + j, a1, gate);
-      put(out, o2 + j, a2, gate);
-      put(out, o3 + j, a3, gate);
-      put(out, o0 + j + 1, c0, gate);
-      put(out, o1 + j + 1, c1, gate);
-      put(out, o2 + j + 1, c2, gate);
-      put(out, o3 + j + 1, c3, gate);
-    }
-    for (; j < nout; j++) {
-      const b = bias === null ? 0 : bias[bOff + j];
-      let a0 = b, a1 = b, a2 = b, a3 = b;
-      const mj = mOff + j * nin;
-      for (let k = 0; k < nin; k++) {
-        const w = m[mj + k];
-        a0 += x[s0 + k] * w;
-        a1 += x[s1 + k] * w;
-        a2 += x[s2 + k] * w;
-        a3 += x[s3 + k] * w;
-      }
-      put(out, o0 + j, a0, gate);
-      put(out, o1 + j, a1, gate);
-      put(out, o2 + j, a2, gate);
-      put(out, o3 + j, a3, gate);
-    }
-  }
-  for (; i < B; i++) {
-    const si = i * nin, oi = i * nout;
-    for (let j = 0; j < nout; j++) {
-      let a = bias === null ? 0 : bias[bOff + j];
-      const mj = mOff + j * nin;
-      for (let k = 0; k < nin; k++) a += x[si + k] * m[mj + k];
-      put(out, oi + j, a, gate);
-    }
-  }
-}
-
-/** out[t] = a, or 0 where the gate (a ReLU layer's activations) is 0. */
-function put(out: Float64Array, t: number, a: number, gate: Float64Array | null): void {
-  out[t] = gate === null || gate[t] !== 0 ? a : 0;
-}
-
-/** xt `[n, B]` = transpose of x `[B, n]`. */
-export function transpose(x: Float64Array, n: number, B: number, xt: Float64Array): void {
-  for (let i = 0; i < B; i++) {
-    const r = i * n;
-    for (let k = 0; k < n; k++) xt[k * B + i] = x[r + k];
-  }
-}
-
-/**
- * g[kOff + k·nout + j] += Σ_i ht[k, i]·et[j, i] and g[bOff + j] += Σ_i et[j, i]: the batch sum
- * of per-sample outer products, from transposed activations `[nin, B]` and deltas `[nout, B]`.
- */
-export function outerAccumulate(
-  ht: Float64Array,
-  et: Float64Array,
-  nin: number,
-  nout: number,
-  B: number,
-  g: Float64Array,
-  kOff: number,
-  bOff: number,
-): void {
-  for (let j = 0; j < nout; j++) {
-    let s = 0;
-    const ej = j * B;
-    for (let i = 0; i < B; i++) s += et[ej + i];
-    g[bOff + j] += s;
-  }
-  let k = 0;
-  // 2 inputs × 4 outputs per pass: 6 loads per 8 multiply-adds
-  for (; k + 2 <= nin; k += 2) {
-    const hk = k * B, hl = hk + B, gk = kOff + k * nout, gl = gk + nout;
-    let j = 0;
-    for (; j + 4 <= nout; j += 4) {
-      const e0 = j * B, e1 = e0 + B, e2 = e1 + B, e3 = e2 + B;
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
-      for (let i = 0; i < B; i++) {
-        const h = ht[hk + i], u = ht[hl + i];
-        const f0 = et[e0 + i], f1 = et[e1 + i], f2 = et[e2 + i], f3 = et[e3 + i];
-        a0 += h * f0;
-        a1 += h * f1;
-        a2 += h * f2;
-        a3 += h * f3;
-        b0 += u * f0;
-        b1 += u * f1;
-        b2 += u * f2;
-        b3 += u * f3;
-      }
-      g[gk + j] += a0;
-      g[gk + j + 1] += a1;
-      g[gk + j + 2] += a2;
-      g[gk + j + 3] += a3;
-      g[gl + j] += b0;
-      g[gl + j + 1] += b1;
-      g[gl + j + 2] += b2;
-      g[gl + j + 3] += b3;
-    }
-    for (; j < nout; j++) {
-      const ej = j * B;
-      let a = 0, b = 0;
-      for (let i = 0; i < B; i++) {
-        const f = et[ej + i];
-        a += ht[hk + i] * f;
-        b += ht[hl + i] * f;
-      }
-      g[gk + j] += a;
-      g[gl + j] += b;
-    }
-  }
-  for (; k < nin; k++) {
-    const hk = k * B, gk = kOff + k * nout;
-    for (let j = 0; j < nout; j++) {
-      const ej = j * B;
-      let a = 0;
-      for (let i = 0; i < B; i++) a += ht[hk + i] * et[ej + i];
-      g[gk + j] += a;
-    }
-  }
 }
 
 let ones: Float64Array | null = null;
@@ -240,11 +90,14 @@ function onesOf(B: number): Float64Array | null {
   return ones;
 }
 
-/** g += Σ_i h[i]⊗e[i] (kernel part at kOff, bias sums at bOff) from row-major `[B, ·]` arrays. */
+/**
+ * g += Σ_i h[i]⊗e[i] (kernel part at kOff, bias sums at bOff) from row-major `[B, ·]` arrays;
+ * a float32 `e` takes the float32 kernel (rows32).
+ */
 function outerRows(
   K: NonNullable<ReturnType<typeof simdKernels>>,
   h: Float64Array,
-  e: Float64Array,
+  e: Float64Array | Float32Array,
   nin: number,
   nout: number,
   B: number,
@@ -253,6 +106,7 @@ function outerRows(
   bOff: number,
 ): void {
   const one = onesOf(B);
+  const rows = e instanceof Float32Array ? K.rows32 : K.rows;
   if (one === null) {
     for (let i = 0; i < B; i++) {
       const r = i * nout;
@@ -260,7 +114,7 @@ function outerRows(
     }
   } else {
     // the bias sums as one more product row: a row of ones times E
-    K.rows(
+    rows(
       one.byteOffset,
       B,
       e.byteOffset,
@@ -277,7 +131,7 @@ function outerRows(
       1,
     );
   }
-  K.rows(
+  rows(
     h.byteOffset,
     B,
     e.byteOffset,
@@ -308,6 +162,30 @@ export function forwardBatch(
   for (let l = 0; l < L; l++) {
     const nin = sizes[l], nout = sizes[l + 1];
     const kOff = wOff + net.kOff[l], bOff = wOff + net.bOff[l];
+    if (K !== null && work.f32) {
+      // kernel then bias are consecutive in weight order: one float32 copy
+      const wf = work.wf32[l], n = nin * nout + nout;
+      wf.set(w.subarray(kOff, kOff + n));
+      const dst = l + 1 < L ? H[l + 1] : work.out;
+      const p = wf.byteOffset;
+      K.rows32(
+        H[l].byteOffset,
+        nin,
+        p,
+        nout,
+        p + 4 * nin * nout,
+        dst.byteOffset,
+        nout,
+        nout,
+        B,
+        0,
+        l + 1 < L ? 1 : 0,
+        nin,
+        1,
+        0,
+      );
+      continue;
+    }
     if (K !== null) {
       // kernel then bias are consecutive in weight order: one float64 copy
       const wf = work.wf[l], n = nin * nout + nout;
@@ -383,6 +261,7 @@ export function backwardBatch(
       (inputGrad === null || inSimdMemory(inputGrad))
     ? simdKernels()
     : null;
+  const f32 = K !== null && work.f32;
   for (let l = L - 1; l >= 0; l--) {
     const nin = sizes[l], nout = sizes[l + 1];
     const kOff = net.kOff[l], bOff = net.bOff[l];
@@ -391,18 +270,21 @@ export function backwardBatch(
       // Σ_i H[i]⊗E[i] straight from the row-major activations: rows of the product are the
       // input units (row stride 1), the reduction runs over samples (stride nin)
       const n = B * nin, m = B * nout, hl = H[l];
-      outerRows(K, hl, el, nin, nout, B, grad, kOff, bOff);
+      // float32: the deltas are the float32 operand (rows32 reads its matrix in float32)
+      const e = f32 ? work.et32 : et;
+      if (f32) e.set(el.subarray(0, m));
+      outerRows(K, hl, f32 ? e : el, nin, nout, B, grad, kOff, bOff);
       if (weighted !== null) {
         for (let i = 0; i < B; i++) {
           const c = weights![i], r = i * nout;
-          for (let j = 0; j < nout; j++) et[r + j] = el[r + j] * c;
+          for (let j = 0; j < nout; j++) e[r + j] = el[r + j] * c;
         }
-        outerRows(K, hl, et, nin, nout, B, weighted, kOff, bOff);
+        outerRows(K, hl, e, nin, nout, B, weighted, kOff, bOff);
       }
       if (diag !== null) {
         for (let t = 0; t < n; t++) ht[t] = hl[t] * hl[t];
-        for (let t = 0; t < m; t++) et[t] = el[t] * el[t];
-        outerRows(K, ht, et, nin, nout, B, diag, kOff, bOff);
+        for (let t = 0; t < m; t++) e[t] = el[t] * el[t];
+        outerRows(K, ht, e, nin, nout, B, diag, kOff, bOff);
       }
     } else if (grad !== null) {
       transpose(H[l], nin, B, ht);
@@ -419,6 +301,33 @@ export function backwardBatch(
         for (let t = 0; t < nout * B; t++) et[t] *= et[t];
         outerAccumulate(ht, et, nin, nout, B, diag, kOff, bOff);
       }
+    }
+    if (f32 && (l > 0 || inputGrad !== null)) {
+      // row j of the transposed kernel holds the weights into output j (float32, as stored)
+      const wtb = work.wtb32[l], k0 = wOff + kOff;
+      for (let k = 0; k < nin; k++) {
+        const r = k0 + k * nout;
+        for (let j = 0; j < nout; j++) wtb[j * nin + k] = w[r + j];
+      }
+      const last = l === 0, n = last ? nin - inStart : nin;
+      const dst = last ? inputGrad! : E[l - 1];
+      K!.rows32(
+        el.byteOffset,
+        nout,
+        wtb.byteOffset + (last ? 4 * inStart : 0),
+        nin,
+        0,
+        dst.byteOffset,
+        n,
+        n,
+        B,
+        last ? 0 : H[l].byteOffset,
+        0,
+        nout,
+        1,
+        0,
+      );
+      continue;
     }
     if (K !== null && (l > 0 || inputGrad !== null)) {
       // row j of the transposed kernel holds the weights into output j

@@ -1,14 +1,17 @@
 /**
  * WebAssembly SIMD (f64x2) versions of the fused path's hot kernels (batched products, and the
- * row products of the block-diagonal solve), and the allocator
+ * row products of the block-diagonal solve), the f32x4 batched product `rows32` that the
+ * `mixed` precision uses (with relaxed-SIMD fused multiply-add where `WebAssembly.validate`
+ * accepts it, else multiply then add), and the allocator
  * that places the float64 workspaces they touch in one shared WebAssembly memory (a shared
  * memory grows without detaching existing views). Where WebAssembly SIMD or shared memory is
  * missing, or the memory cannot grow, workspaces are ordinary Float64Arrays and the plain
  * TypeScript kernels run instead; both give the same results up to summation order.
- * The module's bytes are embedded (lib/fused/simd_wasm.ts), built from lib/fused/simd.wat.
+ * The modules' bytes are embedded (lib/fused/simd_wasm.ts), built from lib/fused/simd.wat and
+ * lib/fused/simd_fma.wat.
  * @module
  */
-import { SIMD_WASM_BASE64 } from "./simd_wasm.ts";
+import { RELAXED_PROBE_BASE64, SIMD_FMA_WASM_BASE64, SIMD_WASM_BASE64 } from "./simd_wasm.ts";
 
 /** The kernels, all pointers in bytes into `memory`. */
 export interface SimdKernels {
@@ -18,6 +21,26 @@ export interface SimdKernels {
    * then 0 where gate[i·ostride + j] = 0 (gate 0 = none).
    */
   rows(
+    x: number,
+    nin: number,
+    m: number,
+    mstride: number,
+    bias: number,
+    out: number,
+    nout: number,
+    ostride: number,
+    B: number,
+    gate: number,
+    relu: number,
+    rstride: number,
+    kstride: number,
+    acc: number,
+  ): void;
+  /**
+   * `rows` with `m` and `bias` float32 and the sums in float32 (x, out and gate stay float64;
+   * each x is rounded to float32 as it is read, each sum widened before `acc` adds the old out).
+   */
+  rows32(
     x: number,
     nin: number,
     m: number,
@@ -45,15 +68,60 @@ let memory: WebAssembly.Memory | null = null;
 let kernels: SimdKernels | null = null;
 let next = 64; // byte 0 stays unused so that a null pointer is 0
 let enabled = true;
+/** Whether rows32 fuses its multiply-adds (relaxed SIMD validated and loaded). */
+let fused = false;
 
 try {
-  const bytes = Uint8Array.from(atob(SIMD_WASM_BASE64), (c) => c.charCodeAt(0));
-  memory = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES, shared: true });
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-  kernels = instance.exports as unknown as SimdKernels;
+  const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const mem = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES, shared: true });
+  memory = mem;
+  const load = (b64: string) =>
+    new WebAssembly.Instance(new WebAssembly.Module(bytes(b64)), { env: { memory: mem } }).exports;
+  const exports = { ...load(SIMD_WASM_BASE64) };
+  if (WebAssembly.validate(bytes(RELAXED_PROBE_BASE64))) {
+    try {
+      exports.rows32 = load(SIMD_FMA_WASM_BASE64).rows32;
+      fused = true;
+    } catch {
+      // the plain multiply-then-add rows32 stays
+    }
+  }
+  kernels = exports as unknown as SimdKernels;
 } catch {
   memory = null;
   kernels = null;
+}
+
+/** Whether `rows32` uses relaxed-SIMD fused multiply-add on this runtime. */
+export function simdFma(): boolean {
+  return kernels !== null && fused;
+}
+
+/**
+ * Arithmetic of the fused host update's batched products (lib/fused/updater.ts): `f64` keeps
+ * every pass in float64; `mixed` runs the forward and backward passes whose conditioning allows
+ * it in float32 (`rows32`) and keeps float64 for the per-sample Gram, CG and SD* solves.
+ */
+export type Precision = "f64" | "mixed";
+
+/** The precisions, for messages. */
+export const PRECISIONS: readonly Precision[] = ["f64", "mixed"];
+
+let defaultPrecision: Precision = "f64";
+
+/**
+ * The precision of updaters whose settings name none; `set` changes it (e.g. to compare both)
+ * and the old value is returned.
+ */
+export function fusedPrecision(set?: Precision): Precision {
+  const old = defaultPrecision;
+  if (set !== undefined) {
+    if (!PRECISIONS.includes(set)) {
+      throw new Error(`precision: got ${JSON.stringify(set)}; allowed: ${PRECISIONS.join(", ")}`);
+    }
+    defaultPrecision = set;
+  }
+  return old;
 }
 
 /** The SIMD kernels, or null where unavailable or switched off. */
@@ -69,7 +137,7 @@ export function useSimd(on: boolean): boolean {
 }
 
 /** Whether `a` lives in the kernels' memory (so that its byteOffset is a pointer). */
-export function inSimdMemory(a: Float64Array): boolean {
+export function inSimdMemory(a: Float64Array | Float32Array): boolean {
   return memory !== null && a.buffer instanceof SharedArrayBuffer;
 }
 
@@ -103,4 +171,13 @@ export function allocF64(n: number): Float64Array {
   const view = new Float64Array(memory.buffer, next, n);
   next += bytes;
   return view;
+}
+
+/**
+ * A zeroed Float32Array of length n over a view from `alloc` (so that it is released with it):
+ * in the kernels' memory where `alloc` places it there.
+ */
+export function allocF32Via(alloc: (n: number) => Float64Array, n: number): Float32Array {
+  const a = alloc(Math.ceil(n / 2));
+  return new Float32Array(a.buffer, a.byteOffset, n);
 }

@@ -40,10 +40,16 @@ import {
   netLayout,
   type StateArray,
 } from "./layout.ts";
-import { allocF64 as allocAny, freeF64 } from "./simd.ts";
+import { allocF64 as allocAny, freeF64, fusedPrecision, type Precision } from "./simd.ts";
 import { allocWorkspace, type Workspace } from "./workspace.ts";
 
 const { beta1: BETA1, beta2: BETA2, epsilon: ADAM_EPS } = ADAM;
+
+/**
+ * Settings of a fused updater: the update's, and the arithmetic of its batched products
+ * (lib/fused/simd.ts `Precision`; absent: `fusedPrecision()`, the process default).
+ */
+export type FusedSettings = UpdateSettings & { precision?: Precision };
 
 /** The whole population's state and its update, in flat Float32Arrays. */
 export class FusedUpdater {
@@ -63,7 +69,7 @@ export class FusedUpdater {
   /** Adam step counts (shared by all members, as in the reference). */
   actorStep = 0;
   criticStep = 0;
-  readonly #s: UpdateSettings;
+  readonly #s: FusedSettings & { precision: Precision };
   readonly #mid: Float64Array;
   readonly #half: Float64Array;
   #work: Workspace | null = null;
@@ -76,10 +82,11 @@ export class FusedUpdater {
    * state arrays in `stateArrays()` order instead of allocating (a worker's view).
    */
   constructor(
-    settings: UpdateSettings,
+    settings: FusedSettings,
     { shared = false, attach }: { shared?: boolean; attach?: Float32Array[] } = {},
   ) {
-    this.#s = settings;
+    // resolved here, so that workers (given `settings`) compute as this thread does
+    this.#s = { ...settings, precision: settings.precision ?? fusedPrecision() };
     const { observationSize: O, actionSize: A, hidden, population: P } = settings;
     this.actorNet = netLayout([O, ...hidden, A]);
     this.criticNet = netLayout([O + A, ...hidden, 1]);
@@ -110,8 +117,8 @@ export class FusedUpdater {
     );
   }
 
-  /** The settings this updater was made for. */
-  get settings(): UpdateSettings {
+  /** The settings this updater was made for (its precision resolved). */
+  get settings(): FusedSettings {
     return this.#s;
   }
 
@@ -275,6 +282,7 @@ export class FusedUpdater {
     const an = this.actorNet, cn = this.criticNet;
     const aw = work.actor, cw = work.critic;
     const s2 = batch.nextObservations, base = p * B * O;
+    this.#float32(work, true, true);
     const ain = aw.H[0], cin = cw.H[0], C = O + A;
     for (let i = 0; i < B * O; i++) ain[i] = s2[base + i];
     forwardBatch(an, this.actorTarget, p * an.n, aw, B);
@@ -309,6 +317,7 @@ export class FusedUpdater {
       for (let j = 0; j < A; j++) cin[i * C + O + j] = act[(p * B + i) * A + j];
     }
     const y = work.y, grad = work.criticGrad, eL = cw.E[cn.layers - 1];
+    this.#float32(work, true, true);
     let loss = 0;
     for (let c = 0; c < this.criticCount; c++) {
       forwardBatch(cn, this.critics[c], p * cn.n, cw, B);
@@ -344,12 +353,28 @@ export class FusedUpdater {
     this.#workspace(B);
     const pass = this.#pass!, actor = this.#s.traits.actor;
     pass.p = p;
+    // float64 where the direction solves with per-sample quantities of the critic (the
+    // diagonal, Gram and rows of k2) or its Hessian (SD*); the gradient and listing forms' passes
+    // and the actor's passes of the per-sample forms run in float32 under `mixed`
+    const perSample = actor.kind === "fast" && this.#s.k1k2 === "per-sample";
+    this.#float32(
+      pass.work,
+      actor.kind !== "stackelberg",
+      actor.kind !== "stackelberg" && !perSample,
+    );
     const objective = policyPass(pass, obs);
     if (actor.kind === "gradient") gradientDirection(pass);
     else if (actor.kind === "stackelberg") stackelbergDirection(pass);
     else if (this.#s.k1k2 === "per-sample") fastPerSampleDirection(pass);
     else fastListingDirection(pass);
     return objective;
+  }
+
+  /** Sets which networks' SIMD passes run in float32 (none unless the precision is `mixed`). */
+  #float32(work: Workspace, actor: boolean, critic: boolean): void {
+    const mixed = this.#s.precision === "mixed";
+    work.actor.f32 = mixed && actor;
+    work.critic.f32 = mixed && critic;
   }
 
   #polyak(p: number): void {

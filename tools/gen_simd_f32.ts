@@ -1,0 +1,204 @@
+/**
+ * The f32x4 form of the fused path's `rows` kernel, written by tools/gen_simd.ts into
+ * lib/fused/simd.wat (plain multiply then add) and lib/fused/simd_fma.wat (relaxed-SIMD fused
+ * multiply-add, loaded only where the runtime validates it). Activations, deltas and outputs stay
+ * float64 in memory (each activation is rounded to float32 as it is read, each float32 sum is
+ * widened before it is added or stored); the matrix operand and the bias are float32, so that a
+ * pass reads the float32 state as it is and works four lanes wide.
+ * @module
+ */
+
+const L = (n: string) => `(local.get $${n})`;
+const set = (n: string, v: string) => `(local.set $${n} ${v})`;
+const i32 = (v: number) => `(i32.const ${v})`;
+const add = (a: string, b: string) => `(i32.add ${a} ${b})`;
+const mul = (a: string, b: string) => `(i32.mul ${a} ${b})`;
+const shl = (a: string, s: number) => `(i32.shl ${a} (i32.const ${s}))`;
+const zero = "(v128.const i64x2 0 0)";
+
+/**
+ * `rows32`: out[i·ostride + j] = act([out] + bias[j] + Σ_{k<nin} x[i·rstride + k·kstride]·m[k·mstride + j])
+ * with x, out and gate float64, m and bias float32 and the sum in float32; the same parameters
+ * and meaning as `rows` (4 rows × 8 outputs per pass). `fma`: relaxed fused multiply-add.
+ */
+export function rows32(fma: boolean): string {
+  const ilocals = new Set([
+    "i",
+    "jb",
+    "ob",
+    "rowX",
+    "kstep",
+    "kend",
+    "rowM",
+    "rowO",
+    "rowN",
+    "xk",
+    "mp",
+    "o0",
+    "o1",
+    "o2",
+    "o3",
+    "x0",
+    "x1",
+    "x2",
+    "x3",
+  ]);
+  const flocals = new Set<string>();
+  const vlocals = new Set(["v", "w0", "w1"]);
+  const madd = (a: string, b: string, c: string) =>
+    fma ? `(f32x4.relaxed_madd ${a} ${b} ${c})` : `(f32x4.add ${c} (f32x4.mul ${a} ${b}))`;
+  const xval = (q: number) => `(f32.demote_f64 (f64.load ${add(L(`x${q}`), L("xk"))}))`;
+  // finishes one float64 pair in $v at byte offset `off` of row q's output (acc, ReLU, gate)
+  const finishPair = (off: string) =>
+    `(if ${L("acc")} (then ${set("v", `(f64x2.add ${L("v")} (v128.load ${off}))`)}))
+      (if ${L("relu")} (then ${set("v", `(v128.and ${L("v")} (f64x2.gt ${L("v")} ${zero}))`)}))
+      (if ${L("gate")} (then ${
+      set(
+        "v",
+        `(v128.and ${L("v")} (f64x2.ne (v128.load ${
+          add(L("gate"), `(i32.sub ${off} ${L("out")})`)
+        }) ${zero}))`,
+      )
+    }))
+      (v128.store ${off} ${L("v")})`;
+  const kloop = (tag: string, inner: string[]) =>
+    `${set("mp", add(L("m"), L("jb")))}
+      ${set("xk", i32(0))}
+      (block $kDone${tag} (loop $kLoop${tag}
+        (br_if $kDone${tag} (i32.ge_u ${L("xk")} ${L("kend")}))
+        ${inner.join("\n        ")}
+        ${set("mp", add(L("mp"), L("rowM")))}
+        ${set("xk", add(L("xk"), L("kstep")))}
+        (br $kLoop${tag})))`;
+  // R rows × J quads of outputs
+  const block = (R: number, J: number): string => {
+    const init: string[] = [], inner: string[] = [], stores: string[] = [];
+    for (let q = 0; q < R; q++) {
+      for (let p = 0; p < J; p++) {
+        vlocals.add(`a${q}${p}`);
+        init.push(set(
+          `a${q}${p}`,
+          `(if (result v128) ${L("bias")} (then (v128.load ${
+            add(add(L("bias"), L("jb")), i32(16 * p))
+          })) (else ${zero}))`,
+        ));
+      }
+    }
+    for (let p = 0; p < J; p++) {
+      inner.push(set(`w${p}`, `(v128.load ${p ? add(L("mp"), i32(16 * p)) : L("mp")})`));
+    }
+    for (let q = 0; q < R; q++) {
+      inner.push(set("v", `(f32x4.splat ${xval(q)})`));
+      for (let p = 0; p < J; p++) {
+        inner.push(set(`a${q}${p}`, madd(L("v"), L(`w${p}`), L(`a${q}${p}`))));
+      }
+    }
+    for (let q = 0; q < R; q++) {
+      for (let p = 0; p < J; p++) {
+        const a = L(`a${q}${p}`);
+        const at = (h: number) => add(add(L(`o${q}`), L("ob")), i32(32 * p + 16 * h));
+        stores.push(`${set("v", `(f64x2.promote_low_f32x4 ${a})`)}
+      ${finishPair(at(0))}
+      ${
+          set(
+            "v",
+            `(f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 ${a} ${a}))`,
+          )
+        }
+      ${finishPair(at(1))}`);
+      }
+    }
+    return `${init.join("\n      ")}
+      ${kloop(`${R}${J}`, inner)}
+      ${stores.join("\n      ")}`;
+  };
+  // one output column (byte jb of m, ob of out) for R rows, scalar float32
+  const single = (R: number): string => {
+    const init: string[] = [], inner: string[] = [], stores: string[] = [];
+    for (let q = 0; q < R; q++) {
+      flocals.add(`s${q}`);
+      init.push(set(
+        `s${q}`,
+        `(if (result f32) ${L("bias")} (then (f32.load ${
+          add(L("bias"), L("jb"))
+        })) (else (f32.const 0)))`,
+      ));
+      inner.push(set(
+        `s${q}`,
+        `(f32.add ${L(`s${q}`)} (f32.mul ${xval(q)} (f32.load ${L("mp")})))`,
+      ));
+      const off = add(L(`o${q}`), L("ob"));
+      stores.push(`${set("d", `(f64.promote_f32 ${L(`s${q}`)})`)}
+      (if ${L("acc")} (then ${set("d", `(f64.add ${L("d")} (f64.load ${off}))`)}))
+      (if ${L("relu")} (then (if (i32.eqz (f64.gt ${L("d")} (f64.const 0))) (then ${
+        set("d", "(f64.const 0)")
+      }))))
+      (if ${L("gate")} (then (if (f64.eq (f64.load ${
+        add(L("gate"), `(i32.sub ${off} ${L("out")})`)
+      }) (f64.const 0)) (then ${set("d", "(f64.const 0)")}))))
+      (f64.store ${off} ${L("d")})`);
+    }
+    return `${init.join("\n      ")}
+      ${kloop(`s${R}`, inner)}
+      ${stores.join("\n      ")}`;
+  };
+  const columns = (R: number): string =>
+    `${set("jb", i32(0))}
+    ${set("ob", i32(0))}
+    (block $qDone${R} (loop $qLoop${R}
+      (br_if $qDone${R} (i32.gt_s ${add(L("jb"), i32(32))} ${L("rowN")}))
+      ${block(R, 2)}
+      ${set("jb", add(L("jb"), i32(32)))}
+      ${set("ob", add(L("ob"), i32(64)))}
+      (br $qLoop${R})))
+    (if (i32.le_s ${add(L("jb"), i32(16))} ${L("rowN")}) (then
+      ${block(R, 1)}
+      ${set("jb", add(L("jb"), i32(16)))}
+      ${set("ob", add(L("ob"), i32(32)))}))
+    (block $cDone${R} (loop $cLoop${R}
+      (br_if $cDone${R} (i32.ge_s ${L("jb")} ${L("rowN")}))
+      ${single(R)}
+      ${set("jb", add(L("jb"), i32(4)))}
+      ${set("ob", add(L("ob"), i32(8)))}
+      (br $cLoop${R})))`;
+  const rowPtrs = (R: number): string => {
+    const o: string[] = [];
+    for (let q = 0; q < R; q++) {
+      o.push(set(`x${q}`, add(L("x"), mul(add(L("i"), i32(q)), L("rowX")))));
+      o.push(set(`o${q}`, add(L("out"), mul(add(L("i"), i32(q)), L("rowO")))));
+    }
+    return o.join("\n    ");
+  };
+  const body = `${set("rowX", shl(L("rstride"), 3))}
+  ${set("kstep", shl(L("kstride"), 3))}
+  ${set("kend", mul(L("nin"), L("kstep")))}
+  ${set("rowM", shl(L("mstride"), 2))}
+  ${set("rowO", shl(L("ostride"), 3))}
+  ${set("rowN", shl(L("nout"), 2))}
+  ${set("i", i32(0))}
+  (block $iDone (loop $iLoop
+    (br_if $iDone (i32.gt_s ${add(L("i"), i32(4))} ${L("B")}))
+    ${rowPtrs(4)}
+    ${columns(4)}
+    ${set("i", add(L("i"), i32(4)))}
+    (br $iLoop)))
+  (block $rDone (loop $rLoop
+    (br_if $rDone (i32.ge_s ${L("i")} ${L("B")}))
+    ${rowPtrs(1)}
+    ${columns(1)}
+    ${set("i", add(L("i"), i32(1)))}
+    (br $rLoop)))`;
+  const decl = [
+    ...[...ilocals].map((n) => `(local $${n} i32)`),
+    ...[...flocals].map((n) => `(local $${n} f32)`),
+    "(local $d f64)",
+    ...[...vlocals].map((n) => `(local $${n} v128)`),
+  ].join(" ");
+  return `(func (export "rows32") (param $x i32) (param $nin i32) (param $m i32) (param $mstride i32) (param $bias i32) (param $out i32) (param $nout i32) (param $ostride i32) (param $B i32) (param $gate i32) (param $relu i32) (param $rstride i32) (param $kstride i32) (param $acc i32)
+  ${decl}
+  ${body})`;
+}
+
+/** A module that uses one relaxed-SIMD instruction: validates only where the runtime has them. */
+export const RELAXED_PROBE_WAT = `(module (func (param v128) (result v128)
+  (f32x4.relaxed_madd (local.get 0) (local.get 0) (local.get 0))))`;
