@@ -7,6 +7,7 @@
  */
 import type { TrainInput } from "../train/config.ts";
 import { DEFAULTS } from "../config.ts";
+import { hash8 } from "./hash.ts";
 
 /** The budgets of `deno task reproduce`. */
 export const BUDGETS = ["smoke", "short", "paper"] as const;
@@ -266,15 +267,8 @@ export interface PlannedRun {
   input: TrainInput;
 }
 
-/** FNV-1a, 32 bits, as 8 hex digits: the config address of a run. */
-export function hash8(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, "0");
-}
+// FNV-1a of the resolved settings: the config address of a run
+export { hash8 };
 
 /** JSON with object keys sorted (so the address does not depend on key order). */
 export function canonicalJson(value: unknown): string {

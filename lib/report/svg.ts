@@ -5,6 +5,7 @@
  * data was drawn.
  * @module
  */
+import { CONTENT_ID, nameByContent } from "./hash.ts";
 
 /** One curve: points (x[i], y[i]); non-finite points break the curve. */
 export interface Series {
@@ -282,8 +283,6 @@ function seriesPath(s: Series, i: number, d: string, clipId: string): string {
     `clip-path="url(#${clipId})"><title>${escapeXml(s.label)}</title></path>`;
 }
 
-let clipCounter = 0;
-
 /** A line plot of one or more series. Returns a complete SVG document. */
 export function linePlot(series: Series[], opts: LinePlotOptions = {}): string {
   const logY = opts.logY ?? false, logX = opts.logX ?? false;
@@ -313,7 +312,7 @@ export function linePlot(series: Series[], opts: LinePlotOptions = {}): string {
   if (xhi === xlo) xhi = xlo + 1;
   if (yhi === ylo) yhi = ylo + 1;
   const ax = makeAxes(opts, [xlo, xhi], [ylo, yhi]);
-  const clipId = `clip${++clipCounter}`;
+  const clipId = `clip${CONTENT_ID}`;
   const decades = (lo: number, hi: number) => {
     const stride = Math.max(1, Math.ceil((hi - lo) / 8));
     const ticks: { v: number; label: string }[] = [];
@@ -351,7 +350,7 @@ export function linePlot(series: Series[], opts: LinePlotOptions = {}): string {
   const listed = series.filter((s) => s.legend !== false);
   if (listed.length) out.push(...legend(listed, ax));
   out.push("</svg>");
-  return out.join("\n");
+  return nameByContent(out.join("\n"));
 }
 
 /** Line segments where a gridded field crosses `level` (marching squares, linear interpolation). */
@@ -438,7 +437,7 @@ export function contourPlot(opts: ContourPlotOptions): string {
     ? opts.levels
     : chooseLevels(values, opts.levels ?? 14, opts.logLevels ?? false);
   const ax = makeAxes(opts, [xlo, xhi], [ylo, yhi]);
-  const clipId = `clip${++clipCounter}`;
+  const clipId = `clip${CONTENT_ID}`;
   const out = frameSvg(
     opts,
     ax,
@@ -495,5 +494,5 @@ export function contourPlot(opts: ContourPlotOptions): string {
   }
   if (overlays.length) out.push(...legend(overlays, ax));
   out.push("</svg>");
-  return out.join("\n");
+  return nameByContent(out.join("\n"));
 }
