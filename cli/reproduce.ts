@@ -11,6 +11,8 @@
  * `deno task serve --runs <out>/<id>/runs`); a rerun with the same `--out`/`--id` reuses
  * finished runs and resumes the others. `--emit-jobs` writes Slurm / Kubernetes / plain-list
  * job files instead of running, and `--run-index i` runs exactly run i of the plan.
+ * `--only toy --into <dir>` rebuilds only section 1 of the report already in `<dir>`
+ * (lib/report/toy_rebuild.ts), without the training runs the other sections were built from.
  * @module
  */
 import { nearest, ValidationError } from "../lib/errors.ts";
@@ -34,6 +36,7 @@ import {
   type RunOutcome,
   shQuote,
 } from "../lib/report/runner.ts";
+import { rebuildToySection, ToyRebuildError } from "../lib/report/toy_rebuild.ts";
 import {
   measureReport,
   type ReportOptions,
@@ -84,6 +87,12 @@ const FLAGS: FlagSpecs = {
     allowed: "an integer 0..1000000",
   },
   collect: { type: "string", arg: "dir", help: "build from a run store", allowed: "a path" },
+  into: {
+    type: "string",
+    arg: "dir",
+    help: "rebuild the toy section of the report in dir",
+    allowed: "a path",
+  },
   help: { type: "boolean", short: "h", help: "this text" },
 };
 
@@ -116,6 +125,11 @@ Options:
                       one command per line)
   --run-index <i>     run exactly training run i of the plan (what every emitted job runs)
   --collect <dir>     build the report from the finished run store <dir> (no training)
+  --into <dir>        with --only toy: rebuild only section 1 (the toy games) of the report
+                      already in <dir> (a report.json of the same --budget), in place: its part
+                      of report.md, the headline's toy rows, the toy verdicts of report.json,
+                      <dir>/toy/ (stale files removed) and report.html where <dir> has one; the
+                      other sections, and the runs they were built from, are left as they are
   -h, --help          this text
 
 Writes <out>/<id>/report.md, report.html, report.json, <section>/*.svg and *.csv.
@@ -136,6 +150,8 @@ interface Args {
   emitJobs: Emit | null;
   collect: string | null;
   runIndex: number | null;
+  /** `--into`: the report whose toy section to rebuild, or null. */
+  into: string | null;
   help: boolean;
 }
 
@@ -167,7 +183,7 @@ export function parseArgs(args: string[]): Args {
   const emit = text("emit-jobs");
   const budget = text("budget");
   const only = text("only");
-  const runs = path("runs"), collect = path("collect");
+  const runs = path("runs"), collect = path("collect"), into = path("into");
   return {
     only: only === undefined ? [...SECTIONS] : parseOnly(only),
     onlyGiven: only !== undefined,
@@ -181,6 +197,7 @@ export function parseArgs(args: string[]): Args {
     emitJobs: emit === undefined ? null : choiceFlag("--emit-jobs", emit, EMIT),
     collect: collect === null ? null : collect.replace(/\/+$/, "") || ".",
     runIndex: int("run-index", 0, 1_000_000),
+    into: into === null ? null : into.replace(/\/+$/, "") || ".",
     help: values.help === true,
   };
 }
@@ -262,6 +279,7 @@ export async function main(args: string[]): Promise<number> {
         "--collect builds a report; it cannot be combined with --emit-jobs or --run-index",
       );
     }
+    if (parsed.into !== null) checkInto(args, parsed);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ValidationError) {
       console.error(`reproduce: ${e.message}\n(run with --help for the options)`);
@@ -273,6 +291,7 @@ export async function main(args: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
+  if (parsed.into !== null) return await rebuildToy(parsed, parsed.into);
   const started = performance.now();
   const dir = `${parsed.out.replace(/\/+$/, "") || "."}/${parsed.id}`;
   const runsRoot = parsed.collect ?? parsed.runs ?? `${dir}/runs`;
@@ -284,6 +303,70 @@ export async function main(args: string[]): Promise<number> {
   if (parsed.emitJobs !== null) return await emitJobs(context, parsed.emitJobs);
   if (parsed.runIndex !== null) return await runOne(context, parsed.runIndex);
   return await buildReport(context);
+}
+
+/** The flags `--into` cannot take: they choose a new report or its runs. */
+const NOT_WITH_INTO = ["out", "id", "runs", "seeds", "jobs", "collect", "emit-jobs", "run-index"];
+
+/** `--into` rebuilds the toy section only: it needs `--only toy` and none of NOT_WITH_INTO. */
+function checkInto(args: string[], parsed: Args): void {
+  if (!parsed.onlyGiven || parsed.only.join(",") !== "toy") {
+    throw new UsageError(
+      `--into rebuilds only the toy section: give --only toy (got ${
+        parsed.onlyGiven ? `--only ${parsed.only.join(",")}` : "no --only"
+      })`,
+    );
+  }
+  const given = NOT_WITH_INTO.find((name) =>
+    args.some((a) => a === `--${name}` || a.startsWith(`--${name}=`))
+  );
+  if (given) {
+    throw new UsageError(
+      `--into rebuilds the toy section of the report in its folder; it cannot be combined ` +
+        `with --${given}`,
+    );
+  }
+}
+
+/** `--only toy --into <dir>`: section 1 of the report in `dir` rebuilt in place. */
+async function rebuildToy(parsed: Args, dir: string): Promise<number> {
+  const command = `deno task reproduce ${
+    [
+      "--only",
+      "toy",
+      "--into",
+      dir,
+      "--budget",
+      parsed.budget,
+      ...(parsed.toySteps !== null ? ["--toy-steps", String(parsed.toySteps)] : []),
+    ].map(shQuote).join(" ")
+  }`;
+  try {
+    const r = await rebuildToySection(dir, {
+      budget: parsed.budget,
+      toySteps: toyStepsOf(parsed),
+      command,
+    }, { log: (line) => console.log(line), warn: (line) => console.error(line) });
+    console.log(
+      `reproduce: rebuilt the toy section of ${dir}: report.md, report.json, ${
+        r.html ? "report.html, " : ""
+      }${r.files} files under toy/ (${r.removed.length} stale removed) in ${
+        r.wallSeconds.toFixed(1)
+      } s`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof ToyRebuildError) {
+      console.error(`reproduce: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/** Updates per toy-game run: `--toy-steps`, else the budget's. */
+function toyStepsOf(parsed: Args): number {
+  return parsed.toySteps ?? (parsed.budget === "smoke" ? 2_000 : 10_000);
 }
 
 /** `--emit-jobs`: job files for the plan's training runs instead of running them. */
@@ -352,7 +435,7 @@ async function buildReport({ parsed, dir, job, started }: Context): Promise<numb
     budget: parsed.budget,
     spec: budgetSpec(parsed.budget, parsed.seeds ?? undefined),
     only: parsed.only,
-    toySteps: parsed.toySteps ?? (parsed.budget === "smoke" ? 2_000 : 10_000),
+    toySteps: toyStepsOf(parsed),
     collect: parsed.collect,
     plan: job.runs,
     runsRoot: job.runsDir,

@@ -42,6 +42,10 @@ Deno.test("reproduce flags: defaults, --flag value and --flag=value, --only in r
   );
   assertEquals(parseArgs(["--emit-jobs", "k8s", "--run-index", "0"]).emitJobs, "k8s");
   assertEquals(parseArgs(["-h"]).help, true);
+  assertEquals([d.into, parseArgs(["--only", "toy", "--into", "docs/results/short/"]).into], [
+    null,
+    "docs/results/short",
+  ]);
 });
 
 Deno.test("reproduce flags: each bad input is one line with the flag, the value and what is allowed", async () => {
@@ -64,6 +68,13 @@ Deno.test("reproduce flags: each bad input is one line with the flag, the value 
     [["--budget", "smoke", "--budget", "short"], /--budget: given twice/],
     [["smoke"], /unexpected argument "smoke"/],
     [["--collect", "x", "--emit-jobs", "list"], /--collect .* cannot be combined with --emit-jobs/],
+    [["--into", "x"], /--into rebuilds only the toy section: give --only toy \(got no --only\)/],
+    [["--into", "x", "--only", "toy,mujoco"], /give --only toy \(got --only toy,mujoco\)/],
+    [["--only", "toy", "--into", "x", "--id=y"], /--into .* cannot be combined with --id$/],
+    [
+      ["--only", "toy", "--into", "/nonexistent-stackrl"],
+      /--into \/nonexistent-stackrl: no report\.json there/,
+    ],
   ];
   for (const [args, message] of cases) {
     const r = await captured(reproduceMain, args);

@@ -35,6 +35,21 @@ export interface ReportMeta {
   runSettings?: { id: string; config: Record<string, unknown> }[];
   /** Run store the report read (relative to the report directory when inside it). */
   runs?: string;
+  /** Sections rebuilt on their own after the report was written (lib/report/toy_rebuild.ts). */
+  rebuilt?: RebuiltPart[];
+}
+
+/** A section rebuilt on its own into an existing report: by what, when, at which commit. */
+export interface RebuiltPart {
+  section: string;
+  /** The command that rebuilt it. */
+  command: string;
+  commit: string;
+  createdAt: string;
+  /** Updates per toy-game run. */
+  toySteps: number;
+  /** Seconds the rebuild took. */
+  wallSeconds: number;
 }
 
 /** One entry of {@link listReports}. */
