@@ -184,6 +184,7 @@ Deno.test("train: resume without the replay buffer continues to the end", async 
     steps: 500,
     evalEvery: 250,
     checkpointEvery: 250,
+    checkpointReplay: false,
     name: "r",
   });
   const state = await readTrainerState(`${first.dir}/checkpoints/last`);
