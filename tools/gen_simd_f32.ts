@@ -19,9 +19,12 @@ const zero = "(v128.const i64x2 0 0)";
 /**
  * `rows32`: out[i·ostride + j] = act([out] + bias[j] + Σ_{k<nin} x[i·rstride + k·kstride]·m[k·mstride + j])
  * with x, out and gate float64, m and bias float32 and the sum in float32; the same parameters
- * and meaning as `rows` (4 rows × 8 outputs per pass). `fma`: relaxed fused multiply-add.
+ * and meaning as `rows` (6 rows × 8 outputs per pass; a last 1–3 outputs as one quad). `fma`: relaxed fused multiply-add.
  */
 export function rows32(fma: boolean): string {
+  // rows per pass, tallest first: 6 rows × 8 outputs keep 12 accumulators, 2 weight quads and a
+  // broadcast in the 16 vector registers of x64
+  const TALL = [6, 4, 1];
   const ilocals = new Set([
     "i",
     "jb",
@@ -43,7 +46,6 @@ export function rows32(fma: boolean): string {
     "x2",
     "x3",
   ]);
-  const flocals = new Set<string>();
   const vlocals = new Set(["v", "w0", "w1"]);
   const madd = (a: string, b: string, c: string) =>
     fma ? `(f32x4.relaxed_madd ${a} ${b} ${c})` : `(f32x4.add ${c} (f32x4.mul ${a} ${b}))`;
@@ -70,8 +72,19 @@ export function rows32(fma: boolean): string {
         ${set("mp", add(L("mp"), L("rowM")))}
         ${set("xk", add(L("xk"), L("kstep")))}
         (br $kLoop${tag})))`;
-  // R rows × J quads of outputs
-  const block = (R: number, J: number): string => {
+  // finishes one float64 in $d at byte offset `off` of a row's output (acc, ReLU, gate)
+  const finishOne = (off: string) =>
+    `(if ${L("acc")} (then ${set("d", `(f64.add ${L("d")} (f64.load ${off}))`)}))
+      (if ${L("relu")} (then (if (i32.eqz (f64.gt ${L("d")} (f64.const 0))) (then ${
+      set("d", "(f64.const 0)")
+    }))))
+      (if ${L("gate")} (then (if (f64.eq (f64.load ${
+      add(L("gate"), `(i32.sub ${off} ${L("out")})`)
+    }) (f64.const 0)) (then ${set("d", "(f64.const 0)")}))))
+      (f64.store ${off} ${L("d")})`;
+  // R rows × J quads of outputs; `partial`: one quad of which only the first (rowN − jb)/4 < 4
+  // columns exist (the lanes past them read whatever follows in memory and are not stored)
+  const block = (R: number, J: number, partial = false): string => {
     const init: string[] = [], inner: string[] = [], stores: string[] = [];
     for (let q = 0; q < R; q++) {
       for (let p = 0; p < J; p++) {
@@ -93,11 +106,25 @@ export function rows32(fma: boolean): string {
         inner.push(set(`a${q}${p}`, madd(L("v"), L(`w${p}`), L(`a${q}${p}`))));
       }
     }
+    const left = `(i32.sub ${L("rowN")} ${L("jb")})`; // bytes of float32 columns left
     for (let q = 0; q < R; q++) {
       for (let p = 0; p < J; p++) {
         const a = L(`a${q}${p}`);
         const at = (h: number) => add(add(L(`o${q}`), L("ob")), i32(32 * p + 16 * h));
-        stores.push(`${set("v", `(f64x2.promote_low_f32x4 ${a})`)}
+        const lo = set("v", `(f64x2.promote_low_f32x4 ${a})`);
+        if (partial) {
+          stores.push(`${lo}
+      (if (i32.ge_s ${left} (i32.const 8)) (then
+        ${finishPair(at(0))})
+      (else
+        ${set("d", `(f64x2.extract_lane 0 ${L("v")})`)}
+        ${finishOne(at(0))}))
+      (if (i32.eq ${left} (i32.const 12)) (then
+        ${set("d", `(f64.promote_f32 (f32x4.extract_lane 2 ${a}))`)}
+        ${finishOne(at(1))}))`);
+          continue;
+        }
+        stores.push(`${lo}
       ${finishPair(at(0))}
       ${
           set(
@@ -109,37 +136,7 @@ export function rows32(fma: boolean): string {
       }
     }
     return `${init.join("\n      ")}
-      ${kloop(`${R}${J}`, inner)}
-      ${stores.join("\n      ")}`;
-  };
-  // one output column (byte jb of m, ob of out) for R rows, scalar float32
-  const single = (R: number): string => {
-    const init: string[] = [], inner: string[] = [], stores: string[] = [];
-    for (let q = 0; q < R; q++) {
-      flocals.add(`s${q}`);
-      init.push(set(
-        `s${q}`,
-        `(if (result f32) ${L("bias")} (then (f32.load ${
-          add(L("bias"), L("jb"))
-        })) (else (f32.const 0)))`,
-      ));
-      inner.push(set(
-        `s${q}`,
-        `(f32.add ${L(`s${q}`)} (f32.mul ${xval(q)} (f32.load ${L("mp")})))`,
-      ));
-      const off = add(L(`o${q}`), L("ob"));
-      stores.push(`${set("d", `(f64.promote_f32 ${L(`s${q}`)})`)}
-      (if ${L("acc")} (then ${set("d", `(f64.add ${L("d")} (f64.load ${off}))`)}))
-      (if ${L("relu")} (then (if (i32.eqz (f64.gt ${L("d")} (f64.const 0))) (then ${
-        set("d", "(f64.const 0)")
-      }))))
-      (if ${L("gate")} (then (if (f64.eq (f64.load ${
-        add(L("gate"), `(i32.sub ${off} ${L("out")})`)
-      }) (f64.const 0)) (then ${set("d", "(f64.const 0)")}))))
-      (f64.store ${off} ${L("d")})`);
-    }
-    return `${init.join("\n      ")}
-      ${kloop(`s${R}`, inner)}
+      ${kloop(`${R}${J}${partial ? "p" : ""}`, inner)}
       ${stores.join("\n      ")}`;
   };
   const columns = (R: number): string =>
@@ -155,15 +152,12 @@ export function rows32(fma: boolean): string {
       ${block(R, 1)}
       ${set("jb", add(L("jb"), i32(16)))}
       ${set("ob", add(L("ob"), i32(32)))}))
-    (block $cDone${R} (loop $cLoop${R}
-      (br_if $cDone${R} (i32.ge_s ${L("jb")} ${L("rowN")}))
-      ${single(R)}
-      ${set("jb", add(L("jb"), i32(4)))}
-      ${set("ob", add(L("ob"), i32(8)))}
-      (br $cLoop${R})))`;
+    (if (i32.lt_s ${L("jb")} ${L("rowN")}) (then
+      ${block(R, 1, true)}))`;
   const rowPtrs = (R: number): string => {
     const o: string[] = [];
     for (let q = 0; q < R; q++) {
+      ilocals.add(`x${q}`).add(`o${q}`);
       o.push(set(`x${q}`, add(L("x"), mul(add(L("i"), i32(q)), L("rowX")))));
       o.push(set(`o${q}`, add(L("out"), mul(add(L("i"), i32(q)), L("rowO")))));
     }
@@ -176,21 +170,18 @@ export function rows32(fma: boolean): string {
   ${set("rowO", shl(L("ostride"), 3))}
   ${set("rowN", shl(L("nout"), 2))}
   ${set("i", i32(0))}
-  (block $iDone (loop $iLoop
-    (br_if $iDone (i32.gt_s ${add(L("i"), i32(4))} ${L("B")}))
-    ${rowPtrs(4)}
-    ${columns(4)}
-    ${set("i", add(L("i"), i32(4)))}
-    (br $iLoop)))
-  (block $rDone (loop $rLoop
-    (br_if $rDone (i32.ge_s ${L("i")} ${L("B")}))
-    ${rowPtrs(1)}
-    ${columns(1)}
-    ${set("i", add(L("i"), i32(1)))}
-    (br $rLoop)))`;
+  ${
+    TALL.map((R) =>
+      `(block $iDone${R} (loop $iLoop${R}
+    (br_if $iDone${R} (i32.gt_s ${add(L("i"), i32(R))} ${L("B")}))
+    ${rowPtrs(R)}
+    ${columns(R)}
+    ${set("i", add(L("i"), i32(R)))}
+    (br $iLoop${R})))`
+    ).join("\n  ")
+  }`;
   const decl = [
     ...[...ilocals].map((n) => `(local $${n} i32)`),
-    ...[...flocals].map((n) => `(local $${n} f32)`),
     "(local $d f64)",
     ...[...vlocals].map((n) => `(local $${n} v128)`),
   ].join(" ");

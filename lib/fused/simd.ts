@@ -160,8 +160,9 @@ export function allocF64(n: number): Float64Array {
   const reused = free.get(n)?.pop();
   if (reused) return reused.fill(0);
   const bytes = (n * 8 + 15) & ~15;
-  if (next + bytes > memory.buffer.byteLength) {
-    const pages = Math.ceil((next + bytes - memory.buffer.byteLength) / PAGE);
+  // 16 bytes stay mapped past every view: rows32 reads a whole quad at a row's last columns
+  if (next + bytes + 16 > memory.buffer.byteLength) {
+    const pages = Math.ceil((next + bytes + 16 - memory.buffer.byteLength) / PAGE);
     try {
       memory.grow(pages);
     } catch {
