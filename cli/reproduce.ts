@@ -126,7 +126,8 @@ Options:
   --run-index <i>     run exactly training run i of the plan (what every emitted job runs)
   --collect <dir>     build the report from the finished run store <dir> (no training)
   --into <dir>        with --only toy: rebuild only section 1 (the toy games) of the report
-                      already in <dir> (a report.json of the same --budget), in place: its part
+                      already in <dir> (a report.json of the same --budget; --toy-steps defaults
+                      to the one the report was built with), in place: its part
                       of report.md, the headline's toy rows, the toy verdicts of report.json,
                       <dir>/toy/ (stale files removed) and report.html where <dir> has one; the
                       other sections, and the runs they were built from, are left as they are
@@ -330,21 +331,16 @@ function checkInto(args: string[], parsed: Args): void {
 
 /** `--only toy --into <dir>`: section 1 of the report in `dir` rebuilt in place. */
 async function rebuildToy(parsed: Args, dir: string): Promise<number> {
-  const command = `deno task reproduce ${
-    [
-      "--only",
-      "toy",
-      "--into",
-      dir,
-      "--budget",
-      parsed.budget,
-      ...(parsed.toySteps !== null ? ["--toy-steps", String(parsed.toySteps)] : []),
-    ].map(shQuote).join(" ")
-  }`;
+  const command = (steps: number) =>
+    `deno task reproduce ${
+      ["--only", "toy", "--into", dir, "--budget", parsed.budget, "--toy-steps", String(steps)]
+        .map(shQuote).join(" ")
+    }`;
   try {
     const r = await rebuildToySection(dir, {
       budget: parsed.budget,
-      toySteps: toyStepsOf(parsed),
+      toySteps: parsed.toySteps,
+      defaultToySteps: toyStepsOf({ ...parsed, toySteps: null }),
       command,
     }, { log: (line) => console.log(line), warn: (line) => console.error(line) });
     console.log(

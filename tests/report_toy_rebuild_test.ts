@@ -13,6 +13,7 @@ import type { ReportPart } from "../lib/report/section.ts";
 import {
   rebuiltNote,
   replaceToyFiles,
+  reportToySteps,
   sectionBounds,
   TOY_HEADING,
 } from "../lib/report/toy_rebuild.ts";
@@ -182,24 +183,20 @@ Deno.test({
       );
       assert(html.includes("rebuilt on its own"), "the note in report.html");
 
-      // a second rebuild replaces the note and the record instead of adding one
+      // a second rebuild, without --toy-steps, takes the report's (150), replaces the note and
+      // the record instead of adding one
       assertEquals(
-        (await captured(reproduceMain, [
-          "--only",
-          "toy",
-          "--into",
-          dir,
-          "--budget",
-          "smoke",
-          "--toy-steps",
-          "100",
-        ])).code,
+        (await captured(reproduceMain, ["--only", "toy", "--into", dir, "--budget", "smoke"])).code,
         0,
       );
       const again = await Deno.readTextFile(`${dir}/report.md`);
       assertEquals(again.match(/rebuilt on its own/g)?.length, 1);
       const meta3: ReportMeta = JSON.parse(await Deno.readTextFile(`${dir}/report.json`));
-      assertEquals(meta3.rebuilt!.map((p) => p.toySteps), [100]);
+      assertEquals(meta3.rebuilt!.map((p) => p.toySteps), [150]);
+      assertEquals(
+        await Deno.readTextFile(`${dir}/toy/toy_runs.csv`),
+        expected.get("toy/toy_runs.csv"),
+      );
       assertEquals(rest(again), rest(oldMd));
     } finally {
       await Deno.remove(root, { recursive: true });
@@ -277,4 +274,23 @@ Deno.test("toy rebuild: a write that fails leaves the report as it was, with no 
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("toy rebuild: the steps default to the last rebuild's, else the --toy-steps of the report's command", () => {
+  const meta = (
+    command: string,
+    rebuilt?: ReportMeta["rebuilt"],
+  ) => ({ command, rebuilt } as ReportMeta);
+  assertEquals(reportToySteps(meta("deno task reproduce --budget smoke")), null);
+  assertEquals(reportToySteps(meta("deno task reproduce --toy-steps 600 --id r")), 600);
+  assertEquals(reportToySteps(meta("deno task reproduce '--toy-steps' '600'")), 600);
+  const record = {
+    section: "toy",
+    command: "",
+    commit: "",
+    createdAt: "",
+    toySteps: 150,
+    wallSeconds: 1,
+  };
+  assertEquals(reportToySteps(meta("deno task reproduce --toy-steps 600", [record])), 150);
 });

@@ -30,10 +30,12 @@ export const TOY_DIR = "toy";
 export interface ToyRebuildOptions {
   /** The budget the report must have been built with (`--budget`). */
   budget: Budget;
-  /** Updates per toy-game run. */
-  toySteps: number;
-  /** The command line of this rebuild (recorded in report.json and under the section). */
-  command: string;
+  /** Updates per toy-game run (`--toy-steps`), or null: the report's own, else `defaultToySteps`. */
+  toySteps: number | null;
+  /** The budget's updates per toy-game run. */
+  defaultToySteps: number;
+  /** The command line of this rebuild with `steps` (recorded in report.json and the section). */
+  command: (steps: number) => string;
 }
 
 /** What {@linkcode rebuildToySection} wrote. */
@@ -105,6 +107,19 @@ function spliceToyVerdicts(verdicts: VerdictEntry[], toy: VerdictEntry[]): Verdi
   return [...rest.slice(0, at), ...toy, ...rest.slice(at)];
 }
 
+/**
+ * The updates per toy-game run the report in hand was built with: its last rebuild's, else the
+ * `--toy-steps` of the command that wrote it; null when neither says (the budget's default).
+ */
+export function reportToySteps(meta: ReportMeta): number | null {
+  const rebuilt = meta.rebuilt?.findLast((r) => r.section === "toy");
+  if (rebuilt && Number.isInteger(rebuilt.toySteps)) return rebuilt.toySteps;
+  const m = typeof meta.command === "string"
+    ? meta.command.match(/--toy-steps'?[= ]'?(\d+)/)
+    : null;
+  return m ? Number(m[1]) : null;
+}
+
 /** The note under the rebuilt section: when, at which commit and by which command. */
 export function rebuiltNote(part: RebuiltPart): string {
   return `*Section 1 was rebuilt on its own on ${part.createdAt.slice(0, 10)} at stackrl commit ` +
@@ -142,16 +157,17 @@ export async function rebuildToySection(
     );
   }
 
-  const part = toyPart(o.toySteps, out);
+  const steps = o.toySteps ?? reportToySteps(meta) ?? o.defaultToySteps;
+  const part = toyPart(steps, out);
   const stray = part.files.find((f) => !f.path.startsWith(`${TOY_DIR}/`));
   if (stray) throw new Error(`toy section file outside ${TOY_DIR}/: ${stray.path}`);
   const commit = await gitCommit() ?? "unknown";
   const rebuilt: RebuiltPart = {
     section: "toy",
-    command: o.command,
+    command: o.command(steps),
     commit,
     createdAt: new Date().toISOString(),
-    toySteps: o.toySteps,
+    toySteps: steps,
     wallSeconds: 0,
   };
   const verdicts = spliceToyVerdicts(meta.verdicts, part.verdicts);
