@@ -22,7 +22,7 @@ const load = (p: string) => `(v128.load ${p})`;
 const zero = "(v128.const i64x2 0 0)";
 
 // rows: out[i·ostride + j] = act([out] + bias[j] + Σ_{k<nin} x[i·rstride + k·kstride]·m[k·mstride + j]),
-// vectorised over j (pairs of outputs), 4 rows × 4 outputs per pass; the old out is added when
+// vectorised over j (pairs of outputs), 6 rows × 4 outputs per pass; the old out is added when
 // acc ≠ 0; act: ReLU if relu ≠ 0, then 0 where gate = 0.
 function rows(): string {
   const locals = new Set([
@@ -173,6 +173,7 @@ function rows(): string {
   const rowPtrs = (R: number): string => {
     const o: string[] = [];
     for (let q = 0; q < R; q++) {
+      locals.add(`x${q}`).add(`o${q}`);
       o.push(set(`x${q}`, add(L("x"), mul(add(L("i"), i32(q)), L("rowX")))));
       o.push(set(`o${q}`, add(L("out"), mul(add(L("i"), i32(q)), L("rowO")))));
     }
@@ -185,18 +186,17 @@ function rows(): string {
   ${set("rowO", shl3(L("ostride")))}
   ${set("rowN", shl3(L("nout")))}
   ${set("i", i32(0))}
-  (block $iDone (loop $iLoop
-    (br_if $iDone (i32.gt_s ${add(L("i"), i32(4))} ${L("B")}))
-    ${rowPtrs(4)}
-    ${columns(4)}
-    ${set("i", add(L("i"), i32(4)))}
-    (br $iLoop)))
-  (block $rDone (loop $rLoop
-    (br_if $rDone (i32.ge_s ${L("i")} ${L("B")}))
-    ${rowPtrs(1)}
-    ${columns(1)}
-    ${set("i", add(L("i"), i32(1)))}
-    (br $rLoop)))`;
+  ${
+    // rows per pass, tallest first: 6 rows × 4 outputs keep 12 accumulators, 2 weight pairs and
+    // a broadcast in the 16 vector registers of x64; each output's sum runs in the same order
+    [6, 4, 1].map((R) =>
+      `(block $iDone${R} (loop $iLoop${R}
+    (br_if $iDone${R} (i32.gt_s ${add(L("i"), i32(R))} ${L("B")}))
+    ${rowPtrs(R)}
+    ${columns(R)}
+    ${set("i", add(L("i"), i32(R)))}
+    (br $iLoop${R})))`
+    ).join("\n  ")}`;
   const decl =
     [...locals].map((n) => n.startsWith("s") ? `(local $${n} f64)` : `(local $${n} i32)`).join(
       " ",
