@@ -31,7 +31,7 @@ import {
 } from "../lib/train/config.ts";
 import { resumeRun, train, type TrainProgress, type TrainResult } from "../lib/train/loop.ts";
 import { progressPrinter } from "../lib/train/progress.ts";
-import { runGrid } from "../lib/train/grid.ts";
+import { gridConfigs, gridFile, runGrid } from "../lib/train/grid.ts";
 import { checkFolder, describeFailure, FileError, readJsonFile } from "../lib/train/files.ts";
 import { isValidRunId } from "../lib/store/run_store.ts";
 import { LockLostError, RunLockedError } from "../lib/store/run_lock.ts";
@@ -76,8 +76,8 @@ const META: FlagSpecs = {
   resume: {
     type: "string",
     arg: "id",
-    help: "continue run <id> (a directory under --out, or a path)",
-    allowed: "a run id or run folder",
+    help: "continue run <id> or grid <name> (under --out, or a path)",
+    allowed: "a run id or run folder, or a grid's name",
   },
   "force-unlock": {
     type: "boolean",
@@ -105,8 +105,11 @@ export function helpText(): string {
 Trains deterministic actor-critic agents (docs/algorithms.md) and writes runs/<id>/.
 Without --env: the embedded default, ${EMBEDDED_DEFAULT.algo} on ${EMBEDDED_DEFAULT.env}, a demo budget that
 learns in under a minute; naming a task with --env gives the paper's settings. Seeds train
-together as one population; lists of --env or --algo make a grid of runs. Ctrl-C, SIGTERM and
-SIGHUP write a checkpoint; --resume continues (docs/design.md describes runs on disk).
+together as one population; lists of --env or --algo make a grid of runs, named by --name (or
+grid-<8 hex> from its settings) with a manifest <out>/<name>.grid.json: the same command again, or
+--resume <name>, skips its finished runs and resumes the others. Ctrl-C, SIGTERM and SIGHUP write
+a checkpoint (a grid's every run) and exit 128 + the signal; --resume continues (README: Runs on
+disk).
 
 Options (--flag value or --flag=value):
 ${flagHelp(FLAGS, 28)}
@@ -244,7 +247,8 @@ export async function resolveRuns(parsed: ParsedArgs): Promise<TrainConfig[]> {
   }
   await checkFolder(nameOf("out"), configs[0].out);
   const names = configs.map((c) => c.name).filter((n) => n !== undefined);
-  for (const c of configs) {
+  // a grid's runs that exist already are resumed or skipped by its manifest (lib/train/grid.ts)
+  for (const c of configs.length > 1 ? [] : configs) {
     if (c.name !== undefined) {
       try {
         await Deno.stat(`${c.out}/${c.name}`);
@@ -369,6 +373,18 @@ async function resume(parsed: ParsedArgs, id: string): Promise<number> {
   const fields = parsed.fields;
   const out = (fields.out as string | undefined) ?? "runs";
   const dir = id.includes("/") ? id.replace(/\/+$/, "") : `${out}/${id}`;
+  const grid = gridFile(dir.split("/").slice(0, -1).join("/") || ".", dir.split("/").pop()!);
+  if (!(await exists(`${dir}/config.json`)) && await exists(grid)) {
+    // a grid: its manifest holds every run's config (--steps and the like would change them)
+    if (
+      extra.length > 0 || parsed.config || ["steps", "backend", "threads"].some((k) => k in fields)
+    ) {
+      throw new UsageError(
+        "--resume <grid> continues a grid with its stored configs; only --out, --jobs and --progress-every may be given with it",
+      );
+    }
+    return await runGrid(await gridConfigs(grid), parsed.jobs, new URL(import.meta.url).pathname);
+  }
   if (!isValidRunId(dir.split("/").pop())) {
     throw new ValidationError("--resume", id, 'a run id (letters, digits, ".", "_", "-")');
   }
@@ -402,6 +418,15 @@ async function resume(parsed: ParsedArgs, id: string): Promise<number> {
   );
 }
 
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Entry point: `main(Deno.args)`; returns the exit code. */
 export async function main(args: string[]): Promise<number> {
   let parsed: ParsedArgs;
@@ -431,7 +456,13 @@ export async function main(args: string[]): Promise<number> {
     throw error;
   }
   if (configs.length > 1) {
-    return await runGrid(configs, parsed.jobs, new URL(import.meta.url).pathname);
+    try {
+      return await runGrid(configs, parsed.jobs, new URL(import.meta.url).pathname);
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      console.error(`error: ${error.message}`);
+      return 1;
+    }
   }
   const config = configs[0];
   const input = {
