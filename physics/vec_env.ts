@@ -85,6 +85,27 @@ export interface VecEnv {
   close(): void;
 }
 
+/** Checks a batch of actions for `n` instances of `na` actions: its type, length and finiteness. */
+export function checkActions(actions: Float32Array, n: number, na: number): void {
+  if (!(actions instanceof Float32Array) || actions.length !== n * na) {
+    throw new ValidationError(
+      "actions",
+      actions,
+      `a Float32Array of length ${n * na} (count ${n} × actionSize ${na})`,
+    );
+  }
+  for (let k = 0; k < actions.length; k++) {
+    if (!Number.isFinite(actions[k])) {
+      const i = Math.floor(k / na);
+      throw new ValidationError(
+        `actions[${k}] (instance ${i}, action ${k - i * na})`,
+        actions[k],
+        "a finite number",
+      );
+    }
+  }
+}
+
 /** Options of {@link vecEnvOf}. */
 export interface VecEnvOfOptions {
   /** The batch's name (default: the first instance's `name`, or `"custom"`). */
@@ -149,23 +170,7 @@ class BatchedEnv implements VecEnv {
   step(actions: Float32Array): VecStepResult {
     if (!this.#ready) throw new Error(`Cannot step the ${this.name} batch: call reset() first`);
     const n = this.count, na = this.actionSize, no = this.observationSize;
-    if (!(actions instanceof Float32Array) || actions.length !== n * na) {
-      throw new ValidationError(
-        "actions",
-        actions,
-        `a Float32Array of length ${n * na} (count ${n} × actionSize ${na})`,
-      );
-    }
-    for (let k = 0; k < actions.length; k++) {
-      if (!Number.isFinite(actions[k])) {
-        const i = Math.floor(k / na);
-        throw new ValidationError(
-          `actions[${k}] (instance ${i}, action ${k - i * na})`,
-          actions[k],
-          "a finite number",
-        );
-      }
-    }
+    checkActions(actions, n, na);
     const observations = new Float32Array(n * no);
     const rewards = new Float32Array(n);
     const terminated = new Uint8Array(n);
