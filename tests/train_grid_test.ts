@@ -32,7 +32,8 @@ async function rows(dir: string): Promise<unknown[]> {
 
 Deno.test("grid: one SIGTERM stops the whole grid; the same command again resumes it to the uninterrupted grid's metrics", async () => {
   const whole = await Deno.makeTempDir({ prefix: "stackrl-grid-whole-" });
-  const part = await Deno.makeTempDir({ prefix: "stackrl-grid-part-" });
+  const root = await Deno.makeTempDir({ prefix: "stackrl-grid-part-" });
+  const part = `${root}/runs`; // not there yet: the grid makes it
   try {
     const first = await captured(main, gridArgs(whole));
     assertEquals(first.code, 0, first.out + first.err);
@@ -89,7 +90,7 @@ Deno.test("grid: one SIGTERM stops the whole grid; the same command again resume
     assert(done.out.includes("all 2 runs are finished"), done.out);
   } finally {
     await Deno.remove(whole, { recursive: true });
-    await Deno.remove(part, { recursive: true });
+    await Deno.remove(root, { recursive: true });
   }
 });
 

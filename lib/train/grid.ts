@@ -196,7 +196,7 @@ export async function runGrid(
   const save = () => {
     manifest.updatedAt = new Date().toISOString();
     const text = JSON.stringify(manifest, null, 2) + "\n";
-    writing = writing.then(() => writeFileAtomic(file, text));
+    writing = writing.then(() => writeFileAtomic(file, text, { mkdir: true }));
     return writing;
   };
   await save();
