@@ -45,7 +45,11 @@ export interface TrainConfig extends Hyperparameters {
   backend: (typeof BACKENDS)[number];
   /** Update implementation: `"auto"` (default, the fused path), `"reference"` or `"fused"`. */
   implementation: Implementation;
-  /** Threads of the fused host path (the population split across workers; same results). */
+  /**
+   * Threads a population is split across (same results): its environments of a task
+   * (physics/parallel_vec_env.ts) and the fused host path's updates. Input also takes "auto"
+   * ({@link autoThreads}).
+   */
   threads: number;
   /** Evaluate every this many steps (0: only at the end). */
   evalEvery: number;
@@ -137,13 +141,16 @@ export function trainingDefaults(env: string | undefined): Omit<TrainConfig, "na
  * Input to {@link resolveTrainConfig}: any subset of the fields. `train()` also takes, as `env`, a
  * user's environment: one object (a single-seed run) or a factory making one per call.
  */
-export type TrainInput = Partial<Omit<TrainConfig, "hidden" | "seeds" | "env" | "envOptions">> & {
-  env?: string | EnvLike | EnvFactory;
-  envOptions?: Record<string, unknown> | string;
-  hidden?: number[] | string;
-  seeds?: number[] | string;
-  [key: string]: unknown;
-};
+export type TrainInput =
+  & Partial<Omit<TrainConfig, "hidden" | "seeds" | "env" | "envOptions" | "threads">>
+  & {
+    threads?: number | "auto";
+    env?: string | EnvLike | EnvFactory;
+    envOptions?: Record<string, unknown> | string;
+    hidden?: number[] | string;
+    seeds?: number[] | string;
+    [key: string]: unknown;
+  };
 
 const KEYS = FIELDS.map((f) => f.key);
 
@@ -216,13 +223,19 @@ function convert(field: Field, value: unknown): unknown {
   switch (field.kind) {
     case "int":
     case "number": {
+      if (field.auto && value === "auto") return value;
       const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-      return checkNumber(field.key, n, {
-        min: field.min,
-        max: field.max,
-        exclusiveMin: field.exclusiveMin,
-        integer: field.kind === "int",
-      });
+      try {
+        return checkNumber(field.key, n, {
+          min: field.min,
+          max: field.max,
+          exclusiveMin: field.exclusiveMin,
+          integer: field.kind === "int",
+        });
+      } catch (error) {
+        if (!field.auto || !(error instanceof ValidationError)) throw error;
+        throw new ValidationError(field.key, value, `${error.allowed}, or "auto"`);
+      }
     }
     case "bool":
       if (value === true || value === "true" || value === "1" || value === "") return true;
@@ -362,7 +375,18 @@ export function resolveTrainConfig(
   }
   config.seeds = [...config.seeds];
   config.hidden = [...config.hidden];
+  if ((config.threads as unknown) === "auto") {
+    config.threads = autoThreads(config.seeds.length, navigator.hardwareConcurrency ?? 1);
+  }
   return config;
+}
+
+/**
+ * What `threads: "auto"` becomes: one thread per core up to one per member, as a population
+ * splits by members; a single member, or a single core, gains nothing from a second thread.
+ */
+export function autoThreads(population: number, cores: number): number {
+  return population >= 2 && cores >= 2 ? Math.min(population, cores) : 1;
 }
 
 /** The hyper-parameters of `config` that apply to its algorithm (what `createAgent` takes). */

@@ -45,6 +45,8 @@ export interface Field {
   hyper?: boolean;
   /** Accepts a comma-separated list on the command line (a grid of runs). */
   grid?: boolean;
+  /** An `int` that also takes "auto" (resolved by lib/train/config.ts). */
+  auto?: boolean;
 }
 
 const kebab = (key: string) => "--" + key.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
@@ -150,7 +152,9 @@ export const FIELDS: readonly Field[] = [
     kind: "int",
     min: 1,
     max: 256,
-    help: "threads of the fused path (the population split across workers)",
+    auto: true,
+    help:
+      "threads (or auto: the cores, up to one per member) that a population's environments and fused updates split across",
   },
   ...(Object.keys(DEFAULTS) as (keyof Hyperparameters)[]).map(hyperField),
   {

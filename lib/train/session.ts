@@ -15,6 +15,7 @@ import { ReplayBuffer } from "../replay.ts";
 import { ValidationError } from "../errors.ts";
 import { Rng } from "../rng.ts";
 import { type VecEnv, vecEnvOf } from "../../physics/vec_env.ts";
+import { splitVecEnvOf, startVecWorkers, type VecWorkers } from "../../physics/parallel_vec_env.ts";
 import type { Env, EnvLike } from "../../physics/types.ts";
 import { evaluatePopulation, evaluationSeed, recordPolicyRollout } from "./evaluate.ts";
 import type { EnvSource } from "./env_source.ts";
@@ -80,6 +81,7 @@ export class Session {
   lastStatus = 0;
   #lastProgress = 0;
   #rate = { step: 0, time: 0, sps: 0 };
+  #workers: VecWorkers | null;
 
   private constructor(
     readonly config: TrainConfig,
@@ -90,7 +92,9 @@ export class Session {
     readonly envRng: Rng[],
     readonly replayRng: Rng[],
     readonly source: EnvSource,
+    workers: VecWorkers | null,
   ) {
+    this.#workers = workers;
     this.P = config.seeds.length;
     this.O = envs[0].observationSize;
     this.A = envs[0].actionSize;
@@ -100,14 +104,16 @@ export class Session {
     this.current = [];
     this.evalSeeds = Array.from({ length: this.P }, (_, p) => evaluationSeed(config.seeds[0], p));
     // a finished episode's member starts the next one with a seed from its environment stream
-    this.vec = vecEnvOf(envs, {
+    const options = {
       name: source.name,
-      resetSeed: (p) => {
+      resetSeed: (p: number) => {
         const resetSeed = this.envRng[p].nextUint32();
         this.current[p] = { resetSeed, actions: [] };
         return resetSeed;
       },
-    });
+    };
+    // the same numbers on one thread or several (physics/parallel_vec_env.ts)
+    this.vec = workers ? splitVecEnvOf(envs as Env[], workers, options) : vecEnvOf(envs, options);
   }
 
   /**
@@ -123,7 +129,14 @@ export class Session {
     const envs: EnvLike[] = [];
     const evalEnvs: EnvLike[] = [];
     let agent: Agent | undefined;
+    let workers: VecWorkers | null = null;
     try {
+      // a task's training environments step on `threads` threads, members past the first share
+      // in workers (a user's environment cannot move to another thread)
+      if (config.threads >= 2 && P >= 2 && !source.custom) {
+        const seeds = Array.from({ length: P }, (_, p) => seed + p);
+        workers = await startVecWorkers(source.name, config.envOptions, seeds, config.threads);
+      }
       envs.push(await source.make(seed));
       const env = envs[0];
       // the buffer holds at most `steps` transitions per member; check it fits first
@@ -141,9 +154,9 @@ export class Session {
         );
       }
       for (let p = 0; p < P; p++) {
-        if (p > 0) envs.push(await source.make(seed + p));
+        if (p > 0 && p < (workers?.localCount ?? P)) envs.push(await source.make(seed + p));
         evalEnvs.push(await source.make(seed + p));
-        for (const e of [envs[p], evalEnvs[p]]) {
+        for (const e of [envs[p] ?? env, evalEnvs[p]]) {
           if (e.observationSize !== env.observationSize || e.actionSize !== env.actionSize) {
             throw new ValidationError(
               "env",
@@ -192,12 +205,14 @@ export class Session {
         envRng,
         replayRng,
         source,
+        workers,
       );
       if (checkpoint) await session.#restore(checkpoint);
       else session.#startEpisodes();
       return session;
     } catch (error) {
       agent?.dispose();
+      workers?.close();
       if (source.owned) { for (const e of [...envs, ...evalEnvs]) e.close?.(); }
       throw error;
     }
@@ -462,6 +477,7 @@ export class Session {
   /** Frees the agent, and the environments this session made. */
   dispose(): void {
     this.agent.dispose();
+    this.#workers?.close();
     // a user's environment object is the user's to close
     if (this.source.owned) { for (const e of [...this.envs, ...this.evalEnvs]) e.close?.(); }
   }
