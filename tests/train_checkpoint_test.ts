@@ -14,6 +14,8 @@ import {
   savesReplay,
 } from "../lib/train/checkpoint.ts";
 import type { ReplayBuffer } from "../lib/replay.ts";
+import { exportCheckpoint } from "../lib/export/run_checkpoint.ts";
+import { FileError } from "../lib/train/files.ts";
 
 const capture = (args: string[]) => captured(main, args);
 
@@ -153,5 +155,35 @@ Deno.test("train --resume: a run whose checkpoints hold no replay buffer says th
     const exact = await capture(["--resume", "with", "--out", out, "--steps", "400"]);
     assertEquals(exact.code, 0, exact.out + exact.err);
     assert(!exact.err.includes("not exact"), exact.err);
+  });
+});
+
+Deno.test("export: a damaged best falls back to last with a notice; a damaged replay.bin does not matter; all damaged is a FileError", async () => {
+  await withOut(async (out) => {
+    await trainRun(out, "exported");
+    const run = `${out}/exported`;
+    const notices: string[] = [];
+    const log = (line: string) => notices.push(line);
+    assertEquals(await exportCheckpoint(run, { log }), {
+      dir: `${run}/checkpoints/best`,
+      which: "best",
+    });
+    await scribble(`${run}/checkpoints/best/tensors.bin`);
+    await scribble(`${run}/checkpoints/last/replay.bin`); // an export reads no replay buffer
+    assertEquals(await exportCheckpoint(run, { log }), {
+      dir: `${run}/checkpoints/last`,
+      which: "last",
+    });
+    assertEquals(notices.length, 1, notices.join("\n"));
+    assert(notices[0].includes("checkpoints/best/tensors.bin: checksum mismatch"), notices[0]);
+    assert(notices[0].endsWith("exporting from checkpoints/last instead"), notices[0]);
+    // the run page only asks whether there is one, reading nothing
+    assertEquals((await exportCheckpoint(run, { verify: false }))?.which, "best");
+    await scribble(`${run}/checkpoints/last/tensors.bin`);
+    await scribble(`${run}/checkpoints/last.prev/agent.json`);
+    let error: unknown;
+    await exportCheckpoint(run, { log }).catch((e) => (error = e));
+    assert(error instanceof FileError, String(error));
+    assert((error as Error).message.includes("checkpoints/best/tensors.bin"), String(error));
   });
 });

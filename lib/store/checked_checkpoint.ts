@@ -118,11 +118,13 @@ export async function writeCheckedCheckpoint(
  * Verifies the checkpoint folder `dir` against its manifest: every listed file must be there
  * with its size and checksum, and the `required` files must be present. Throws a
  * {@link CheckpointCorruptError} naming the first bad file; returns `checked: false` for a
- * folder without a manifest (its required files present).
+ * folder without a manifest (its required files present). `only` limits the listed files checked
+ * to those a reader needs (an export reads no replay buffer).
  */
 export async function verifyCheckpoint(
   dir: string,
   required: readonly string[] = [],
+  only?: readonly string[],
 ): Promise<{ checked: boolean }> {
   let text: string | undefined;
   try {
@@ -152,7 +154,9 @@ export async function verifyCheckpoint(
       );
     }
   }
-  const listed = manifest ? Object.keys(manifest.files) : [];
+  const listed = (manifest ? Object.keys(manifest.files) : []).filter((name) =>
+    only === undefined || only.includes(name)
+  );
   for (const name of [...required.filter((r) => !listed.includes(r)), ...listed]) {
     const file = `${dir}/${name}`;
     let data: Uint8Array;
@@ -215,6 +219,8 @@ export async function findGoodCheckpoint(
   name: string,
   options: {
     required?: readonly string[];
+    /** Check only these of the listed files (see {@link verifyCheckpoint}). */
+    only?: readonly string[];
     notice?: (line: string) => void;
     /** Called for each skipped candidate with its error (to word one's own notice). */
     onSkip?: (error: CheckpointCorruptError, dir: string) => void;
@@ -241,7 +247,7 @@ export async function findGoodCheckpoint(
   let first: CheckpointCorruptError | undefined;
   for (const dir of candidates) {
     try {
-      const { checked } = await verifyCheckpoint(dir, options.required);
+      const { checked } = await verifyCheckpoint(dir, options.required, options.only);
       return { dir, checked, skipped };
     } catch (error) {
       if (!(error instanceof CheckpointCorruptError)) throw error;

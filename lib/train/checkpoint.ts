@@ -231,15 +231,16 @@ export interface RunCheckpoint {
  * `findGoodCheckpoint`: `<name>`, `<name>.old-*`, `<name>.prev`, each verified). A damaged one
  * skipped gives `log` one line naming its file relative to the run folder and what is used
  * instead (`checkpoints/last/tensors.bin: checksum mismatch; resuming from checkpoints/last.prev
- * (step 400)`); `verb` words it. Undefined when the run has no checkpoint `name`; when every
- * candidate is damaged, a {@link FileError} naming each.
+ * (step 400)`); `verb` words it. `withReplay: false` leaves `replay.bin` unchecked (a reader of
+ * the agent alone). Undefined when the run has no checkpoint `name`; when every candidate is
+ * damaged, a {@link FileError} naming each.
  */
 export async function findRunCheckpoint(
   runDir: string,
   name: "last" | "best",
-  log: (line: string) => void = console.error,
-  verb = "resuming from",
+  options: { log?: (line: string) => void; verb?: string; withReplay?: boolean } = {},
 ): Promise<RunCheckpoint | undefined> {
+  const { log = console.error, verb = "resuming from", withReplay = true } = options;
   const rel = (path: string) =>
     path.startsWith(`${runDir}/`) ? path.slice(runDir.length + 1) : path;
   const skipped: CheckpointCorruptError[] = [];
@@ -247,6 +248,7 @@ export async function findRunCheckpoint(
   try {
     good = await findGoodCheckpoint(`${runDir}/checkpoints`, name, {
       required: CHECKPOINT_FILES,
+      only: withReplay ? undefined : CHECKPOINT_FILES,
       onSkip: (error) => skipped.push(error),
     });
   } catch (error) {

@@ -198,7 +198,7 @@ export async function resumeRun(
     await checkNotRunning(dir);
     const checkpointsDir = `${dir}/checkpoints`;
     // the newest good checkpoint: a damaged one is skipped with a notice (lib/train/checkpoint.ts)
-    const found = await findRunCheckpoint(dir, "last", options.log);
+    const found = await findRunCheckpoint(dir, "last", { log: options.log });
     const last = found?.dir;
     const done = found?.state.stepsDone ?? 0;
     if (options.steps !== undefined && options.steps < done) {
