@@ -161,3 +161,25 @@ Deno.test("store checkpoint: a folder from before checksums is used unchecked; a
     assertEquals(await stepOf(good!.dir), 200);
   });
 });
+
+Deno.test("store checkpoint: keepPrevious: false replaces the folder without keeping <name>.prev", async () => {
+  await withDir(async (root) => {
+    await writeCheckedCheckpoint(root, "best", files(100), { keepPrevious: false });
+    await writeCheckedCheckpoint(root, "best", files(200), { keepPrevious: false });
+    const names: string[] = [];
+    for await (const e of Deno.readDir(root)) names.push(e.name);
+    assertEquals(names, ["best"]);
+    assertEquals(await stepOf(`${root}/best`), 200);
+    assertEquals((await findGoodCheckpoint(root, "best", { required: REQUIRED }))?.checked, true);
+  });
+});
+
+Deno.test("store checkpoint: `only` checks just the files a reader needs", async () => {
+  await withDir(async (root) => {
+    await writeCheckedCheckpoint(root, "last", { ...files(100), "replay.bin": new Uint8Array(64) });
+    await Deno.writeFile(`${root}/last/replay.bin`, new Uint8Array(64).fill(1));
+    const error = await errorOf(verifyCheckpoint(`${root}/last`, REQUIRED));
+    assertEquals([error.file, error.summary], [`${root}/last/replay.bin`, "checksum mismatch"]);
+    assertEquals(await verifyCheckpoint(`${root}/last`, REQUIRED, REQUIRED), { checked: true });
+  });
+});
