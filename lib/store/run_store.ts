@@ -44,11 +44,13 @@
  *   writing) is ignored by the reader and cut off by the writer when the run resumes.
  * - `metrics.csv` — the same rows as CSV, with the union of the columns ({@link CSV_COLUMNS});
  *   empty cells where a row type has no such column; `returns` joined with `;`.
- * - `checkpoints/last/` and `checkpoints/best/` — each written atomically as a whole directory
- *   (`writeDirAtomic`: built beside, then renamed in): what `agent.save` writes (`agent.json`,
- *   `tensors.bin`; `loadAgent(dir)` reads it), `trainer.json`
+ * - `checkpoints/last/` and `checkpoints/best/` — each written as a whole checked directory
+ *   (lib/store/checked_checkpoint.ts: built beside, `manifest.json` with every file's size and
+ *   SHA-256, then renamed in; `last` keeps the one before as `last.prev`): what `agent.save`
+ *   writes (`agent.json`, `tensors.bin`; `loadAgent(dir)` reads it), `trainer.json`
  *   (steps done, episode counters, RNG states, the current episodes' reset seeds and actions so
- *   far, best evaluation) and, with `--checkpoint-replay`, `replay.bin` (the replay arrays).
+ *   far, best evaluation) and, in `last` when it fits 256 MiB or with `--checkpoint-replay`,
+ *   `replay.bin` (the replay arrays).
  * - `rollouts/<label>.json` — what `recordRollout` returns, as `encodeRollout` writes it
  *   (format "stackrl-rollout/1", see physics/rollout.ts; decode with `decodeRollout`): one
  *   deterministic episode of member 0 (labels `step-000000` at the start, `step-<n>` every
