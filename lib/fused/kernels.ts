@@ -165,7 +165,8 @@ export function forwardBatch(
     if (K !== null && work.f32) {
       // kernel then bias are consecutive in weight order: one float32 copy
       const wf = work.wf32[l], n = nin * nout + nout;
-      wf.set(w.subarray(kOff, kOff + n));
+      // a loop, not set(subarray()): no view allocated per layer and pass
+      for (let t = 0; t < n; t++) wf[t] = w[kOff + t];
       const dst = l + 1 < L ? H[l + 1] : work.out;
       const p = wf.byteOffset;
       K.rows32(
@@ -272,7 +273,7 @@ export function backwardBatch(
       const n = B * nin, m = B * nout, hl = H[l];
       // float32: the deltas are the float32 operand (rows32 reads its matrix in float32)
       const e = f32 ? work.et32 : et;
-      if (f32) e.set(el.subarray(0, m));
+      if (f32) { for (let t = 0; t < m; t++) e[t] = el[t]; }
       outerRows(K, hl, f32 ? e : el, nin, nout, B, grad, kOff, bOff);
       if (weighted !== null) {
         for (let i = 0; i < B; i++) {
