@@ -354,12 +354,15 @@ export class FusedUpdater {
     const pass = this.#pass!, actor = this.#s.traits.actor;
     pass.p = p;
     // float64 where the direction solves with per-sample quantities of the critic (the
-    // diagonal, Gram and rows of k2) or its Hessian (SD*); the gradient and listing forms' passes
-    // and the actor's passes of the per-sample forms run in float32 under `mixed`
+    // diagonal, Gram and rows of k2) or its Hessian (SD*), and for every pass of per-sample CG
+    // (at ε = 1e-5 float32 actions alone move its direction by ~1e-4; SD*'s by ~5e-6 were its
+    // critic passes float32); the gradient and listing forms' passes, and the actor's passes of
+    // the per-sample block solves (~1e-7), run in float32 under `mixed`
     const perSample = actor.kind === "fast" && this.#s.k1k2 === "per-sample";
+    const cg = actor.kind === "fast" && actor.solver === "cg";
     this.#float32(
       pass.work,
-      actor.kind !== "stackelberg",
+      actor.kind !== "stackelberg" && !(perSample && cg),
       actor.kind !== "stackelberg" && !perSample,
     );
     const objective = policyPass(pass, obs);
