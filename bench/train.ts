@@ -18,6 +18,8 @@
  */
 import { createAgent, listEnvs, makeVecEnv, openRun, ReplayBuffer, Rng, train } from "../mod.ts";
 import type { UpdateRow } from "../mod.ts";
+import { makeParallelVecEnv } from "../physics/parallel_vec_env.ts";
+import type { VecEnv } from "../physics/vec_env.ts";
 import { agentHyperparameters, resolveTrainConfig } from "../lib/train/config.ts";
 
 const ALGO = "td3";
@@ -30,6 +32,8 @@ interface Cell {
   rate: [number, number];
   /** Seconds per loop step (all members) spent in physics alone, and in one update alone. */
   physics: number;
+  /** Seconds per vectorised step split over two threads (NaN for P = 1). */
+  physics2: number;
   update: number;
 }
 
@@ -76,28 +80,50 @@ async function loopRate(
   }
 }
 
-/** Seconds per vectorised step of P instances of `task` with random actions (auto-reset). */
-async function physicsSeconds(task: string, population: number, steps: number): Promise<number> {
-  const env = await makeVecEnv(task, { count: population, seed: 0 });
+/** Steps `env` `n` times with random actions from `rng` (auto-reset); returns the seconds. */
+function stepRandom(env: VecEnv, rng: Rng, n: number): number {
+  const actions = new Float32Array(env.count * env.actionSize);
+  const t0 = performance.now();
+  for (let t = 0; t < n; t++) {
+    for (let i = 0; i < actions.length; i++) {
+      const j = i % env.actionSize;
+      actions[i] = env.actionLow[j] + (env.actionHigh[j] - env.actionLow[j]) * rng.uniform();
+    }
+    env.step(actions);
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+/**
+ * Seconds per vectorised step of P instances of `task` with random actions (auto-reset), on one
+ * thread and, for P > 1, split over two (physics/parallel_vec_env.ts; NaN for P = 1). The two
+ * alternate in rounds in this process, so a machine busy with other work slows both alike; each
+ * is the median round.
+ */
+async function physicsSeconds(
+  task: string,
+  population: number,
+  steps: number,
+): Promise<[number, number]> {
+  const envs = [await makeVecEnv(task, { count: population, seed: 0 })];
   try {
+    if (population > 1) {
+      envs.push(await makeParallelVecEnv(task, { count: population, seed: 0, threads: 2 }));
+    }
     const rng = new Rng(7);
-    const actions = new Float32Array(population * env.actionSize);
-    env.reset();
-    const run = (n: number) => {
-      for (let t = 0; t < n; t++) {
-        for (let i = 0; i < actions.length; i++) {
-          const j = i % env.actionSize;
-          actions[i] = env.actionLow[j] + (env.actionHigh[j] - env.actionLow[j]) * rng.uniform();
-        }
-        env.step(actions);
-      }
-    };
-    run(Math.min(200, steps)); // warm-up: V8 optimises the WASM module after a while
-    const t0 = performance.now();
-    run(steps);
-    return (performance.now() - t0) / 1000 / steps;
+    const rounds = 5, n = Math.max(20, Math.round(steps / rounds));
+    const times: number[][] = envs.map(() => []);
+    envs.forEach((env) => {
+      env.reset();
+      stepRandom(env, rng, Math.min(200, steps)); // warm-up: V8 optimises WASM after a while
+    });
+    for (let r = 0; r < rounds; r++) {
+      envs.forEach((env, k) => times[k].push(stepRandom(env, rng, n) / n));
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    return [median(times[0]), times[1] ? median(times[1]) : NaN];
   } finally {
-    env.close();
+    for (const env of envs) env.close();
   }
 }
 
@@ -154,11 +180,13 @@ export async function benchTrain(
     for (const population of [1, 8]) {
       const one = await loopRate(task, population, 1, steps);
       const two = await loopRate(task, population, 2, steps);
+      const [physics, physics2] = await physicsSeconds(task, population, Math.max(200, steps));
       cells.push({
         task,
         population,
         rate: [one, two],
-        physics: await physicsSeconds(task, population, Math.max(200, steps / 2)),
+        physics,
+        physics2,
         update: await updateSeconds(task, population),
       });
     }
@@ -168,23 +196,31 @@ export async function benchTrain(
     `Training throughput per task, ${ALGO} at the paper's settings, wasm, ${steps} steps per ` +
     `member, one update per step (blocks of ${BLOCK}), evaluation excluded; wall time`,
     "",
-    "| task | P | agent-steps/s, 1 thread | 2 threads | speed-up | physics | update | other |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| task | P | agent-steps/s, 1 thread | 2 threads | speed-up | physics | update | other | env steps/s, 1 thread | 2 threads | speed-up |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const c of cells) {
     const loopStep = c.population / c.rate[0]; // seconds per loop step, one thread
     const physics = c.physics / loopStep, update = c.update / loopStep;
+    const split = c.population > 1;
     lines.push(
       `| ${c.task} | ${c.population} | ${c.rate[0].toFixed(0)} | ${c.rate[1].toFixed(0)} | ${
         (c.rate[1] / c.rate[0]).toFixed(2)
-      }× | ${pct(physics)} | ${pct(update)} | ${pct(Math.max(0, 1 - physics - update))} |`,
+      }× | ${pct(physics)} | ${pct(update)} | ${pct(Math.max(0, 1 - physics - update))} | ${
+        (c.population / c.physics).toFixed(0)
+      } | ${split ? (c.population / c.physics2).toFixed(0) : "–"} | ${
+        split ? `${(c.physics / c.physics2).toFixed(2)}×` : "–"
+      } |`,
     );
   }
   lines.push(
     "",
     "physics: the task's vectorised env alone; update: the agent's update alone; both timed in " +
-      "this run as shares of the one-thread loop's time per step. For scale: the paper reports " +
-      "13.7 s per 1000-step HalfCheetah episode for FSDDPG (about 73 steps/s) on its CPU.",
+      "this run as shares of the one-thread loop's time per step. Two threads split the " +
+      "population's environments (physics/parallel_vec_env.ts) and its updates; env steps/s is " +
+      "the vectorised env alone (agent-steps), one thread against two in alternating rounds. " +
+      "For scale: the paper reports 13.7 s per 1000-step HalfCheetah episode for FSDDPG " +
+      "(about 73 steps/s) on its CPU.",
   );
   return lines.join("\n");
 }
