@@ -152,3 +152,33 @@ Deno.test("ui export: a member outside the population, a bad member, an unknown 
     assertEquals([res.status, await res.json()], [status, { error, status }], path);
   }
 });
+
+Deno.test("ui export: a run whose every checkpoint copy is damaged is a 409 naming the file, not a 500", async () => {
+  const copy = `${root}/damaged`;
+  await copyDir(`${root}/${id}`, copy);
+  for await (const entry of Deno.readDir(`${copy}/checkpoints`)) {
+    const tensors = `${copy}/checkpoints/${entry.name}/tensors.bin`;
+    const bytes = await Deno.readFile(tensors);
+    bytes.fill(7, 0, 64); // same size, other bytes: only the checksum can tell
+    await Deno.writeFile(tensors, bytes);
+  }
+  const quiet = console.error;
+  console.error = () => {};
+  try {
+    const res = await app.request("/api/runs/damaged/export/policy.onnx");
+    const body = await res.json();
+    assertEquals(res.status, 409);
+    assert(/tensors\.bin: checksum mismatch/.test(body.error), body.error);
+    assert(!body.error.includes(root), "no absolute path in the answer");
+  } finally {
+    console.error = quiet;
+  }
+});
+
+async function copyDir(from: string, to: string): Promise<void> {
+  await Deno.mkdir(to, { recursive: true });
+  for await (const entry of Deno.readDir(from)) {
+    if (entry.isDirectory) await copyDir(`${from}/${entry.name}`, `${to}/${entry.name}`);
+    else if (entry.isFile) await Deno.copyFile(`${from}/${entry.name}`, `${to}/${entry.name}`);
+  }
+}

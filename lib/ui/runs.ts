@@ -24,8 +24,8 @@ export type { MetricRow, RunConfig, RunStatus, RunSummary };
 
 /** An error that becomes an HTTP response with `status`. */
 export class HttpError extends Error {
-  readonly status: 400 | 404 | 500;
-  constructor(status: 400 | 404 | 500, message: string) {
+  readonly status: 400 | 404 | 409 | 500;
+  constructor(status: 400 | 404 | 409 | 500, message: string) {
     super(message);
     this.name = "HttpError";
     this.status = status;

@@ -9,6 +9,7 @@
 import type { RouteContext } from "../../../../../lib/ui/route.ts";
 import { findRun, HttpError } from "../../../../../lib/ui/runs.ts";
 import { exportCheckpoint } from "../../../../../lib/export/run_checkpoint.ts";
+import { FileError } from "../../../../../lib/train/files.ts";
 
 const FILES = ["policy.onnx", "model.json", "group1-shard1of1.bin"];
 
@@ -29,7 +30,14 @@ export async function GET(ctx: RouteContext): Promise<Response> {
       `member: got ${JSON.stringify(typed)}; allowed: an integer from 0 (a population member)`,
     );
   }
-  const checkpoint = await exportCheckpoint(dir);
+  let checkpoint;
+  try {
+    checkpoint = await exportCheckpoint(dir);
+  } catch (error) {
+    // every copy of the checkpoint is damaged: the run's state, not the server, is at fault
+    if (error instanceof FileError) throw new HttpError(409, error.message);
+    throw error;
+  }
   if (!checkpoint) {
     throw new HttpError(
       404,
