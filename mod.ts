@@ -29,6 +29,8 @@ export {
   type Hyperparameters,
   type Implementation,
   IMPLEMENTATIONS,
+  type Precision,
+  PRECISIONS,
 } from "./lib/config.ts";
 export { type Batch, ReplayBuffer, replayBytes } from "./lib/replay.ts";
 export {

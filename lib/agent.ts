@@ -314,12 +314,12 @@ export async function createAgent(algo: string, options: AgentOptions): Promise<
 }
 
 /**
- * Loads an agent written by `agent.save(dir)`; `backend`, `implementation` and `threads`
+ * Loads an agent written by `agent.save(dir)`; `backend`, `implementation`, `precision` and `threads`
  * override the saved ones (they change speed, not results beyond float rounding).
  */
 export async function loadAgent(
   dir: string,
-  options: Partial<Pick<AgentConfig, "backend" | "implementation" | "threads">> = {},
+  options: Partial<Pick<AgentConfig, "backend" | "implementation" | "precision" | "threads">> = {},
 ): Promise<Agent> {
   const saved = await readSavedAgent(dir);
   const config = savedConfig(saved.meta, options);

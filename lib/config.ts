@@ -5,6 +5,9 @@
  */
 import { checkChoice, checkKnownKeys, checkNumber, ValidationError } from "./errors.ts";
 import { type BackendName, BACKENDS } from "./backend.ts";
+import { type Precision, PRECISIONS } from "./fused/simd.ts";
+
+export { type Precision, PRECISIONS };
 
 /** The twelve algorithm names users type. */
 export const ALGORITHMS = [
@@ -191,6 +194,14 @@ export interface AgentOptions extends Partial<Hyperparameters> {
    */
   implementation?: Implementation;
   /**
+   * Arithmetic of the fused host path. Default "f64": float64 workspaces throughout. "mixed":
+   * float32 SIMD (fused multiply-add where the runtime has it) for the batched network passes of
+   * TD targets, the critic step, the gradient family, the listing form and the per-sample block
+   * solves' actor passes, about 0.75× the time; per-sample CG and SD* keep float64, where
+   * float32 rounding would move their directions (docs/design.md §5).
+   */
+  precision?: Precision;
+  /**
    * Threads of the fused path: with P ≥ 2 the population is split across this thread and
    * `threads − 1` workers sharing its state (results identical to one thread). Default 1.
    */
@@ -217,6 +228,8 @@ export interface AgentConfig extends Hyperparameters {
   backend: BackendName;
   /** The update implementation asked for. */
   implementation: Implementation;
+  /** Arithmetic of the fused host path. */
+  precision: Precision;
   /** Threads of the fused path. */
   threads: number;
 }
@@ -231,6 +244,7 @@ export const STRUCTURAL_KEYS = [
   "seed",
   "backend",
   "implementation",
+  "precision",
   "threads",
 ] as const;
 
@@ -289,6 +303,7 @@ export function resolveConfig(algo: string, options: AgentOptions): AgentConfig 
     seed: checkNumber("seed", o.seed ?? 0, { min: 0, max: 2 ** 31 - 1, integer: true }),
     backend: checkChoice("backend", o.backend ?? "auto", BACKENDS),
     implementation: checkChoice("implementation", o.implementation ?? "auto", IMPLEMENTATIONS),
+    precision: checkChoice("precision", o.precision ?? "f64", PRECISIONS),
     threads: checkNumber("threads", o.threads ?? 1, { min: 1, max: 64, integer: true }),
     hidden: [...o.hidden],
     lrActor: checkNumber("lrActor", o.lrActor, { min: 0, exclusiveMin: true, max: 10 }),

@@ -126,18 +126,19 @@ export function savedTensors(
 }
 
 /**
- * The saved config, validated again, with `backend`, `implementation` and `threads` from
+ * The saved config, validated again, with `backend`, `implementation`, `precision` and `threads` from
  * `overrides` where given.
  */
 export function savedConfig(
   meta: SavedMeta,
-  overrides: Partial<Pick<AgentConfig, "backend" | "implementation" | "threads">>,
+  overrides: Partial<Pick<AgentConfig, "backend" | "implementation" | "precision" | "threads">>,
 ): AgentConfig {
   const { algo, ...rest } = meta.config;
   return resolveConfig(algo, {
     ...savedOptions(rest, algo),
     backend: overrides.backend ?? rest.backend,
     implementation: overrides.implementation ?? rest.implementation,
+    precision: overrides.precision ?? rest.precision,
     threads: overrides.threads ?? rest.threads,
   });
 }

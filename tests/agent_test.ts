@@ -345,3 +345,39 @@ Deno.test("act() defaults to the deterministic policy; predict() is the same; lo
   const error = await loadAgent(missing).then(() => undefined, (e: Error) => e);
   assert(error instanceof Error && error.message.startsWith(`dir: got "${missing}"`), `${error}`);
 });
+
+Deno.test("precision: mixed runs the fused passes in float32 (close to f64, not equal), is saved with the agent, and a bad value names the field", async () => {
+  const flat = (agent: Agent) => agent.getWeights().flatMap((w) => Array.from(w.values));
+  const exact = await createAgent("td3", { ...options, hidden: [16, 16], population: 2 });
+  const mixed = await createAgent("td3", {
+    ...options,
+    hidden: [16, 16],
+    population: 2,
+    precision: "mixed",
+  });
+  const dir = await Deno.makeTempDir();
+  try {
+    assertEquals([exact.config.precision, mixed.config.precision], ["f64", "mixed"]);
+    for (let k = 0; k < 4; k++) {
+      const batch = randomBatch(2, k);
+      await exact.update(batch);
+      await mixed.update(batch);
+    }
+    const [a, b] = [flat(exact), flat(mixed)];
+    assert(a.some((x, i) => x !== b[i]), "mixed must not be the f64 path");
+    assert(relativeError(a, b) < 1e-4, `mixed vs f64: ${relativeError(a, b)}`);
+    await mixed.save(dir);
+    const loaded = await loadAgent(dir);
+    assertEquals(loaded.config.precision, "mixed");
+    loaded.dispose();
+    await assertRejectsMatching(
+      // @ts-expect-error: a precision that does not exist
+      () => createAgent("td3", { ...options, precision: "f16" }),
+      /^precision: got "f16"; allowed: one of "f64", "mixed"/,
+    );
+  } finally {
+    exact.dispose();
+    mixed.dispose();
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -147,6 +147,7 @@ function cases(root: string, busyPort: number): Case[] {
     t(["--seeds", "0,2"], 2, "--seeds", '"0,2"', "consecutive"),
     t(["--hidden", "16,a"], 2, "--hidden", '"16,a"'),
     t(["--threads", "0"], 2, "--threads", '"0"'),
+    t(["--precision", "f16"], 2, "--precision", '"f16"', "mixed"),
     t(["--jobs", "0"], 2, "--jobs", '"0"', "1..64"),
     t(["--jobs", "many"], 2, "--jobs", '"many"'),
     t(["--checkpoint-replay=maybe"], 2, "--checkpoint-replay", '"maybe"'),

@@ -15,6 +15,7 @@ import {
   type Implementation,
 } from "../config.ts";
 import { BACKENDS } from "../backend.ts";
+import type { Precision } from "../fused/simd.ts";
 import { type Field, FIELDS } from "./fields.ts";
 
 export { ENVS, type Field, FIELDS } from "./fields.ts";
@@ -45,6 +46,8 @@ export interface TrainConfig extends Hyperparameters {
   backend: (typeof BACKENDS)[number];
   /** Update implementation: `"auto"` (default, the fused path), `"reference"` or `"fused"`. */
   implementation: Implementation;
+  /** Fused host arithmetic: `"f64"` (default) or `"mixed"` (AgentOptions.precision). */
+  precision: Precision;
   /**
    * Threads a population is split across (same results): its environments of a task
    * (physics/parallel_vec_env.ts) and the fused host path's updates. Input also takes "auto"
@@ -95,6 +98,7 @@ export const TRAIN_DEFAULTS = {
   seeds: [...EMBEDDED_DEFAULT.seeds],
   backend: "wasm" as const,
   implementation: "auto" as Implementation,
+  precision: "f64" as Precision,
   threads: 1,
   out: "runs",
   progressEvery: 10,

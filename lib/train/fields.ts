@@ -6,6 +6,7 @@
  */
 import { ALGORITHMS, DEFAULTS, type Hyperparameters, IMPLEMENTATIONS } from "../config.ts";
 import { BACKENDS } from "../backend.ts";
+import { PRECISIONS } from "../fused/simd.ts";
 
 /** Names of the environments (mirrors physics' `listEnvs()`, checked against it in tests). */
 export const ENVS = [
@@ -145,6 +146,14 @@ export const FIELDS: readonly Field[] = [
     kind: "choice",
     choices: IMPLEMENTATIONS,
     help: "update implementation (auto: the fused path)",
+  },
+  {
+    key: "precision",
+    flag: "--precision",
+    kind: "choice",
+    choices: PRECISIONS,
+    help:
+      "fused host arithmetic: f64, or mixed (float32 network passes where they agree, ~0.75× time)",
   },
   {
     key: "threads",

@@ -169,6 +169,7 @@ export class Session {
       const runtime = {
         backend: config.backend,
         implementation: config.implementation,
+        precision: config.precision,
         threads: config.threads,
       };
       agent = checkpoint
