@@ -23,7 +23,7 @@ import {
   policyActions,
 } from "./nets.ts";
 import { type Batch, checkBatch, checkObservations, type ReplayBuffer } from "./replay.ts";
-import { memberRng, memberRngs, type Rng, STREAMS } from "./rng.ts";
+import { memberRngs, type Rng, STREAMS } from "./rng.ts";
 import {
   readSavedAgent,
   savedConfig,
@@ -52,9 +52,7 @@ export {
   ACTOR_DIAGNOSTICS,
   type ActorDirection,
   type BlockInfo,
-  memberRng,
   type NamedWeights,
-  STREAMS,
   type UpdateInfo,
 };
 

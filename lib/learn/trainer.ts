@@ -13,10 +13,10 @@
  * which lib/learn/save_run.ts builds an ordinary run on the server.
  * @module
  */
-import { type Agent, createAgent, memberRng, STREAMS } from "../agent.ts";
+import { type Agent, createAgent } from "../agent.ts";
 import { updatesPerBlock } from "../config.ts";
 import { ReplayBuffer } from "../replay.ts";
-import type { Rng } from "../rng.ts";
+import { memberRng, type Rng, STREAMS } from "../rng.ts";
 import { encodeRollout, recordRollout } from "../../physics/rollout.ts";
 import type { Env, EnvLike } from "../../physics/types.ts";
 import { evaluationSeed, meanStd, runEpisodes } from "../train/evaluate.ts";

@@ -7,7 +7,8 @@
  * returns and lengths of whole episodes, without exploration noise unless asked for.
  * @module
  */
-import { type Agent, memberRng } from "../agent.ts";
+import type { Agent } from "../agent.ts";
+import { memberRng } from "../rng.ts";
 import { checkKnownKeys, checkNumber, ValidationError } from "../errors.ts";
 import { makeEnv } from "../../physics/registry.ts";
 import type { Env, EnvLike, EnvOptions } from "../../physics/types.ts";

@@ -10,10 +10,10 @@
  * restored exactly).
  * @module
  */
-import { type Agent, createAgent, loadAgent, memberRng, STREAMS } from "../agent.ts";
+import { type Agent, createAgent, loadAgent } from "../agent.ts";
 import { ReplayBuffer } from "../replay.ts";
 import { ValidationError } from "../errors.ts";
-import { Rng } from "../rng.ts";
+import { memberRng, Rng, STREAMS } from "../rng.ts";
 import { type VecEnv, vecEnvOf } from "../../physics/vec_env.ts";
 import { splitVecEnvOf, startVecWorkers, type VecWorkers } from "../../physics/parallel_vec_env.ts";
 import type { Env, EnvLike } from "../../physics/types.ts";
