@@ -7,13 +7,7 @@
  */
 import process from "node:process";
 import { type AgentOptions, ALGORITHMS, type Batch, createAgent, Rng } from "../mod.ts";
-import {
-  fusedPrecision,
-  type Precision,
-  simdFma,
-  simdKernels,
-  useSimd,
-} from "../lib/fused/simd.ts";
+import { type Precision, simdFma, simdKernels, useSimd } from "../lib/fused/simd.ts";
 import { type Algorithm, DEFAULTS, updatesPerBlock } from "../lib/config.ts";
 import { torchPython, type TorchTiming, torchTiming } from "./torch.ts";
 
@@ -301,17 +295,15 @@ skipped: no WebAssembly SIMD here`;
     for (const [algo, extra, label] of rows) {
       const agents = [];
       for (const precision of PRECISIONS) {
-        // an updater takes the process default precision when it is made
-        const old = fusedPrecision(precision);
         agents.push(
           await benchAgent(algo, {
             population: P,
             backend: "wasm",
             seed: 0,
             implementation: "fused",
+            precision,
             ...extra,
-          })
-            .finally(() => fusedPrecision(old)),
+          }),
         );
       }
       const batches = Array.from({ length: 4 }, (_, i) => batchFor(P, new Rng(i)));

@@ -4,7 +4,7 @@
 import { type Agent, createAgent, loadAgent, Rng } from "../mod.ts";
 import { ACTOR_DIAGNOSTICS } from "../lib/agent.ts";
 import { traits } from "../lib/config.ts";
-import { fusedPrecision, simdKernels, useSimd } from "../lib/fused/simd.ts";
+import { simdKernels, useSimd } from "../lib/fused/simd.ts";
 import { assert, assertEquals, assertRejectsMatching, relativeError } from "./assert.ts";
 import { randomBatch as seededBatch } from "./batches.ts";
 
@@ -70,13 +70,7 @@ for (
     }`,
     async () => {
       const make = async (implementation: "reference" | "fused") => {
-        // the updater takes the process default precision when it is made
-        const old = fusedPrecision(precision);
-        try {
-          return await createAgent(algo, { ...base, seed: 3, implementation, ...extra });
-        } finally {
-          fusedPrecision(old);
-        }
+        return await createAgent(algo, { ...base, seed: 3, implementation, precision, ...extra });
       };
       const ref = await make("reference"), fused = await make("fused");
       assertEquals([ref.implementation, fused.implementation], ["reference", "fused"]);
@@ -301,8 +295,7 @@ Deno.test("threads: 2 (population split across a worker sharing the state) equal
   ) {
     const P = 5;
     const run = async (threads: number) => {
-      // the worker takes the precision from the updater's settings, not its own default
-      const old = fusedPrecision(precision);
+      // the workers take the precision from the updater's settings
       const agent = await createAgent(algo, {
         ...base,
         hidden: [8, 8],
@@ -310,8 +303,9 @@ Deno.test("threads: 2 (population split across a worker sharing the state) equal
         seed: 2,
         implementation: "fused",
         threads,
+        precision,
         ...extra,
-      }).finally(() => fusedPrecision(old));
+      });
       const infos = [];
       for (let k = 0; k < 4; k++) infos.push(await agent.update(randomBatch(P, 60 + k)));
       const weights = agent.getWeights();

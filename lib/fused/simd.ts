@@ -107,23 +107,6 @@ export type Precision = "f64" | "mixed";
 /** The precisions, for messages. */
 export const PRECISIONS: readonly Precision[] = ["f64", "mixed"];
 
-let defaultPrecision: Precision = "f64";
-
-/**
- * The precision of updaters whose settings name none; `set` changes it (e.g. to compare both)
- * and the old value is returned.
- */
-export function fusedPrecision(set?: Precision): Precision {
-  const old = defaultPrecision;
-  if (set !== undefined) {
-    if (!PRECISIONS.includes(set)) {
-      throw new Error(`precision: got ${JSON.stringify(set)}; allowed: ${PRECISIONS.join(", ")}`);
-    }
-    defaultPrecision = set;
-  }
-  return old;
-}
-
 /** The SIMD kernels, or null where unavailable or switched off. */
 export function simdKernels(): SimdKernels | null {
   return enabled ? kernels : null;

@@ -40,14 +40,14 @@ import {
   netLayout,
   type StateArray,
 } from "./layout.ts";
-import { allocF64 as allocAny, freeF64, fusedPrecision, type Precision } from "./simd.ts";
+import { allocF64 as allocAny, freeF64, type Precision } from "./simd.ts";
 import { allocWorkspace, type Workspace } from "./workspace.ts";
 
 const { beta1: BETA1, beta2: BETA2, epsilon: ADAM_EPS } = ADAM;
 
 /**
  * Settings of a fused updater: the update's, and the arithmetic of its batched products
- * (lib/fused/simd.ts `Precision`; absent: `fusedPrecision()`, the process default).
+ * (lib/fused/simd.ts `Precision`; absent: `f64`).
  */
 export type FusedSettings = UpdateSettings & { precision?: Precision };
 
@@ -86,7 +86,7 @@ export class FusedUpdater {
     { shared = false, attach }: { shared?: boolean; attach?: Float32Array[] } = {},
   ) {
     // resolved here, so that workers (given `settings`) compute as this thread does
-    this.#s = { ...settings, precision: settings.precision ?? fusedPrecision() };
+    this.#s = { ...settings, precision: settings.precision ?? "f64" };
     const { observationSize: O, actionSize: A, hidden, population: P } = settings;
     this.actorNet = netLayout([O, ...hidden, A]);
     this.criticNet = netLayout([O + A, ...hidden, 1]);
