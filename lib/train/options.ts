@@ -191,8 +191,11 @@ export interface ResumeOptions extends TrainOptions {
   steps?: number;
   /** Another tfjs backend (changes where the updates run, not what they compute). */
   backend?: TrainConfig["backend"];
-  /** Threads of the fused path (same results). */
-  threads?: number;
+  /**
+   * Threads the population's environments and fused updates split across (same results), or
+   * `"auto"`: one per core, up to one per member.
+   */
+  threads?: number | "auto";
   /**
    * Take over a lock held by another host (or unreadable); see lib/store/run_lock.ts. A lock of a
    * live process of this host is never taken over.
