@@ -22,8 +22,8 @@ import type { Env, EnvLike } from "../../physics/types.ts";
 import { evaluationSeed, meanStd, runEpisodes } from "../train/evaluate.ts";
 import { type EnvSource, envSource } from "../train/env_source.ts";
 import {
-  agentHyperparameters,
   resolveTrainConfig,
+  runAgentOptions,
   type TrainConfig,
   type TrainInput,
 } from "../train/config.ts";
@@ -141,18 +141,7 @@ export class LearnSession {
         if (p > 0) envs.push(await source.make(seed + p));
         evalEnvs.push(await source.make(seed + p));
       }
-      const agent = await createAgent(config.algo, {
-        observationSize: env.observationSize,
-        actionSize: env.actionSize,
-        actionLow: env.actionLow,
-        actionHigh: env.actionHigh,
-        population: P,
-        seed,
-        backend: config.backend,
-        implementation: config.implementation,
-        threads: config.threads,
-        ...agentHyperparameters(config),
-      });
+      const agent = await createAgent(config.algo, runAgentOptions(config, env));
       const envRng = Array.from({ length: P }, (_, p) => memberRng(seed, p, STREAMS.environment));
       const replayRng = Array.from({ length: P }, (_, p) => memberRng(seed, p, STREAMS.replay));
       const session = new LearnSession(

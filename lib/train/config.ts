@@ -8,6 +8,7 @@
  * @module
  */
 import {
+  type AgentOptions,
   type Algorithm,
   applicableHyperparameters,
   DEFAULTS,
@@ -391,6 +392,35 @@ export function resolveTrainConfig(
  */
 export function autoThreads(population: number, cores: number): number {
   return population >= 2 && cores >= 2 ? Math.min(population, cores) : 1;
+}
+
+/** Where a run's agent runs: the fields of `config` that `loadAgent` may override. */
+export function agentRuntime(
+  config: TrainConfig,
+): Pick<AgentOptions, "backend" | "implementation" | "precision" | "threads"> {
+  const { backend, implementation, precision, threads } = config;
+  return { backend, implementation, precision, threads };
+}
+
+/**
+ * Everything `createAgent` takes for a new run of `config` on environments of `env`'s sizes and
+ * bounds: the population from the seeds, the runtime and the applicable hyper-parameters. The
+ * training loop and the /learn page's worker both build their agent from it.
+ */
+export function runAgentOptions(
+  config: TrainConfig,
+  env: Pick<EnvLike, "observationSize" | "actionSize" | "actionLow" | "actionHigh">,
+): AgentOptions {
+  return {
+    observationSize: env.observationSize,
+    actionSize: env.actionSize,
+    actionLow: env.actionLow,
+    actionHigh: env.actionHigh,
+    population: config.seeds.length,
+    seed: config.seeds[0],
+    ...agentRuntime(config),
+    ...agentHyperparameters(config),
+  };
 }
 
 /** The hyper-parameters of `config` that apply to its algorithm (what `createAgent` takes). */

@@ -19,7 +19,7 @@ import { splitVecEnvOf, startVecWorkers, type VecWorkers } from "../../physics/p
 import type { Env, EnvLike } from "../../physics/types.ts";
 import { evaluatePopulation, evaluationSeed, recordPolicyRollout } from "./evaluate.ts";
 import type { EnvSource } from "./env_source.ts";
-import { agentHyperparameters, type TrainConfig } from "./config.ts";
+import { agentRuntime, runAgentOptions, type TrainConfig } from "./config.ts";
 import {
   readTrainerState,
   replayFromBytes,
@@ -166,24 +166,9 @@ export class Session {
           }
         }
       }
-      const runtime = {
-        backend: config.backend,
-        implementation: config.implementation,
-        precision: config.precision,
-        threads: config.threads,
-      };
       agent = checkpoint
-        ? await readingFile(checkpoint, () => loadAgent(checkpoint, runtime))
-        : await createAgent(config.algo, {
-          observationSize: env.observationSize,
-          actionSize: env.actionSize,
-          actionLow: env.actionLow,
-          actionHigh: env.actionHigh,
-          population: P,
-          seed,
-          ...runtime,
-          ...agentHyperparameters(config),
-        });
+        ? await readingFile(checkpoint, () => loadAgent(checkpoint, agentRuntime(config)))
+        : await createAgent(config.algo, runAgentOptions(config, env));
       if (
         agent.config.observationSize !== env.observationSize ||
         agent.config.actionSize !== env.actionSize
