@@ -19,7 +19,7 @@ const zero = "(v128.const i64x2 0 0)";
 /**
  * `rows32`: out[i·ostride + j] = act([out] + bias[j] + Σ_{k<nin} x[i·rstride + k·kstride]·m[k·mstride + j])
  * with x, out and gate float64, m and bias float32 and the sum in float32; the same parameters
- * and meaning as `rows` (6 rows × 8 outputs per pass; a last 1–3 outputs as one quad). `fma`: relaxed fused multiply-add.
+ * and meaning as `rows` (6 rows × 8 outputs per pass; a last 5–7 outputs as two quads, a last 1–4 as one). `fma`: relaxed fused multiply-add.
  */
 export function rows32(fma: boolean): string {
   // rows per pass, tallest first: 6 rows × 8 outputs keep 12 accumulators, 2 weight quads and a
@@ -82,8 +82,8 @@ export function rows32(fma: boolean): string {
       add(L("gate"), `(i32.sub ${off} ${L("out")})`)
     }) (f64.const 0)) (then ${set("d", "(f64.const 0)")}))))
       (f64.store ${off} ${L("d")})`;
-  // R rows × J quads of outputs; `partial`: one quad of which only the first (rowN − jb)/4 < 4
-  // columns exist (the lanes past them read whatever follows in memory and are not stored)
+  // R rows × J quads of outputs; `partial`: the last quad has only its first 1–3 columns (the
+  // lanes past them read whatever follows in memory and are not stored)
   const block = (R: number, J: number, partial = false): string => {
     const init: string[] = [], inner: string[] = [], stores: string[] = [];
     for (let q = 0; q < R; q++) {
@@ -106,13 +106,14 @@ export function rows32(fma: boolean): string {
         inner.push(set(`a${q}${p}`, madd(L("v"), L(`w${p}`), L(`a${q}${p}`))));
       }
     }
-    const left = `(i32.sub ${L("rowN")} ${L("jb")})`; // bytes of float32 columns left
+    // bytes of float32 columns left from the last quad on
+    const left = `(i32.sub ${L("rowN")} ${add(L("jb"), i32(16 * (J - 1)))})`;
     for (let q = 0; q < R; q++) {
       for (let p = 0; p < J; p++) {
         const a = L(`a${q}${p}`);
         const at = (h: number) => add(add(L(`o${q}`), L("ob")), i32(32 * p + 16 * h));
         const lo = set("v", `(f64x2.promote_low_f32x4 ${a})`);
-        if (partial) {
+        if (partial && p === J - 1) {
           stores.push(`${lo}
       (if (i32.ge_s ${left} (i32.const 8)) (then
         ${finishPair(at(0))})
@@ -148,12 +149,12 @@ export function rows32(fma: boolean): string {
       ${set("jb", add(L("jb"), i32(32)))}
       ${set("ob", add(L("ob"), i32(64)))}
       (br $qLoop${R})))
-    (if (i32.le_s ${add(L("jb"), i32(16))} ${L("rowN")}) (then
-      ${block(R, 1)}
-      ${set("jb", add(L("jb"), i32(16)))}
-      ${set("ob", add(L("ob"), i32(32)))}))
-    (if (i32.lt_s ${L("jb")} ${L("rowN")}) (then
-      ${block(R, 1, true)}))`;
+    (if (i32.lt_s ${add(L("jb"), i32(16))} ${L("rowN")}) (then
+      ${block(R, 2, true)})
+    (else (if (i32.eq ${add(L("jb"), i32(16))} ${L("rowN")}) (then
+      ${block(R, 1)})
+    (else (if (i32.lt_s ${L("jb")} ${L("rowN")}) (then
+      ${block(R, 1, true)}))))))`;
   const rowPtrs = (R: number): string => {
     const o: string[] = [];
     for (let q = 0; q < R; q++) {
