@@ -16,6 +16,14 @@ const mul = (a: string, b: string) => `(i32.mul ${a} ${b})`;
 const shl = (a: string, s: number) => `(i32.shl ${a} (i32.const ${s}))`;
 const zero = "(v128.const i64x2 0 0)";
 
+/** Flag sets with their own stores: code (relu | acc << 1 | gate << 2), acc, relu, gate. */
+const MODES: [number, boolean, boolean, boolean][] = [
+  [0, false, false, false],
+  [4, false, false, true],
+  [2, true, false, false],
+  [1, false, true, false],
+];
+
 /**
  * `rows32`: out[i·ostride + j] = act([out] + bias[j] + Σ_{k<nin} x[i·rstride + k·kstride]·m[k·mstride + j])
  * with x, out and gate float64, m and bias float32 and the sum in float32; the same parameters
@@ -45,23 +53,32 @@ export function rows32(fma: boolean): string {
     "x1",
     "x2",
     "x3",
+    "mode",
   ]);
   const vlocals = new Set(["v", "w0", "w1"]);
   const madd = (a: string, b: string, c: string) =>
     fma ? `(f32x4.relaxed_madd ${a} ${b} ${c})` : `(f32x4.add ${c} (f32x4.mul ${a} ${b}))`;
   const xval = (q: number) => `(f32.demote_f64 (f64.load ${add(L(`x${q}`), L("xk"))}))`;
+  // what a pass does to its sums: add the old out, ReLU, gate; `null`: tested at run time
+  type Mode = { acc: boolean; relu: boolean; gate: boolean } | null;
+  const when = (mode: Mode, flag: "acc" | "relu" | "gate", code: string) =>
+    mode === null ? `(if ${L(flag)} (then ${code}))` : mode[flag] ? code : "";
   // finishes one float64 pair in $v at byte offset `off` of row q's output (acc, ReLU, gate)
-  const finishPair = (off: string) =>
-    `(if ${L("acc")} (then ${set("v", `(f64x2.add ${L("v")} (v128.load ${off}))`)}))
-      (if ${L("relu")} (then ${set("v", `(v128.and ${L("v")} (f64x2.gt ${L("v")} ${zero}))`)}))
-      (if ${L("gate")} (then ${
-      set(
-        "v",
-        `(v128.and ${L("v")} (f64x2.ne (v128.load ${
-          add(L("gate"), `(i32.sub ${off} ${L("out")})`)
-        }) ${zero}))`,
+  const finishPair = (off: string, mode: Mode) =>
+    `${when(mode, "acc", set("v", `(f64x2.add ${L("v")} (v128.load ${off}))`))}
+      ${when(mode, "relu", set("v", `(v128.and ${L("v")} (f64x2.gt ${L("v")} ${zero}))`))}
+      ${
+      when(
+        mode,
+        "gate",
+        set(
+          "v",
+          `(v128.and ${L("v")} (f64x2.ne (v128.load ${
+            add(L("gate"), `(i32.sub ${off} ${L("out")})`)
+          }) ${zero}))`,
+        ),
       )
-    }))
+    }
       (v128.store ${off} ${L("v")})`;
   const kloop = (tag: string, inner: string[]) =>
     `${set("mp", add(L("m"), L("jb")))}
@@ -73,19 +90,29 @@ export function rows32(fma: boolean): string {
         ${set("xk", add(L("xk"), L("kstep")))}
         (br $kLoop${tag})))`;
   // finishes one float64 in $d at byte offset `off` of a row's output (acc, ReLU, gate)
-  const finishOne = (off: string) =>
-    `(if ${L("acc")} (then ${set("d", `(f64.add ${L("d")} (f64.load ${off}))`)}))
-      (if ${L("relu")} (then (if (i32.eqz (f64.gt ${L("d")} (f64.const 0))) (then ${
-      set("d", "(f64.const 0)")
-    }))))
-      (if ${L("gate")} (then (if (f64.eq (f64.load ${
-      add(L("gate"), `(i32.sub ${off} ${L("out")})`)
-    }) (f64.const 0)) (then ${set("d", "(f64.const 0)")}))))
+  const finishOne = (off: string, mode: Mode) =>
+    `${when(mode, "acc", set("d", `(f64.add ${L("d")} (f64.load ${off}))`))}
+      ${
+      when(
+        mode,
+        "relu",
+        `(if (i32.eqz (f64.gt ${L("d")} (f64.const 0))) (then ${set("d", "(f64.const 0)")}))`,
+      )
+    }
+      ${
+      when(
+        mode,
+        "gate",
+        `(if (f64.eq (f64.load ${
+          add(L("gate"), `(i32.sub ${off} ${L("out")})`)
+        }) (f64.const 0)) (then ${set("d", "(f64.const 0)")}))`,
+      )
+    }
       (f64.store ${off} ${L("d")})`;
   // R rows × J quads of outputs; `partial`: the last quad has only its first 1–3 columns (the
   // lanes past them read whatever follows in memory and are not stored)
   const block = (R: number, J: number, partial = false): string => {
-    const init: string[] = [], inner: string[] = [], stores: string[] = [];
+    const init: string[] = [], inner: string[] = [];
     for (let q = 0; q < R; q++) {
       for (let p = 0; p < J; p++) {
         vlocals.add(`a${q}${p}`);
@@ -108,37 +135,49 @@ export function rows32(fma: boolean): string {
     }
     // bytes of float32 columns left from the last quad on
     const left = `(i32.sub ${L("rowN")} ${add(L("jb"), i32(16 * (J - 1)))})`;
-    for (let q = 0; q < R; q++) {
-      for (let p = 0; p < J; p++) {
-        const a = L(`a${q}${p}`);
-        const at = (h: number) => add(add(L(`o${q}`), L("ob")), i32(32 * p + 16 * h));
-        const lo = set("v", `(f64x2.promote_low_f32x4 ${a})`);
-        if (partial && p === J - 1) {
-          stores.push(`${lo}
+    const storesFor = (mode: Mode): string => {
+      const stores: string[] = [];
+      for (let q = 0; q < R; q++) {
+        for (let p = 0; p < J; p++) {
+          const a = L(`a${q}${p}`);
+          const at = (h: number) => add(add(L(`o${q}`), L("ob")), i32(32 * p + 16 * h));
+          const lo = set("v", `(f64x2.promote_low_f32x4 ${a})`);
+          if (partial && p === J - 1) {
+            stores.push(`${lo}
       (if (i32.ge_s ${left} (i32.const 8)) (then
-        ${finishPair(at(0))})
+        ${finishPair(at(0), mode)})
       (else
         ${set("d", `(f64x2.extract_lane 0 ${L("v")})`)}
-        ${finishOne(at(0))}))
+        ${finishOne(at(0), mode)}))
       (if (i32.eq ${left} (i32.const 12)) (then
         ${set("d", `(f64.promote_f32 (f32x4.extract_lane 2 ${a}))`)}
-        ${finishOne(at(1))}))`);
-          continue;
-        }
-        stores.push(`${lo}
-      ${finishPair(at(0))}
+        ${finishOne(at(1), mode)}))`);
+            continue;
+          }
+          stores.push(`${lo}
+      ${finishPair(at(0), mode)}
       ${
-          set(
-            "v",
-            `(f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 ${a} ${a}))`,
-          )
+            set(
+              "v",
+              `(f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 ${a} ${a}))`,
+            )
+          }
+      ${finishPair(at(1), mode)}`);
         }
-      ${finishPair(at(1))}`);
       }
+      return stores.join("\n      ");
+    };
+    // the passes' flag sets (forward hidden, gradient products, deltas, forward output) get
+    // stores without run-time tests; any other set tests its flags per store
+    let stores = storesFor(null);
+    for (const [code, acc, relu, gate] of MODES) {
+      stores = `(if (i32.eq ${L("mode")} ${i32(code)}) (then
+      ${storesFor({ acc, relu, gate })})
+      (else ${stores}))`;
     }
     return `${init.join("\n      ")}
       ${kloop(`${R}${J}${partial ? "p" : ""}`, inner)}
-      ${stores.join("\n      ")}`;
+      ${stores}`;
   };
   const columns = (R: number): string =>
     `${set("jb", i32(0))}
@@ -164,7 +203,11 @@ export function rows32(fma: boolean): string {
     }
     return o.join("\n    ");
   };
-  const body = `${set("rowX", shl(L("rstride"), 3))}
+  const flag = (n: string, bit: number) => `(i32.shl (i32.ne ${L(n)} ${i32(0)}) ${i32(bit)})`;
+  const body = `${
+    set("mode", `(i32.or (i32.or ${flag("relu", 0)} ${flag("acc", 1)}) ${flag("gate", 2)})`)
+  }
+  ${set("rowX", shl(L("rstride"), 3))}
   ${set("kstep", shl(L("kstride"), 3))}
   ${set("kend", mul(L("nin"), L("kstep")))}
   ${set("rowM", shl(L("mstride"), 2))}

@@ -463,7 +463,8 @@
     (local.set $i (i32.add (local.get $i) (i32.const 1)))
     (br $iLoop1))))
   (func (export "rows32") (param $x i32) (param $nin i32) (param $m i32) (param $mstride i32) (param $bias i32) (param $out i32) (param $nout i32) (param $ostride i32) (param $B i32) (param $gate i32) (param $relu i32) (param $rstride i32) (param $kstride i32) (param $acc i32)
-  (local $i i32) (local $jb i32) (local $ob i32) (local $rowX i32) (local $kstep i32) (local $kend i32) (local $rowM i32) (local $rowO i32) (local $rowN i32) (local $xk i32) (local $mp i32) (local $o0 i32) (local $o1 i32) (local $o2 i32) (local $o3 i32) (local $x0 i32) (local $x1 i32) (local $x2 i32) (local $x3 i32) (local $x4 i32) (local $o4 i32) (local $x5 i32) (local $o5 i32) (local $d f64) (local $v v128) (local $w0 v128) (local $w1 v128) (local $a00 v128) (local $a01 v128) (local $a10 v128) (local $a11 v128) (local $a20 v128) (local $a21 v128) (local $a30 v128) (local $a31 v128) (local $a40 v128) (local $a41 v128) (local $a50 v128) (local $a51 v128)
+  (local $i i32) (local $jb i32) (local $ob i32) (local $rowX i32) (local $kstep i32) (local $kend i32) (local $rowM i32) (local $rowO i32) (local $rowN i32) (local $xk i32) (local $mp i32) (local $o0 i32) (local $o1 i32) (local $o2 i32) (local $o3 i32) (local $x0 i32) (local $x1 i32) (local $x2 i32) (local $x3 i32) (local $mode i32) (local $x4 i32) (local $o4 i32) (local $x5 i32) (local $o5 i32) (local $d f64) (local $v v128) (local $w0 v128) (local $w1 v128) (local $a00 v128) (local $a01 v128) (local $a10 v128) (local $a11 v128) (local $a20 v128) (local $a21 v128) (local $a30 v128) (local $a31 v128) (local $a40 v128) (local $a41 v128) (local $a50 v128) (local $a51 v128)
+  (local.set $mode (i32.or (i32.or (i32.shl (i32.ne (local.get $relu) (i32.const 0)) (i32.const 0)) (i32.shl (i32.ne (local.get $acc) (i32.const 0)) (i32.const 1))) (i32.shl (i32.ne (local.get $gate) (i32.const 0)) (i32.const 2))))
   (local.set $rowX (i32.shl (local.get $rstride) (i32.const 3)))
   (local.set $kstep (i32.shl (local.get $kstride) (i32.const 3)))
   (local.set $kend (i32.mul (local.get $nin) (local.get $kstep)))
@@ -528,7 +529,491 @@
         (local.set $mp (i32.add (local.get $mp) (local.get $rowM)))
         (local.set $xk (i32.add (local.get $xk) (local.get $kstep)))
         (br $kLoop62)))
+      (if (i32.eq (local.get $mode) (i32.const 1)) (then
       (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a01) (local.get $a01))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a11)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a11) (local.get $a11))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a21)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a21) (local.get $a21))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a31)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a31) (local.get $a31))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a40)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a40) (local.get $a40))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a41)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a41) (local.get $a41))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a50)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a50) (local.get $a50))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a51)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a51) (local.get $a51))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 2)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a01) (local.get $a01))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a11)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a11) (local.get $a11))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a21)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a21) (local.get $a21))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a31)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a31) (local.get $a31))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a40)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a40) (local.get $a40))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a41)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a41) (local.get $a41))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a50)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a50) (local.get $a50))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a51)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a51) (local.get $a51))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 4)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a01) (local.get $a01))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a11)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a11) (local.get $a11))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a21)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a21) (local.get $a21))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a31)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a31) (local.get $a31))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a40)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a40) (local.get $a40))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a41)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a41) (local.get $a41))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 48)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a50)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a50) (local.get $a50))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a51)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a51) (local.get $a51))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 0)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a01) (local.get $a01))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a11)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a11) (local.get $a11))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a21)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a21) (local.get $a21))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a31)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a31) (local.get $a31))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a40)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a40) (local.get $a40))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a41)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a41) (local.get $a41))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a50)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a50) (local.get $a50))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a51)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a51) (local.get $a51))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)) (local.get $v)))
+      (else (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
       (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
       (if (local.get $gate) (then (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))))
@@ -647,7 +1132,7 @@
       (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
       (if (local.get $gate) (then (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)) (local.get $out)))) (v128.const i64x2 0 0))))))
-      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)) (local.get $v))))))))))
       (local.set $jb (i32.add (local.get $jb) (i32.const 32)))
       (local.set $ob (i32.add (local.get $ob) (i32.const 64)))
       (br $qLoop6)))
@@ -691,7 +1176,683 @@
         (local.set $mp (i32.add (local.get $mp) (local.get $rowM)))
         (local.set $xk (i32.add (local.get $xk) (local.get $kstep)))
         (br $kLoop62p)))
+      (if (i32.eq (local.get $mode) (i32.const 1)) (then
       (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a01))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a11)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a11))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a21)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a21))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a31)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a31))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a40)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a40) (local.get $a40))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a41)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a41))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a50)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a50) (local.get $a50))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a51)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a51))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 2)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a01))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a11)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a11))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a21)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a21))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a31)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a31))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a40)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a40) (local.get $a40))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a41)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a41))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a50)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a50) (local.get $a50))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a51)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a51))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 4)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a01))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a11)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a11))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a21)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a21))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a31)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a31))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a40)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a40) (local.get $a40))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a41)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a41))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 48)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a50)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a50) (local.get $a50))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a51)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a51))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 0)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a01))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a11)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a11))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a21)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a21))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a31)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a31))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a40)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a40) (local.get $a40))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a41)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a41))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a50)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a50) (local.get $a50))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a51)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a51))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)) (local.get $d)))))
+      (else (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
       (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
       (if (local.get $gate) (then (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))))
@@ -858,7 +2019,7 @@
         (if (local.get $acc) (then (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)))))))
       (if (local.get $relu) (then (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))))
       (if (local.get $gate) (then (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))))
-      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)) (local.get $d)))))
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 48)) (local.get $d)))))))))))))
     (else (if (i32.eq (i32.add (local.get $jb) (i32.const 16)) (local.get $rowN)) (then
       (local.set $a00 (if (result v128) (local.get $bias) (then (v128.load (i32.add (i32.add (local.get $bias) (local.get $jb)) (i32.const 0)))) (else (v128.const i64x2 0 0))))
       (local.set $a10 (if (result v128) (local.get $bias) (then (v128.load (i32.add (i32.add (local.get $bias) (local.get $jb)) (i32.const 0)))) (else (v128.const i64x2 0 0))))
@@ -886,7 +2047,251 @@
         (local.set $mp (i32.add (local.get $mp) (local.get $rowM)))
         (local.set $xk (i32.add (local.get $xk) (local.get $kstep)))
         (br $kLoop61)))
+      (if (i32.eq (local.get $mode) (i32.const 1)) (then
       (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a40)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a40) (local.get $a40))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a50)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a50) (local.get $a50))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 2)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a40)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a40) (local.get $a40))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a50)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a50) (local.get $a50))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 4)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a40)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a40) (local.get $a40))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a50)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a50) (local.get $a50))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 0)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a40)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a40) (local.get $a40))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a50)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a50) (local.get $a50))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $v)))
+      (else (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
       (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
       (if (local.get $gate) (then (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))))
@@ -945,7 +2350,7 @@
       (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
       (if (local.get $gate) (then (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))))
-      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $v)))
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $v)))))))))))
     (else (if (i32.lt_s (local.get $jb) (local.get $rowN)) (then
       (local.set $a00 (if (result v128) (local.get $bias) (then (v128.load (i32.add (i32.add (local.get $bias) (local.get $jb)) (i32.const 0)))) (else (v128.const i64x2 0 0))))
       (local.set $a10 (if (result v128) (local.get $bias) (then (v128.load (i32.add (i32.add (local.get $bias) (local.get $jb)) (i32.const 0)))) (else (v128.const i64x2 0 0))))
@@ -973,7 +2378,443 @@
         (local.set $mp (i32.add (local.get $mp) (local.get $rowM)))
         (local.set $xk (i32.add (local.get $xk) (local.get $kstep)))
         (br $kLoop61p)))
+      (if (i32.eq (local.get $mode) (i32.const 1)) (then
       (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a00))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a10))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a20))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a30))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a40)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a40))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a50)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a50))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 2)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a00))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a10))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a20))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a30))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a40)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a40))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a50)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a50))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 4)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a00))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a10))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a20))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a30))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a40)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a40))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a50)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a50))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 0)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a00))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a10))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a20))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a30))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a40)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a40))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o4) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a50)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a50))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $d)))))
+      (else (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
       (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
         (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
@@ -1080,7 +2921,7 @@
         (if (local.get $acc) (then (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)))))))
       (if (local.get $relu) (then (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))))
       (if (local.get $gate) (then (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))))
-      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $d))))))))))
+      (f64.store (i32.add (i32.add (local.get $o5) (local.get $ob)) (i32.const 16)) (local.get $d))))))))))))))))))
     (local.set $i (i32.add (local.get $i) (i32.const 6)))
     (br $iLoop6)))
   (block $iDone4 (loop $iLoop4
@@ -1126,7 +2967,331 @@
         (local.set $mp (i32.add (local.get $mp) (local.get $rowM)))
         (local.set $xk (i32.add (local.get $xk) (local.get $kstep)))
         (br $kLoop42)))
+      (if (i32.eq (local.get $mode) (i32.const 1)) (then
       (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a01) (local.get $a01))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a11)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a11) (local.get $a11))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a21)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a21) (local.get $a21))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a31)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a31) (local.get $a31))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 2)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a01) (local.get $a01))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a11)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a11) (local.get $a11))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a21)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a21) (local.get $a21))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a31)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a31) (local.get $a31))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 4)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a01) (local.get $a01))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a11)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a11) (local.get $a11))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a21)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a21) (local.get $a21))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a31)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a31) (local.get $a31))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 0)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a01) (local.get $a01))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a11)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a11) (local.get $a11))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a21)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a21) (local.get $a21))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a31)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a31) (local.get $a31))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $v)))
+      (else (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
       (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
       (if (local.get $gate) (then (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))))
@@ -1205,7 +3370,7 @@
       (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
       (if (local.get $gate) (then (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $out)))) (v128.const i64x2 0 0))))))
-      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $v))))))))))
       (local.set $jb (i32.add (local.get $jb) (i32.const 32)))
       (local.set $ob (i32.add (local.get $ob) (i32.const 64)))
       (br $qLoop4)))
@@ -1239,7 +3404,459 @@
         (local.set $mp (i32.add (local.get $mp) (local.get $rowM)))
         (local.set $xk (i32.add (local.get $xk) (local.get $kstep)))
         (br $kLoop42p)))
+      (if (i32.eq (local.get $mode) (i32.const 1)) (then
       (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a01))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a11)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a11))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a21)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a21))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a31)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a31))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 2)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a01))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a11)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a11))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a21)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a21))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a31)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a31))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 4)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a01))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a11)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a11))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a21)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a21))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a31)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a31))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 0)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a01))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a11)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a11))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a21)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a21))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 48)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a31)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a31))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $d)))))
+      (else (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
       (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
       (if (local.get $gate) (then (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))))
@@ -1350,7 +3967,7 @@
         (if (local.get $acc) (then (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)))))))
       (if (local.get $relu) (then (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))))
       (if (local.get $gate) (then (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))))
-      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $d)))))
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 48)) (local.get $d)))))))))))))
     (else (if (i32.eq (i32.add (local.get $jb) (i32.const 16)) (local.get $rowN)) (then
       (local.set $a00 (if (result v128) (local.get $bias) (then (v128.load (i32.add (i32.add (local.get $bias) (local.get $jb)) (i32.const 0)))) (else (v128.const i64x2 0 0))))
       (local.set $a10 (if (result v128) (local.get $bias) (then (v128.load (i32.add (i32.add (local.get $bias) (local.get $jb)) (i32.const 0)))) (else (v128.const i64x2 0 0))))
@@ -1372,7 +3989,171 @@
         (local.set $mp (i32.add (local.get $mp) (local.get $rowM)))
         (local.set $xk (i32.add (local.get $xk) (local.get $kstep)))
         (br $kLoop41)))
+      (if (i32.eq (local.get $mode) (i32.const 1)) (then
       (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 2)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 4)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 0)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a10) (local.get $a10))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a20) (local.get $a20))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a30) (local.get $a30))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v)))
+      (else (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
       (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
       (if (local.get $gate) (then (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))))
@@ -1411,7 +4192,7 @@
       (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
       (if (local.get $gate) (then (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))))
-      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v)))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $v)))))))))))
     (else (if (i32.lt_s (local.get $jb) (local.get $rowN)) (then
       (local.set $a00 (if (result v128) (local.get $bias) (then (v128.load (i32.add (i32.add (local.get $bias) (local.get $jb)) (i32.const 0)))) (else (v128.const i64x2 0 0))))
       (local.set $a10 (if (result v128) (local.get $bias) (then (v128.load (i32.add (i32.add (local.get $bias) (local.get $jb)) (i32.const 0)))) (else (v128.const i64x2 0 0))))
@@ -1433,7 +4214,299 @@
         (local.set $mp (i32.add (local.get $mp) (local.get $rowM)))
         (local.set $xk (i32.add (local.get $xk) (local.get $kstep)))
         (br $kLoop41p)))
+      (if (i32.eq (local.get $mode) (i32.const 1)) (then
       (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a00))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a10))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a20))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a30))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 2)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a00))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a10))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a20))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a30))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 4)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a00))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a10))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a20))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a30))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 0)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a00))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a10)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a10))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o1) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a20)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a20))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o2) (local.get $ob)) (i32.const 16)) (local.get $d))))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a30)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a30))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $d)))))
+      (else (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
       (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
         (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
@@ -1504,7 +4577,7 @@
         (if (local.get $acc) (then (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)))))))
       (if (local.get $relu) (then (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))))
       (if (local.get $gate) (then (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))))
-      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $d))))))))))
+      (f64.store (i32.add (i32.add (local.get $o3) (local.get $ob)) (i32.const 16)) (local.get $d))))))))))))))))))
     (local.set $i (i32.add (local.get $i) (i32.const 4)))
     (br $iLoop4)))
   (block $iDone1 (loop $iLoop1
@@ -1529,7 +4602,91 @@
         (local.set $mp (i32.add (local.get $mp) (local.get $rowM)))
         (local.set $xk (i32.add (local.get $xk) (local.get $kstep)))
         (br $kLoop12)))
+      (if (i32.eq (local.get $mode) (i32.const 1)) (then
       (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a01) (local.get $a01))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 2)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a01) (local.get $a01))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 4)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a01) (local.get $a01))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 0)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a01) (local.get $a01))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $v)))
+      (else (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
       (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
       (if (local.get $gate) (then (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))))
@@ -1548,7 +4705,7 @@
       (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
       (if (local.get $gate) (then (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $out)))) (v128.const i64x2 0 0))))))
-      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $v))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $v))))))))))
       (local.set $jb (i32.add (local.get $jb) (i32.const 32)))
       (local.set $ob (i32.add (local.get $ob) (i32.const 64)))
       (br $qLoop1)))
@@ -1567,7 +4724,123 @@
         (local.set $mp (i32.add (local.get $mp) (local.get $rowM)))
         (local.set $xk (i32.add (local.get $xk) (local.get $kstep)))
         (br $kLoop12p)))
+      (if (i32.eq (local.get $mode) (i32.const 1)) (then
       (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a01))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 2)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a01))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 4)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a01))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 0)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a01)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 32)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 16))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a01))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $d)))))
+      (else (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
       (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
       (if (local.get $gate) (then (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))))
@@ -1594,7 +4867,7 @@
         (if (local.get $acc) (then (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)))))))
       (if (local.get $relu) (then (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))))
       (if (local.get $gate) (then (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))))
-      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $d)))))
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 48)) (local.get $d)))))))))))))
     (else (if (i32.eq (i32.add (local.get $jb) (i32.const 16)) (local.get $rowN)) (then
       (local.set $a00 (if (result v128) (local.get $bias) (then (v128.load (i32.add (i32.add (local.get $bias) (local.get $jb)) (i32.const 0)))) (else (v128.const i64x2 0 0))))
       (local.set $mp (i32.add (local.get $m) (local.get $jb)))
@@ -1607,7 +4880,51 @@
         (local.set $mp (i32.add (local.get $mp) (local.get $rowM)))
         (local.set $xk (i32.add (local.get $xk) (local.get $kstep)))
         (br $kLoop11)))
+      (if (i32.eq (local.get $mode) (i32.const 1)) (then
       (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 2)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 4)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v)))
+      (else (if (i32.eq (local.get $mode) (i32.const 0)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v))
+      (local.set $v (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a00) (local.get $a00))))
+      
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v)))
+      (else (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
       (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
       (if (local.get $gate) (then (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))))
@@ -1616,7 +4933,7 @@
       (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
       (if (local.get $gate) (then (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $out)))) (v128.const i64x2 0 0))))))
-      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v)))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $v)))))))))))
     (else (if (i32.lt_s (local.get $jb) (local.get $rowN)) (then
       (local.set $a00 (if (result v128) (local.get $bias) (then (v128.load (i32.add (i32.add (local.get $bias) (local.get $jb)) (i32.const 0)))) (else (v128.const i64x2 0 0))))
       (local.set $mp (i32.add (local.get $m) (local.get $jb)))
@@ -1629,7 +4946,83 @@
         (local.set $mp (i32.add (local.get $mp) (local.get $rowM)))
         (local.set $xk (i32.add (local.get $xk) (local.get $kstep)))
         (br $kLoop11p)))
+      (if (i32.eq (local.get $mode) (i32.const 1)) (then
       (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a00))))
+        
+      (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 2)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a00))))
+        (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)))))
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 4)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      (local.set $v (v128.and (local.get $v) (f64x2.ne (v128.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (v128.const i64x2 0 0))))
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a00))))
+        
+      
+      (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $d)))))
+      (else (if (i32.eq (local.get $mode) (i32.const 0)) (then
+      (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
+      (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
+        
+      
+      
+      (v128.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $v)))
+      (else
+        (local.set $d (f64x2.extract_lane 0 (local.get $v)))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)) (local.get $d))))
+      (if (i32.eq (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 12)) (then
+        (local.set $d (f64.promote_f32 (f32x4.extract_lane 2 (local.get $a00))))
+        
+      
+      
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $d)))))
+      (else (local.set $v (f64x2.promote_low_f32x4 (local.get $a00)))
       (if (i32.ge_s (i32.sub (local.get $rowN) (i32.add (local.get $jb) (i32.const 0))) (i32.const 8)) (then
         (if (local.get $acc) (then (local.set $v (f64x2.add (local.get $v) (v128.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 0)))))))
       (if (local.get $relu) (then (local.set $v (v128.and (local.get $v) (f64x2.gt (local.get $v) (v128.const i64x2 0 0))))))
@@ -1646,7 +5039,7 @@
         (if (local.get $acc) (then (local.set $d (f64.add (local.get $d) (f64.load (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)))))))
       (if (local.get $relu) (then (if (i32.eqz (f64.gt (local.get $d) (f64.const 0))) (then (local.set $d (f64.const 0))))))
       (if (local.get $gate) (then (if (f64.eq (f64.load (i32.add (local.get $gate) (i32.sub (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $out)))) (f64.const 0)) (then (local.set $d (f64.const 0))))))
-      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $d))))))))))
+      (f64.store (i32.add (i32.add (local.get $o0) (local.get $ob)) (i32.const 16)) (local.get $d))))))))))))))))))
     (local.set $i (i32.add (local.get $i) (i32.const 1)))
     (br $iLoop1))))
   ;; d[j] += Σ_{i<m} r[i·n + j]·r[i·n + j − lag] for lag ≤ j < n (lagged products of rows)
