@@ -20,11 +20,26 @@ const exportsOf = async (b64: string) =>
   WebAssembly.Module.exports(await WebAssembly.compile(bytes(b64))).map((e) => e.name).sort();
 
 Deno.test("generated SIMD kernels: the embedded bytes compile and export rows, rows32, lag and dots", async () => {
-  assertEquals(await exportsOf(SIMD_WASM_BASE64), ["dots", "lag", "rows", "rows32"]);
+  assertEquals(await exportsOf(SIMD_WASM_BASE64), [
+    "dots",
+    "lag",
+    "rows",
+    "rows32",
+    "rows32os",
+    "rows32s",
+    "rows32xs",
+  ]);
 });
 
 Deno.test("generated SIMD kernels: the fused multiply-add module exports rows32 and validates exactly where the relaxed-SIMD probe does", async () => {
   const relaxed = WebAssembly.validate(bytes(RELAXED_PROBE_BASE64));
   assertEquals(WebAssembly.validate(bytes(SIMD_FMA_WASM_BASE64)), relaxed);
-  if (relaxed) assertEquals(await exportsOf(SIMD_FMA_WASM_BASE64), ["rows32"]);
+  if (relaxed) {
+    assertEquals(await exportsOf(SIMD_FMA_WASM_BASE64), [
+      "rows32",
+      "rows32os",
+      "rows32s",
+      "rows32xs",
+    ]);
+  }
 });

@@ -24,12 +24,28 @@ const MODES: [number, boolean, boolean, boolean][] = [
   [1, false, true, false],
 ];
 
+/** A rows32 export: its name and which of x and out (with gate) are float32 in memory. */
+export type Rows32Variant = { name: string; x32: boolean; out32: boolean };
+
+/**
+ * The exports: `rows32` (x, out, gate float64), `rows32xs` (x float32), `rows32os` (out and gate
+ * float32) and `rows32s` (all float32), so that the mixed passes keep hidden activations and
+ * deltas float32 between kernels (one load and splat per activation, one store per quad).
+ */
+export const ROWS32_VARIANTS: readonly Rows32Variant[] = [
+  { name: "rows32", x32: false, out32: false },
+  { name: "rows32xs", x32: true, out32: false },
+  { name: "rows32os", x32: false, out32: true },
+  { name: "rows32s", x32: true, out32: true },
+];
+
 /**
  * `rows32`: out[i·ostride + j] = act([out] + bias[j] + Σ_{k<nin} x[i·rstride + k·kstride]·m[k·mstride + j])
  * with x, out and gate float64, m and bias float32 and the sum in float32; the same parameters
  * and meaning as `rows` (6 rows × 8 outputs per pass; a last 5–7 outputs as two quads, a last 1–4 as one). `fma`: relaxed fused multiply-add.
  */
-export function rows32(fma: boolean): string {
+export function rows32(fma: boolean, variant: Rows32Variant = ROWS32_VARIANTS[0]): string {
+  const { name, x32, out32 } = variant;
   // rows per pass, tallest first: 6 rows × 8 outputs keep 12 accumulators, 2 weight quads and a
   // broadcast in the 16 vector registers of x64
   const TALL = [6, 4, 1];
@@ -58,7 +74,48 @@ export function rows32(fma: boolean): string {
   const vlocals = new Set(["v", "w0", "w1"]);
   const madd = (a: string, b: string, c: string) =>
     fma ? `(f32x4.relaxed_madd ${a} ${b} ${c})` : `(f32x4.add ${c} (f32x4.mul ${a} ${b}))`;
-  const xval = (q: number) => `(f32.demote_f64 (f64.load ${add(L(`x${q}`), L("xk"))}))`;
+  const xval = (q: number) =>
+    x32
+      ? `(f32.load ${add(L(`x${q}`), L("xk"))})`
+      : `(f32.demote_f64 (f64.load ${add(L(`x${q}`), L("xk"))}))`;
+  // finishes one float32 quad in $a at byte offset `off` of row q's output (acc, ReLU, gate)
+  const finishQuad = (a: string, off: string, mode: Mode) =>
+    `${set("v", a)}
+      ${when(mode, "acc", set("v", `(f32x4.add ${L("v")} (v128.load ${off}))`))}
+      ${when(mode, "relu", set("v", `(v128.and ${L("v")} (f32x4.gt ${L("v")} ${zero}))`))}
+      ${
+      when(
+        mode,
+        "gate",
+        set(
+          "v",
+          `(v128.and ${L("v")} (f32x4.ne (v128.load ${
+            add(L("gate"), `(i32.sub ${off} ${L("out")})`)
+          }) ${zero}))`,
+        ),
+      )
+    }
+      (v128.store ${off} ${L("v")})`;
+  // finishes one float32 in $f at byte offset `off` (acc, ReLU, gate)
+  const finishOne32 = (off: string, mode: Mode) =>
+    `${when(mode, "acc", set("f", `(f32.add ${L("f")} (f32.load ${off}))`))}
+      ${
+      when(
+        mode,
+        "relu",
+        `(if (i32.eqz (f32.gt ${L("f")} (f32.const 0))) (then ${set("f", "(f32.const 0)")}))`,
+      )
+    }
+      ${
+      when(
+        mode,
+        "gate",
+        `(if (f32.eq (f32.load ${
+          add(L("gate"), `(i32.sub ${off} ${L("out")})`)
+        }) (f32.const 0)) (then ${set("f", "(f32.const 0)")}))`,
+      )
+    }
+      (f32.store ${off} ${L("f")})`;
   // what a pass does to its sums: add the old out, ReLU, gate; `null`: tested at run time
   type Mode = { acc: boolean; relu: boolean; gate: boolean } | null;
   const when = (mode: Mode, flag: "acc" | "relu" | "gate", code: string) =>
@@ -140,6 +197,21 @@ export function rows32(fma: boolean): string {
       for (let q = 0; q < R; q++) {
         for (let p = 0; p < J; p++) {
           const a = L(`a${q}${p}`);
+          if (out32) {
+            const at32 = (lane: number) => add(add(L(`o${q}`), L("ob")), i32(16 * p + 4 * lane));
+            if (partial && p === J - 1) {
+              // 1–3 columns: one float32 each
+              const one = (lane: number) =>
+                `${set("f", `(f32x4.extract_lane ${lane} ${a})`)}
+        ${finishOne32(at32(lane), mode)}`;
+              stores.push(`${one(0)}
+      (if (i32.ge_s ${left} (i32.const 8)) (then ${one(1)}))
+      (if (i32.eq ${left} (i32.const 12)) (then ${one(2)}))`);
+              continue;
+            }
+            stores.push(finishQuad(a, at32(0), mode));
+            continue;
+          }
           const at = (h: number) => add(add(L(`o${q}`), L("ob")), i32(32 * p + 16 * h));
           const lo = set("v", `(f64x2.promote_low_f32x4 ${a})`);
           if (partial && p === J - 1) {
@@ -186,7 +258,7 @@ export function rows32(fma: boolean): string {
       (br_if $qDone${R} (i32.gt_s ${add(L("jb"), i32(32))} ${L("rowN")}))
       ${block(R, 2)}
       ${set("jb", add(L("jb"), i32(32)))}
-      ${set("ob", add(L("ob"), i32(64)))}
+      ${set("ob", add(L("ob"), i32(out32 ? 32 : 64)))}
       (br $qLoop${R})))
     (if (i32.lt_s ${add(L("jb"), i32(16))} ${L("rowN")}) (then
       ${block(R, 2, true)})
@@ -207,11 +279,11 @@ export function rows32(fma: boolean): string {
   const body = `${
     set("mode", `(i32.or (i32.or ${flag("relu", 0)} ${flag("acc", 1)}) ${flag("gate", 2)})`)
   }
-  ${set("rowX", shl(L("rstride"), 3))}
-  ${set("kstep", shl(L("kstride"), 3))}
+  ${set("rowX", shl(L("rstride"), x32 ? 2 : 3))}
+  ${set("kstep", shl(L("kstride"), x32 ? 2 : 3))}
   ${set("kend", mul(L("nin"), L("kstep")))}
   ${set("rowM", shl(L("mstride"), 2))}
-  ${set("rowO", shl(L("ostride"), 3))}
+  ${set("rowO", shl(L("ostride"), out32 ? 2 : 3))}
   ${set("rowN", shl(L("nout"), 2))}
   ${set("i", i32(0))}
   ${
@@ -226,10 +298,10 @@ export function rows32(fma: boolean): string {
   }`;
   const decl = [
     ...[...ilocals].map((n) => `(local $${n} i32)`),
-    "(local $d f64)",
+    "(local $d f64) (local $f f32)",
     ...[...vlocals].map((n) => `(local $${n} v128)`),
   ].join(" ");
-  return `(func (export "rows32") (param $x i32) (param $nin i32) (param $m i32) (param $mstride i32) (param $bias i32) (param $out i32) (param $nout i32) (param $ostride i32) (param $B i32) (param $gate i32) (param $relu i32) (param $rstride i32) (param $kstride i32) (param $acc i32)
+  return `(func (export "${name}") (param $x i32) (param $nin i32) (param $m i32) (param $mstride i32) (param $bias i32) (param $out i32) (param $nout i32) (param $ostride i32) (param $B i32) (param $gate i32) (param $relu i32) (param $rstride i32) (param $kstride i32) (param $acc i32)
   ${decl}
   ${body})`;
 }

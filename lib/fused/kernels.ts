@@ -4,7 +4,9 @@
  * bias), with float64 workspaces and no allocation. The batched products go to the WebAssembly
  * SIMD kernels of lib/fused/simd.ts when the workspaces live in their memory, else run here in
  * plain TypeScript (register-blocked loops); with `f32` set on a workspace they run as the f32x4
- * `rows32` (float32 sums over float64 activations; lib/fused/simd.ts). Hidden layers use ReLU with relu'(0) = 0; a hidden
+ * `rows32` kernels (float32 sums; lib/fused/simd.ts), the hidden activations and the hidden
+ * deltas kept float32 between them (`H32`, `E32`: the same values, float32 sums being exact in
+ * float32, with one load per activation). Hidden layers use ReLU with relu'(0) = 0; a hidden
  * activation is exactly 0 where its pre-activation is ≤ 0, so the activation itself is the mask.
  * @module
  */
@@ -40,6 +42,11 @@ export interface NetWork {
   readonly wf32: Float32Array[];
   readonly wtb32: Float32Array[];
   readonly et32: Float32Array;
+  /** Float32 hidden activations `H32[l]` (1 ≤ l < L) and deltas `E32[l]` (l < L − 1) of f32 passes. */
+  readonly H32: Float32Array[];
+  readonly E32: Float32Array[];
+  /** Whether the last forward pass left its hidden activations in `H32` (not `H`). */
+  h32: boolean;
 }
 
 /** Allocates the workspaces of `net` for batches up to `B`. */
@@ -51,8 +58,11 @@ export function netWork(
   const H: Float64Array[] = [], E: Float64Array[] = [], wt: Float32Array[] = [];
   const wf: Float64Array[] = [], wtb: Float64Array[] = [];
   const wf32: Float32Array[] = [], wtb32: Float32Array[] = [];
+  const H32: Float32Array[] = [], E32: Float32Array[] = [];
   for (let l = 0; l < net.layers; l++) {
     const nin = net.sizes[l], nout = net.sizes[l + 1];
+    H32.push(allocF32Via(alloc, l > 0 ? B * nin : 0));
+    E32.push(allocF32Via(alloc, l + 1 < net.layers ? B * nout : 0));
     H.push(alloc(B * nin));
     E.push(alloc(B * nout));
     wt.push(new Float32Array(nin * nout));
@@ -69,6 +79,9 @@ export function netWork(
     wf,
     wtb,
     f32: false,
+    h32: false,
+    H32,
+    E32,
     wf32,
     wtb32,
     et32: allocF32Via(alloc, B * widest),
@@ -92,11 +105,11 @@ function onesOf(B: number): Float64Array | null {
 
 /**
  * g += Σ_i h[i]⊗e[i] (kernel part at kOff, bias sums at bOff) from row-major `[B, ·]` arrays;
- * a float32 `e` takes the float32 kernel (rows32).
+ * a float32 `e` takes the float32 kernels (rows32; rows32xs for a float32 `h`).
  */
 function outerRows(
   K: NonNullable<ReturnType<typeof simdKernels>>,
-  h: Float64Array,
+  h: Float64Array | Float32Array,
   e: Float64Array | Float32Array,
   nin: number,
   nout: number,
@@ -106,7 +119,9 @@ function outerRows(
   bOff: number,
 ): void {
   const one = onesOf(B);
+  // the row of ones is float64: a float32 h changes only the kernel of the product proper
   const rows = e instanceof Float32Array ? K.rows32 : K.rows;
+  const rowsH = h instanceof Float32Array && e instanceof Float32Array ? K.rows32xs : rows;
   if (one === null) {
     for (let i = 0; i < B; i++) {
       const r = i * nout;
@@ -131,7 +146,7 @@ function outerRows(
       1,
     );
   }
-  rows(
+  rowsH(
     h.byteOffset,
     B,
     e.byteOffset,
@@ -159,6 +174,7 @@ export function forwardBatch(
 ): void {
   const L = net.layers, sizes = net.sizes, H = work.H;
   const K = inSimdMemory(work.out) ? simdKernels() : null;
+  work.h32 = K !== null && work.f32 && L > 1;
   for (let l = 0; l < L; l++) {
     const nin = sizes[l], nout = sizes[l + 1];
     const kOff = wOff + net.kOff[l], bOff = wOff + net.bOff[l];
@@ -167,10 +183,12 @@ export function forwardBatch(
       const wf = work.wf32[l], n = nin * nout + nout;
       // a loop, not set(subarray()): no view allocated per layer and pass
       for (let t = 0; t < n; t++) wf[t] = w[kOff + t];
-      const dst = l + 1 < L ? H[l + 1] : work.out;
+      // hidden activations stay float32 (H32); the first input and the output are float64
+      const dst = l + 1 < L ? work.H32[l + 1] : work.out;
+      const rows = l > 0 ? (l + 1 < L ? K.rows32s : K.rows32xs) : l + 1 < L ? K.rows32os : K.rows32;
       const p = wf.byteOffset;
-      K.rows32(
-        H[l].byteOffset,
+      rows(
+        (l > 0 ? work.H32[l] : H[l]).byteOffset,
         nin,
         p,
         nout,
@@ -263,18 +281,33 @@ export function backwardBatch(
     ? simdKernels()
     : null;
   const f32 = K !== null && work.f32;
+  // the hidden activations where this pass reads them (the forward pass ran f32 or not)
+  if (work.h32 && !f32) { for (let l = 1; l < L; l++) H[l].set(work.H32[l]); }
+  if (!work.h32 && f32) { for (let l = 1; l < L; l++) work.H32[l].set(H[l]); }
   for (let l = L - 1; l >= 0; l--) {
     const nin = sizes[l], nout = sizes[l + 1];
     const kOff = net.kOff[l], bOff = net.bOff[l];
-    const el = E[l];
+    // float32 passes: hidden deltas and activations live in E32 and H32
+    const el: Float64Array | Float32Array = f32 && l + 1 < L ? work.E32[l] : E[l];
+    const hl: Float64Array | Float32Array = f32 && l > 0 ? work.H32[l] : H[l];
     if (grad !== null && K !== null) {
       // Σ_i H[i]⊗E[i] straight from the row-major activations: rows of the product are the
       // input units (row stride 1), the reduction runs over samples (stride nin)
-      const n = B * nin, m = B * nout, hl = H[l];
+      const n = B * nin, m = B * nout;
       // float32: the deltas are the float32 operand (rows32 reads its matrix in float32)
       const e = f32 ? work.et32 : et;
-      if (f32) { for (let t = 0; t < m; t++) e[t] = el[t]; }
-      outerRows(K, hl, f32 ? e : el, nin, nout, B, grad, kOff, bOff);
+      if (f32 && el instanceof Float64Array) { for (let t = 0; t < m; t++) e[t] = el[t]; }
+      outerRows(
+        K,
+        hl,
+        f32 ? (el instanceof Float32Array ? el : e) : el,
+        nin,
+        nout,
+        B,
+        grad,
+        kOff,
+        bOff,
+      );
       if (weighted !== null) {
         for (let i = 0; i < B; i++) {
           const c = weights![i], r = i * nout;
@@ -289,7 +322,7 @@ export function backwardBatch(
       }
     } else if (grad !== null) {
       transpose(H[l], nin, B, ht);
-      transpose(el, nout, B, et);
+      transpose(E[l], nout, B, et);
       outerAccumulate(ht, et, nin, nout, B, grad, kOff, bOff);
       if (weighted !== null) {
         for (let j = 0; j < nout; j++) {
@@ -311,8 +344,10 @@ export function backwardBatch(
         for (let j = 0; j < nout; j++) wtb[j * nin + k] = w[r + j];
       }
       const last = l === 0, n = last ? nin - inStart : nin;
-      const dst = last ? inputGrad! : E[l - 1];
-      K!.rows32(
+      const dst = last ? inputGrad! : work.E32[l - 1];
+      const x32 = el instanceof Float32Array;
+      const rows = last ? (x32 ? K!.rows32xs : K!.rows32) : x32 ? K!.rows32s : K!.rows32os;
+      rows(
         el.byteOffset,
         nout,
         wtb.byteOffset + (last ? 4 * inStart : 0),
@@ -322,7 +357,7 @@ export function backwardBatch(
         n,
         n,
         B,
-        last ? 0 : H[l].byteOffset,
+        last ? 0 : work.H32[l].byteOffset,
         0,
         nout,
         1,
@@ -379,9 +414,9 @@ export function backwardBatch(
     // ∂/∂input: row k of the kernel `[in, out]` holds the weights out of input k
     if (l > 0) {
       const ein = E[l - 1], src = H[l];
-      rowsTimesT(el, nout, w, wOff + kOff, null, 0, ein, nin, B, src);
+      rowsTimesT(E[l], nout, w, wOff + kOff, null, 0, ein, nin, B, src);
     } else if (inputGrad !== null) {
-      rowsTimesT(el, nout, w, wOff + kOff + inStart * nout, null, 0, inputGrad, nin - inStart, B);
+      rowsTimesT(E[l], nout, w, wOff + kOff + inStart * nout, null, 0, inputGrad, nin - inStart, B);
     }
   }
 }

@@ -56,6 +56,12 @@ export interface SimdKernels {
     kstride: number,
     acc: number,
   ): void;
+  /** `rows32` with x float32 in memory (read as it is). */
+  rows32xs: SimdKernels["rows32"];
+  /** `rows32` with out and gate float32 in memory (each sum stored as it is). */
+  rows32os: SimdKernels["rows32"];
+  /** `rows32` with x, out and gate float32 in memory. */
+  rows32s: SimdKernels["rows32"];
   /** d[j] += Σ_{i<m} r[i·n + j]·r[i·n + j − lag] for lag ≤ j < n. */
   lag(r: number, n: number, m: number, lag: number, d: number): void;
   /** out[i] = Σ_{k<n} x[i·n + k]·v[k] for i < m. */
@@ -80,7 +86,8 @@ try {
   const exports = { ...load(SIMD_WASM_BASE64) };
   if (WebAssembly.validate(bytes(RELAXED_PROBE_BASE64))) {
     try {
-      exports.rows32 = load(SIMD_FMA_WASM_BASE64).rows32;
+      const f = load(SIMD_FMA_WASM_BASE64);
+      for (const name of ["rows32", "rows32xs", "rows32os", "rows32s"]) exports[name] = f[name];
       fused = true;
     } catch {
       // the plain multiply-then-add rows32 stays
