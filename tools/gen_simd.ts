@@ -9,13 +9,9 @@
 import wabtInit from "wabt";
 import { Buffer } from "node:buffer";
 import { RELAXED_PROBE_WAT, rows32, ROWS32_VARIANTS } from "./gen_simd_f32.ts";
+import { add, i32, L, mul, set, shl } from "./wat.ts";
 
-const L = (n: string) => `(local.get $${n})`;
-const set = (n: string, v: string) => `(local.set $${n} ${v})`;
-const i32 = (v: number) => `(i32.const ${v})`;
-const add = (a: string, b: string) => `(i32.add ${a} ${b})`;
-const mul = (a: string, b: string) => `(i32.mul ${a} ${b})`;
-const shl3 = (a: string) => `(i32.shl ${a} (i32.const 3))`;
+const shl3 = (a: string) => shl(a, 3);
 const vadd = (a: string, b: string) => `(f64x2.add ${a} ${b})`;
 const vmul = (a: string, b: string) => `(f64x2.mul ${a} ${b})`;
 const load = (p: string) => `(v128.load ${p})`;

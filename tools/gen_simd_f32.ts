@@ -1,19 +1,16 @@
 /**
  * The f32x4 form of the fused path's `rows` kernel, written by tools/gen_simd.ts into
  * lib/fused/simd.wat (plain multiply then add) and lib/fused/simd_fma.wat (relaxed-SIMD fused
- * multiply-add, loaded only where the runtime validates it). Activations, deltas and outputs stay
- * float64 in memory (each activation is rounded to float32 as it is read, each float32 sum is
- * widened before it is added or stored); the matrix operand and the bias are float32, so that a
- * pass reads the float32 state as it is and works four lanes wide.
+ * multiply-add, loaded only where the runtime validates it). The matrix operand and the bias are
+ * float32, so that a pass reads the float32 state as it is and works four lanes wide. In `rows32`
+ * the activations, deltas and outputs are float64 in memory (rounded to float32 as they are read,
+ * each float32 sum widened before it is added or stored); the other variants
+ * (`ROWS32_VARIANTS`) read float32 inputs and/or write float32 outputs, which the mixed update
+ * keeps between its hidden layers.
  * @module
  */
+import { add, i32, L, mul, set, shl } from "./wat.ts";
 
-const L = (n: string) => `(local.get $${n})`;
-const set = (n: string, v: string) => `(local.set $${n} ${v})`;
-const i32 = (v: number) => `(i32.const ${v})`;
-const add = (a: string, b: string) => `(i32.add ${a} ${b})`;
-const mul = (a: string, b: string) => `(i32.mul ${a} ${b})`;
-const shl = (a: string, s: number) => `(i32.shl ${a} (i32.const ${s}))`;
 const zero = "(v128.const i64x2 0 0)";
 
 /** Flag sets with their own stores: code (relu | acc << 1 | gate << 2), acc, relu, gate. */
