@@ -16,7 +16,7 @@
 import { type Agent, createAgent } from "../agent.ts";
 import { updatesPerBlock } from "../config.ts";
 import { ReplayBuffer } from "../replay.ts";
-import { memberRng, type Rng, STREAMS } from "../rng.ts";
+import { memberRngs, type Rng, STREAMS } from "../rng.ts";
 import { encodeRollout, recordRollout } from "../../physics/rollout.ts";
 import type { Env, EnvLike } from "../../physics/types.ts";
 import { evaluationSeed, meanStd, runEpisodes } from "../train/evaluate.ts";
@@ -142,8 +142,8 @@ export class LearnSession {
         evalEnvs.push(await source.make(seed + p));
       }
       const agent = await createAgent(config.algo, runAgentOptions(config, env));
-      const envRng = Array.from({ length: P }, (_, p) => memberRng(seed, p, STREAMS.environment));
-      const replayRng = Array.from({ length: P }, (_, p) => memberRng(seed, p, STREAMS.replay));
+      const envRng = memberRngs(seed, P, STREAMS.environment);
+      const replayRng = memberRngs(seed, P, STREAMS.replay);
       const session = new LearnSession(
         config,
         agent,

@@ -13,7 +13,7 @@
 import { type Agent, createAgent, loadAgent } from "../agent.ts";
 import { ReplayBuffer } from "../replay.ts";
 import { ValidationError } from "../errors.ts";
-import { memberRng, Rng, STREAMS } from "../rng.ts";
+import { memberRngs, Rng, STREAMS } from "../rng.ts";
 import { type VecEnv, vecEnvOf } from "../../physics/vec_env.ts";
 import { splitVecEnvOf, startVecWorkers, type VecWorkers } from "../../physics/parallel_vec_env.ts";
 import type { Env, EnvLike } from "../../physics/types.ts";
@@ -180,8 +180,8 @@ export class Session {
           `an environment of the run's sizes: observations ${agent.config.observationSize} and actions ${agent.config.actionSize} (this one has ${env.observationSize} and ${env.actionSize})`,
         );
       }
-      const envRng = Array.from({ length: P }, (_, p) => memberRng(seed, p, STREAMS.environment));
-      const replayRng = Array.from({ length: P }, (_, p) => memberRng(seed, p, STREAMS.replay));
+      const envRng = memberRngs(seed, P, STREAMS.environment);
+      const replayRng = memberRngs(seed, P, STREAMS.replay);
       const session = new Session(
         config,
         agent,
