@@ -86,10 +86,8 @@ export function fastListingDirection(
     const dJdTheta = tf.mean(gtheta, 1) as tf.Tensor2D;
     const meanW = tf.expandDims(dJdW, 1) as tf.Tensor3D;
     const x = applyGaussNewtonInverse(meanW, dJdW, solve);
-    const correction = tf.mul(
-      k1Times(tf.expandDims(dJdTheta, 1) as tf.Tensor3D, meanW, x),
-      1,
-    ) as tf.Tensor2D;
+    // added, not subtracted as in eq. (7): the listing's sign
+    const correction = k1Times(tf.expandDims(dJdTheta, 1) as tf.Tensor3D, meanW, x);
     return {
       direction: tf.add(dJdTheta, correction) as tf.Tensor2D,
       dJdTheta,
