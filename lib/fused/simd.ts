@@ -40,22 +40,7 @@ export interface SimdKernels {
    * `rows` with `m` and `bias` float32 and the sums in float32 (x, out and gate stay float64;
    * each x is rounded to float32 as it is read, each sum widened before `acc` adds the old out).
    */
-  rows32(
-    x: number,
-    nin: number,
-    m: number,
-    mstride: number,
-    bias: number,
-    out: number,
-    nout: number,
-    ostride: number,
-    B: number,
-    gate: number,
-    relu: number,
-    rstride: number,
-    kstride: number,
-    acc: number,
-  ): void;
+  rows32: SimdKernels["rows"];
   /** `rows32` with x float32 in memory (read as it is). */
   rows32xs: SimdKernels["rows32"];
   /** `rows32` with out and gate float32 in memory (each sum stored as it is). */
@@ -126,9 +111,17 @@ export function useSimd(on: boolean): boolean {
   return old;
 }
 
+/**
+ * The buffers of the views `allocF64` made in the kernels' memory: one per size the memory had
+ * (growing a shared memory gives `memory.buffer` a new object but leaves older views valid).
+ * Identity, not `instanceof SharedArrayBuffer`: other shared buffers (the worker pool's state)
+ * are not the kernels' memory, and a page that is not cross-origin isolated has no such global.
+ */
+const kernelBuffers = new WeakSet<ArrayBufferLike>();
+
 /** Whether `a` lives in the kernels' memory (so that its byteOffset is a pointer). */
 export function inSimdMemory(a: Float64Array | Float32Array): boolean {
-  return memory !== null && a.buffer instanceof SharedArrayBuffer;
+  return memory !== null && kernelBuffers.has(a.buffer);
 }
 
 /** Released views by length, reused before the memory grows (agents of one shape recycle). */
@@ -160,6 +153,7 @@ export function allocF64(n: number): Float64Array {
     }
   }
   const view = new Float64Array(memory.buffer, next, n);
+  kernelBuffers.add(view.buffer);
   next += bytes;
   return view;
 }

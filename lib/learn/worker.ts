@@ -7,8 +7,6 @@
  * lib/learn/bundle.ts) and in a Deno worker (tests/learn_worker_test.ts).
  * @module
  */
-// first: the SIMD kernels below need the SharedArrayBuffer global
-import "./shared_memory.ts";
 import { simdKernels } from "../fused/simd.ts";
 import { storedFields } from "../train/config.ts";
 import type { MetricRow } from "../store/run_store.ts";
