@@ -2,6 +2,8 @@
  * `deno task bench`: every benchmark, figures printed as tables of medians and ratios measured
  * side by side in one run. Benchmarks report; they never pass or fail on time.
  * `--only updates|gpu|physics|train` runs one of them; `--full` includes the slowest cells.
+ * The training benchmark also saves its figures for this machine, which `deno task reproduce`
+ * estimates its wall time from (bench/train.ts, lib/report/bench_figures.ts).
  * @module
  */
 import { benchGpu } from "./gpu.ts";

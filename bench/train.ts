@@ -14,6 +14,10 @@
  *
  * Run: `deno task bench --only train`. `STACKRL_BENCH_STEPS` sets the steps per member (default
  * 1000), `STACKRL_BENCH_TASKS` a comma-separated list of tasks (default all).
+ *
+ * The figures are also saved for this machine (lib/report/bench_figures.ts: `STACKRL_BENCH_FILE`,
+ * else `$XDG_CACHE_HOME/stackrl/bench-train.json` or `~/.cache/stackrl/bench-train.json`; cells
+ * of tasks not run now are kept), and `deno task reproduce` estimates its wall time from them.
  * @module
  */
 import { createAgent, listEnvs, makeVecEnv, openRun, ReplayBuffer, Rng, train } from "../mod.ts";
@@ -21,11 +25,18 @@ import type { UpdateRow } from "../mod.ts";
 import { makeParallelVecEnv } from "../physics/parallel_vec_env.ts";
 import type { VecEnv } from "../physics/vec_env.ts";
 import { agentHyperparameters, resolveTrainConfig } from "../lib/train/config.ts";
+import {
+  type BenchCell,
+  benchFilePath,
+  saveBenchFigures,
+  thisMachine,
+} from "../lib/report/bench_figures.ts";
 
 const ALGO = "td3";
 const BLOCK = 50;
 
-interface Cell {
+/** One task at one population, as measured. */
+export interface Cell {
   task: string;
   population: number;
   /** Loop agent-steps/s at one and two threads. */
@@ -168,7 +179,52 @@ async function updateSeconds(task: string, population: number): Promise<number> 
   }
 }
 
-/** Runs the benchmark and returns a Markdown table. */
+/** The saved form of the cells (lib/report/bench_figures.ts): one per thread count. */
+export function benchCells(cells: Cell[], date: string): BenchCell[] {
+  const ms = (s: number) => (Number.isFinite(s) ? s * 1000 : null);
+  return cells.flatMap((c) => [
+    {
+      task: c.task,
+      population: c.population,
+      threads: 1,
+      agentStepsPerSecond: c.rate[0],
+      updateMs: ms(c.update),
+      physicsMsPerStep: ms(c.physics),
+      date,
+    },
+    {
+      task: c.task,
+      population: c.population,
+      threads: 2,
+      agentStepsPerSecond: c.rate[1],
+      updateMs: null, // the update alone is timed on one thread only
+      physicsMsPerStep: c.population > 1 ? ms(c.physics2) : null,
+      date,
+    },
+  ]);
+}
+
+/** Saves the cells for this machine; returns the line that says where (or why not). */
+async function save(cells: Cell[], steps: number, path = benchFilePath()): Promise<string> {
+  if (!path) return "Figures not saved: no cache location (set STACKRL_BENCH_FILE or HOME).";
+  const date = new Date().toISOString();
+  try {
+    await saveBenchFigures(path, {
+      machine: await thisMachine(),
+      algo: ALGO,
+      backend: "wasm",
+      stepsPerMember: steps,
+      date,
+      cells: benchCells(cells, date),
+    });
+    return `Figures saved to ${path} (STACKRL_BENCH_FILE sets the place); ` +
+      "`deno task reproduce` estimates its wall time from them on this machine.";
+  } catch (error) {
+    return `Figures not saved to ${path}: ${String((error as Error).message).split("\n")[0]}`;
+  }
+}
+
+/** Runs the benchmark, saves its figures for this machine and returns a Markdown table. */
 export async function benchTrain(
   {
     steps = Number(Deno.env.get("STACKRL_BENCH_STEPS") ?? 1000),
@@ -221,6 +277,8 @@ export async function benchTrain(
       "the vectorised env alone (agent-steps), one thread against two in alternating rounds. " +
       "For scale: the paper reports 13.7 s per 1000-step HalfCheetah episode for FSDDPG " +
       "(about 73 steps/s) on its CPU.",
+    "",
+    await save(cells, steps),
   );
   return lines.join("\n");
 }
