@@ -201,5 +201,8 @@ Deno.test("bench figures: the benchmark's cells save and give back its loop time
     assertAlmostEquals(one.threadFactor, 1, 1e-12);
     assertAlmostEquals(benchStepCosts(figures!, "Hopper", 8, 2)!.threadFactor, 1600 / 2400, 1e-12);
     assertEquals(benchStepCosts(figures!, "Ant", 8, 1), null);
+    // an update timed above the loop's time per step: the rest is at least physics alone
+    const noisy = { ...figures!, cells: [{ ...figures!.cells[0], updateMs: 5 }] };
+    assertAlmostEquals(benchStepCosts(noisy, "Hopper", 1, 1)!.rest, 4e-4, 1e-12);
   });
 });

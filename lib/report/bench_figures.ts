@@ -307,7 +307,19 @@ export function benchStepCosts(
   );
   const split = mine.filter((c) => c.threads === 2);
   const threadFactor = threads >= 2 && split.length ? loop(split) / loop1 : 1;
-  const rest = Math.max(0, loop1 - update);
+  // the loop's non-update time, at least its physics alone (timing noise can put the update alone
+  // above the loop's share of it)
+  const physics = one.filter((c) => c.physicsMsPerStep !== null);
+  const rest = Math.max(
+    0,
+    loop1 - update,
+    physics.length
+      ? interpolate(
+        physics.map((c) => [c.population, (c.physicsMsPerStep as number) / 1000]),
+        population,
+      )
+      : 0,
+  );
   // evaluation steps one member at a time: the loop's non-update time at one member
   const single = one.find((c) => c.population === 1);
   const evalStep = single
