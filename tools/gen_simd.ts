@@ -8,7 +8,7 @@
  */
 import wabtInit from "wabt";
 import { Buffer } from "node:buffer";
-import { RELAXED_PROBE_WAT, rows32, ROWS32_VARIANTS } from "./gen_simd_f32.ts";
+import { RELAXED_PROBE_WAT, rows32, ROWS32_VARIANTS, tanh32 } from "./gen_simd_f32.ts";
 import { add, i32, L, mul, set, shl } from "./wat.ts";
 
 const shl3 = (a: string) => shl(a, 3);
@@ -212,6 +212,8 @@ const WAT =
   (import "env" "memory" (memory 1 16384 shared))
   ${rows()}
   ${ROWS32_VARIANTS.map((v) => rows32(false, v)).join("\n  ")}
+  ;; out[i] = tanh(x[i]) in float32 (tools/gen_simd_f32.ts)
+  ${tanh32()}
   ;; d[j] += Σ_{i<m} r[i·n + j]·r[i·n + j − lag] for lag ≤ j < n (lagged products of rows)
   (func (export "lag") (param $r i32) (param $n i32) (param $m i32) (param $lag i32) (param $d i32)
     (local $i i32) (local $p i32) (local $q i32) (local $dp i32) (local $end i32) (local $row i32)

@@ -306,3 +306,68 @@ export function rows32(fma: boolean, variant: Rows32Variant = ROWS32_VARIANTS[0]
 /** A module that uses one relaxed-SIMD instruction: validates only where the runtime has them. */
 export const RELAXED_PROBE_WAT = `(module (func (param v128) (result v128)
   (f32x4.relaxed_madd (local.get 0) (local.get 0) (local.get 0))))`;
+
+/**
+ * tanh to float32 accuracy as a rational function: tanh(x) ≈ x·P(x²)/Q(x²), P of degree 6 and Q of
+ * degree 3 in x², x clamped to ±7.905 (where tanh rounds to ±1 in float32). The coefficients are
+ * the minimax fit of Eigen's `ptanh_float`. Evaluated in float64 it stays within 2.7e-7 of tanh
+ * and monotone (in float32 arithmetic it steps back by up to 4e-7 near the clamp), which
+ * tests/simd_tanh_test.ts checks against Math.tanh on a dense grid.
+ */
+const TANH_NUMERATOR = [
+  4.89352455891786e-3,
+  6.37261928875436e-4,
+  1.48572235717979e-5,
+  5.12229709037114e-8,
+  -8.60467152213735e-11,
+  2.00018790482477e-13,
+  -2.76076847742355e-16,
+];
+const TANH_DENOMINATOR = [
+  4.89352518554385e-3,
+  2.26843463243900e-3,
+  1.18534705686654e-4,
+  1.19825839466702e-6,
+];
+const TANH_CLAMP = 7.90531110763549805;
+
+/**
+ * `tanh32(x, out, n)`: out[i] ≈ tanh(x[i]) for i < n (x and out float64 in memory), the rational
+ * form above in float64, two lanes at a time (a last odd one with the same operations, so that a
+ * value's result does not depend on its position).
+ */
+export function tanh32(): string {
+  const c = (ty: "f64x2" | "f64", v: number) =>
+    ty === "f64x2" ? `(f64x2.splat (f64.const ${v}))` : `(f64.const ${v})`;
+  // one polynomial in x², Horner's rule from the highest coefficient
+  const horner = (coefs: number[], x2: string, ty: "f64x2" | "f64") => {
+    let acc = c(ty, coefs[coefs.length - 1]);
+    for (let k = coefs.length - 2; k >= 0; k--) {
+      acc = `(${ty}.add (${ty}.mul ${acc} ${x2}) ${c(ty, coefs[k])})`;
+    }
+    return acc;
+  };
+  const rational = (ty: "f64x2" | "f64", x: string, x2: string) =>
+    `(${ty}.div (${ty}.mul ${horner(TANH_NUMERATOR, x2, ty)} ${x}) ${
+      horner(TANH_DENOMINATOR, x2, ty)
+    })`;
+  const clamp = (ty: "f64x2" | "f64", v: string) =>
+    `(${ty}.min (${ty}.max ${v} ${c(ty, -TANH_CLAMP)}) ${c(ty, TANH_CLAMP)})`;
+  return `(func (export "tanh32") (param $x i32) (param $out i32) (param $n i32)
+    (local $p i32) (local $o i32) (local $end i32) (local $v v128) (local $v2 v128) (local $f f64) (local $f2 f64)
+    ${set("p", L("x"))}
+    ${set("o", L("out"))}
+    ${set("end", add(L("x"), shl(L("n"), 3)))}
+    (block $done (loop $pairs
+      (br_if $done (i32.gt_u ${add(L("p"), i32(16))} ${L("end")}))
+      ${set("v", clamp("f64x2", `(v128.load ${L("p")})`))}
+      ${set("v2", `(f64x2.mul ${L("v")} ${L("v")})`)}
+      (v128.store ${L("o")} ${rational("f64x2", L("v"), L("v2"))})
+      ${set("p", add(L("p"), i32(16)))}
+      ${set("o", add(L("o"), i32(16)))}
+      (br $pairs)))
+    (if (i32.lt_u ${L("p")} ${L("end")}) (then
+      ${set("f", clamp("f64", `(f64.load ${L("p")})`))}
+      ${set("f2", `(f64.mul ${L("f")} ${L("f")})`)}
+      (f64.store ${L("o")} ${rational("f64", L("f"), L("f2"))}))))`;
+}

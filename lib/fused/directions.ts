@@ -10,7 +10,7 @@
  * @module
  */
 import type { UpdateSettings } from "../update/contract.ts";
-import { backwardBatch, forwardBatch } from "./kernels.ts";
+import { backwardBatch, forwardBatch, tanhInto } from "./kernels.ts";
 import type { NetLayout } from "./layout.ts";
 import { perSampleDot, perSampleGram, perSampleRows } from "./per_sample.ts";
 import { inSimdMemory, simdKernels } from "./simd.ts";
@@ -48,12 +48,11 @@ export function policyPass(m: MemberPass, obs: Float32Array): number {
   for (let i = 0; i < B * O; i++) ain[i] = obs[base + i];
   forwardBatch(an, m.actor, m.p * an.n, aw, B);
   const mid = m.mid, half = m.half, th = work.tanh;
+  tanhInto(aw.out, th, B * A, aw.f32);
   for (let i = 0; i < B; i++) {
     for (let k = 0; k < O; k++) cin[i * C + k] = obs[base + i * O + k];
     for (let j = 0; j < A; j++) {
-      const t = Math.tanh(aw.out[i * A + j]);
-      th[i * A + j] = t;
-      cin[i * C + O + j] = mid[j] + half[j] * t;
+      cin[i * C + O + j] = mid[j] + half[j] * th[i * A + j];
     }
   }
   forwardBatch(cn, m.critic, m.p * cn.n, cw, B);

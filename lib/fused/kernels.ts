@@ -49,6 +49,17 @@ export interface NetWork {
   h32: boolean;
 }
 
+/**
+ * dst[i] = tanh(src[i]) for i < n: Math.tanh, or with `float32` (a pass of the `mixed` precision)
+ * the SIMD kernel `tanh32` (within 2.7e-7 of tanh, and a twentieth of Math.tanh's cost) where
+ * both arrays live in its memory.
+ */
+export function tanhInto(src: Float64Array, dst: Float64Array, n: number, float32: boolean): void {
+  const K = float32 && inSimdMemory(src) && inSimdMemory(dst) ? simdKernels() : null;
+  if (K) K.tanh32(src.byteOffset, dst.byteOffset, n);
+  else for (let i = 0; i < n; i++) dst[i] = Math.tanh(src[i]);
+}
+
 /** Allocates the workspaces of `net` for batches up to `B`. */
 export function netWork(
   net: NetLayout,

@@ -47,6 +47,11 @@ export interface SimdKernels {
   rows32os: SimdKernels["rows32"];
   /** `rows32` with x, out and gate float32 in memory. */
   rows32s: SimdKernels["rows32"];
+  /**
+   * out[i] ≈ tanh(x[i]) for i < n (x and out float64) to float32 accuracy: a rational form,
+   * within 2.7e-7 of tanh (tools/gen_simd_f32.ts); for the `mixed` precision's passes.
+   */
+  tanh32(x: number, out: number, n: number): void;
   /** d[j] += Σ_{i<m} r[i·n + j]·r[i·n + j − lag] for lag ≤ j < n. */
   lag(r: number, n: number, m: number, lag: number, d: number): void;
   /** out[i] = Σ_{k<n} x[i·n + k]·v[k] for i < m. */

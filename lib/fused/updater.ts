@@ -32,7 +32,7 @@ import {
   policyPass,
   stackelbergDirection,
 } from "./directions.ts";
-import { backwardBatch, forwardBatch } from "./kernels.ts";
+import { backwardBatch, forwardBatch, tanhInto } from "./kernels.ts";
 import {
   exportTensors,
   importTensors,
@@ -286,11 +286,16 @@ export class FusedUpdater {
     const ain = aw.H[0], cin = cw.H[0], C = O + A;
     for (let i = 0; i < B * O; i++) ain[i] = s2[base + i];
     forwardBatch(an, this.actorTarget, p * an.n, aw, B);
-    const mid = this.#mid, half = this.#half, out = aw.out, low = s.actionLow, high = s.actionHigh;
+    const mid = this.#mid,
+      half = this.#half,
+      th = work.tanh,
+      low = s.actionLow,
+      high = s.actionHigh;
+    tanhInto(aw.out, th, B * A, aw.f32);
     for (let i = 0; i < B; i++) {
       for (let k = 0; k < O; k++) cin[i * C + k] = s2[base + i * O + k];
       for (let j = 0; j < A; j++) {
-        let a = Math.fround(mid[j] + half[j] * Math.tanh(out[i * A + j]));
+        let a = Math.fround(mid[j] + half[j] * th[i * A + j]);
         if (noise !== null) {
           a = Math.min(Math.max(a + noise[noiseOff + i * A + j], low[j]), high[j]);
         }

@@ -94,7 +94,7 @@ export function allocWorkspace(
     },
     actor: netWork(actorNet, B, allocF64),
     critic: netWork(criticNet, B, allocF64),
-    tanh: new Float64Array(B * A),
+    tanh: allocF64(B * A),
     noise: new Float32Array(B * A),
     y: new Float64Array(B),
     q: new Float64Array(B),
