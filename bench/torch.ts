@@ -5,10 +5,12 @@
  * @module
  */
 
-/** One PyTorch timing: median ms per update of all P agents, and per agent. */
+/** One PyTorch timing: median wall ms per update of all P agents, and per agent. */
 export interface TorchTiming {
   medianMs: number;
   perAgentMs: number;
+  /** Median process CPU ms per update, per agent (what our CPU figures are compared with). */
+  perAgentCpuMs: number;
 }
 
 const SCRIPT = new URL("./torch_update.py", import.meta.url);
@@ -71,5 +73,9 @@ export async function torchTiming(
     throw new Error(`bench/torch_update.py failed: ${new TextDecoder().decode(stderr)}`);
   }
   const out = JSON.parse(new TextDecoder().decode(stdout));
-  return { medianMs: out.median_ms, perAgentMs: out.per_agent_ms };
+  return {
+    medianMs: out.median_ms,
+    perAgentMs: out.per_agent_ms,
+    perAgentCpuMs: out.per_agent_cpu_ms,
+  };
 }

@@ -7,7 +7,9 @@ update is DDPG's as lib/agent.ts specifies it (critic MSE step with Adam, actor 
 weights [P, in, out] and run with batched matrix products, on one CPU thread by default
 (`--device cuda` runs it on the GPU, synchronising before each timestamp).
 
-Prints one JSON object: {"population", "hidden", "threads", "median_ms", "per_agent_ms"}.
+Prints one JSON object: {"population", "hidden", "threads", "device", "median_ms",
+"per_agent_ms", "median_cpu_ms", "per_agent_cpu_ms"}: wall time, and process CPU time (what
+`deno task bench` reports for our own updates, so that a busy machine slows neither side's figure).
 """
 
 import argparse
@@ -84,15 +86,18 @@ def main():
     for _ in range(20):
         update()
     sync()
-    samples = []
+    samples, cpu = [], []
     start = time.perf_counter()
     while time.perf_counter() - start < args.seconds or len(samples) < 5:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         update()
         sync()
         samples.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
     samples.sort()
+    cpu.sort()
     median = samples[len(samples) // 2]
+    median_cpu = cpu[len(cpu) // 2]
     print(json.dumps({
         "population": P,
         "hidden": H,
@@ -100,6 +105,8 @@ def main():
         "device": args.device,
         "median_ms": median,
         "per_agent_ms": median / P,
+        "median_cpu_ms": median_cpu,
+        "per_agent_cpu_ms": median_cpu / P,
     }))
 
 

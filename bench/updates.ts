@@ -265,7 +265,8 @@ export async function benchThreads(
  * The fused path's two precisions (lib/fused/simd.ts `Precision`) side by side in one process:
  * `f64` and `mixed` agents of each row timed alternately (one group of updates each per round),
  * median process CPU ms per update, and PyTorch's bmm-batched DDPG update per agent at the same P
- * where python3 imports torch (one thread, after our cells).
+ * where python3 imports torch (one thread, after our cells; its process CPU time compared, its
+ * wall time shown).
  */
 export async function benchPrecision(
   { rounds = 15, populations = [1, 256] } = {},
@@ -279,8 +280,8 @@ export async function benchPrecision(
       torch ?? "not available (no python3 importing torch)"
     }`,
     "",
-    "| algorithm | P | f64 ms | per agent | mixed ms | per agent | mixed / f64 | PyTorch per agent | mixed / PyTorch |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| algorithm | P | f64 ms | per agent | mixed ms | per agent | mixed / f64 | PyTorch per agent | mixed / PyTorch | PyTorch wall per agent |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   if (simdKernels() === null) {
     return `${lines[0]}
@@ -317,13 +318,15 @@ skipped: no WebAssembly SIMD here`;
       }
       agents.forEach((a) => a.dispose());
       const [f64, mixed] = samples.map((x) => x.sort((a, b) => a - b)[x.length >> 1]);
-      const pt = algo === "ddpg" && torchMs ? torchMs.perAgentMs : NaN;
+      // process CPU against process CPU: a busy machine stretches wall time, not CPU time
+      const pt = algo === "ddpg" && torchMs ? torchMs.perAgentCpuMs : NaN;
+      const ptWall = algo === "ddpg" && torchMs ? torchMs.perAgentMs : NaN;
       lines.push(
         `| ${label} | ${P} | ${f64.toFixed(3)} | ${(f64 / P).toFixed(4)} | ${mixed.toFixed(3)} | ${
           (mixed / P).toFixed(4)
         } | ${(mixed / f64).toFixed(2)}× | ${Number.isNaN(pt) ? "–" : pt.toFixed(4)} | ${
           Number.isNaN(pt) ? "–" : `${(mixed / P / pt).toFixed(2)}×`
-        } |`,
+        } | ${Number.isNaN(ptWall) ? "–" : ptWall.toFixed(4)} |`,
       );
     }
   }
