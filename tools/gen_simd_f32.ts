@@ -353,16 +353,35 @@ export function tanh32(): string {
     })`;
   const clamp = (ty: "f64x2" | "f64", v: string) =>
     `(${ty}.min (${ty}.max ${v} ${c(ty, -TANH_CLAMP)}) ${c(ty, TANH_CLAMP)})`;
+  const UNROLL = 4, pairs = [...Array(UNROLL).keys()];
   return `(func (export "tanh32") (param $x i32) (param $out i32) (param $n i32)
-    (local $p i32) (local $o i32) (local $end i32) (local $v v128) (local $v2 v128) (local $f f64) (local $f2 f64)
+    (local $p i32) (local $o i32) (local $end i32) ${
+    pairs.map((u) => `(local $v${u} v128) (local $s${u} v128)`).join(" ")
+  } (local $f f64) (local $f2 f64)
     ${set("p", L("x"))}
     ${set("o", L("out"))}
     ${set("end", add(L("x"), shl(L("n"), 3)))}
-    (block $done (loop $pairs
-      (br_if $done (i32.gt_u ${add(L("p"), i32(16))} ${L("end")}))
-      ${set("v", clamp("f64x2", `(v128.load ${L("p")})`))}
-      ${set("v2", `(f64x2.mul ${L("v")} ${L("v")})`)}
-      (v128.store ${L("o")} ${rational("f64x2", L("v"), L("v2"))})
+    ;; ${UNROLL} pairs per turn: independent chains of multiply-adds and divisions overlap
+    (block $done (loop $many
+      (br_if $done (i32.gt_u ${add(L("p"), i32(16 * UNROLL))} ${L("end")}))
+      ${
+    pairs.map((u) => set(`v${u}`, clamp("f64x2", `(v128.load offset=${16 * u} ${L("p")})`)))
+      .join("\n      ")
+  }
+      ${pairs.map((u) => set(`s${u}`, `(f64x2.mul ${L(`v${u}`)} ${L(`v${u}`)})`)).join("\n      ")}
+      ${
+    pairs.map((u) =>
+      `(v128.store offset=${16 * u} ${L("o")} ${rational("f64x2", L(`v${u}`), L(`s${u}`))})`
+    ).join("\n      ")
+  }
+      ${set("p", add(L("p"), i32(16 * UNROLL)))}
+      ${set("o", add(L("o"), i32(16 * UNROLL)))}
+      (br $many)))
+    (block $pairsDone (loop $pairs
+      (br_if $pairsDone (i32.gt_u ${add(L("p"), i32(16))} ${L("end")}))
+      ${set("v0", clamp("f64x2", `(v128.load ${L("p")})`))}
+      ${set("s0", `(f64x2.mul ${L("v0")} ${L("v0")})`)}
+      (v128.store ${L("o")} ${rational("f64x2", L("v0"), L("s0"))})
       ${set("p", add(L("p"), i32(16)))}
       ${set("o", add(L("o"), i32(16)))}
       (br $pairs)))

@@ -38,8 +38,11 @@ export interface NetWork {
    * precision of lib/fused/updater.ts); false keeps float64.
    */
   f32: boolean;
-  /** Kernel then bias of each layer in float32, transposed kernels, a delta `[B, n]` (rows32). */
-  readonly wf32: Float32Array[];
+  /**
+   * The member's whole parameter vector in float32 (one copy per forward pass), transposed
+   * kernels, a delta `[B, n]` (rows32).
+   */
+  readonly w32: Float32Array;
   readonly wtb32: Float32Array[];
   readonly et32: Float32Array;
   /** Float32 hidden activations `H32[l]` (1 ≤ l < L) and deltas `E32[l]` (l < L − 1) of f32 passes. */
@@ -68,7 +71,7 @@ export function netWork(
 ): NetWork {
   const H: Float64Array[] = [], E: Float64Array[] = [], wt: Float32Array[] = [];
   const wf: Float64Array[] = [], wtb: Float64Array[] = [];
-  const wf32: Float32Array[] = [], wtb32: Float32Array[] = [];
+  const wtb32: Float32Array[] = [];
   const H32: Float32Array[] = [], E32: Float32Array[] = [];
   for (let l = 0; l < net.layers; l++) {
     const nin = net.sizes[l], nout = net.sizes[l + 1];
@@ -79,7 +82,6 @@ export function netWork(
     wt.push(new Float32Array(nin * nout));
     wf.push(alloc(nin * nout + nout));
     wtb.push(alloc(nin * nout));
-    wf32.push(allocF32Via(alloc, nin * nout + nout));
     wtb32.push(allocF32Via(alloc, nin * nout));
   }
   const widest = Math.max(...net.sizes);
@@ -93,7 +95,7 @@ export function netWork(
     h32: false,
     H32,
     E32,
-    wf32,
+    w32: allocF32Via(alloc, net.n),
     wtb32,
     et32: allocF32Via(alloc, B * widest),
     out: alloc(B * net.sizes[net.layers]),
@@ -190,20 +192,18 @@ export function forwardBatch(
     const nin = sizes[l], nout = sizes[l + 1];
     const kOff = wOff + net.kOff[l], bOff = wOff + net.bOff[l];
     if (K !== null && work.f32) {
-      // kernel then bias are consecutive in weight order: one float32 copy
-      const wf = work.wf32[l], n = nin * nout + nout;
-      // a loop, not set(subarray()): no view allocated per layer and pass
-      for (let t = 0; t < n; t++) wf[t] = w[kOff + t];
+      // the member's parameters as they are stored (float32): one copy for the whole pass
+      if (l === 0) work.w32.set(w.subarray(wOff, wOff + net.n));
       // hidden activations stay float32 (H32); the first input and the output are float64
       const dst = l + 1 < L ? work.H32[l + 1] : work.out;
       const rows = l > 0 ? (l + 1 < L ? K.rows32s : K.rows32xs) : l + 1 < L ? K.rows32os : K.rows32;
-      const p = wf.byteOffset;
+      const base = work.w32.byteOffset;
       rows(
         (l > 0 ? work.H32[l] : H[l]).byteOffset,
         nin,
-        p,
+        base + 4 * net.kOff[l],
         nout,
-        p + 4 * nin * nout,
+        base + 4 * net.bOff[l],
         dst.byteOffset,
         nout,
         nout,
