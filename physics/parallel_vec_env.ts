@@ -128,14 +128,40 @@ function send(s: Share, cmd: number): void {
   Atomics.notify(s.sh.ctrl, CTRL.seq);
 }
 
+/**
+ * Where a split batch's steps spent their time, in milliseconds summed over `steps` calls of
+ * `step` (see {@link splitStats}).
+ */
+export interface SplitStats {
+  /** `step` calls counted. */
+  steps: number;
+  /** Inside `step`, on the calling thread. */
+  step: number;
+  /** Stepping the calling thread's own share (commands to the workers sent first). */
+  local: number;
+  /** Blocked waiting for workers that had not finished. */
+  wait: number;
+  /** Each worker's time serving commands (every command, resets and replays too). */
+  workers: number[];
+}
+
+/** Timing counters of a split batch (physics/parallel_vec_env.ts), or null for any other. */
+export function splitStats(env: VecEnv): SplitStats | null {
+  if (!(env instanceof SplitEnv)) return null;
+  const t = env.timing;
+  return { ...t, workers: env.workerShares.map((s) => s.sh.busy[0]) };
+}
+
 /** Waits for a share's worker to finish its command; returns what it serialized. */
-function wait(s: Share): unknown {
+function wait(s: Share, timing?: { wait: number }): unknown {
   const ctrl = s.sh.ctrl, seq = Atomics.load(ctrl, CTRL.seq);
+  const t0 = timing ? performance.now() : 0;
   for (let v = Atomics.load(ctrl, CTRL.done); v !== seq; v = Atomics.load(ctrl, CTRL.done)) {
     if (Atomics.wait(ctrl, CTRL.done, v, REPLY_TIMEOUT_MS) === "timed-out") {
       throw new Error(`a worker of a split vectorised environment did not answer in 120 s`);
     }
   }
+  if (timing) timing.wait += performance.now() - t0;
   const out = deserialize(s.sh.bytes.subarray(0, ctrl[CTRL.bytes]));
   if (ctrl[CTRL.status] !== 0) throw new Error(String(out));
   return out;
@@ -157,6 +183,8 @@ class SplitEnv implements VecEnv {
   #lengths: Uint32Array;
   #ready = false;
   #resetSeed?: (i: number) => number;
+  /** Milliseconds summed over steps (read through {@link splitStats}). */
+  readonly timing = { steps: 0, step: 0, local: 0, wait: 0 };
 
   constructor(
     name: string,
@@ -208,8 +236,14 @@ class SplitEnv implements VecEnv {
     return { observations, infos };
   }
 
+  /** The workers' shares. */
+  get workerShares(): readonly Share[] {
+    return this.#workers.shares;
+  }
+
   step(actions: Float32Array): VecStepResult {
     if (!this.#ready) throw new Error(`Cannot step the ${this.name} batch: call reset() first`);
+    const timing = this.timing, t0 = performance.now();
     const n = this.count, na = this.actionSize, no = this.observationSize;
     checkActions(actions, n, na);
     const auto = this.#resetSeed === undefined;
@@ -245,10 +279,11 @@ class SplitEnv implements VecEnv {
         infos.push(r.info ?? {});
       }
     }
+    timing.local += performance.now() - t0;
     // the workers' shares; without automatic resets there, the finished reset once seeded
     const pending: { s: Share; got: { s: Info; r?: Info }[]; ended: number[] }[] = [];
     for (const s of this.#workers.shares) {
-      const got = wait(s) as { s: Info; r?: Info }[];
+      const got = wait(s, timing) as { s: Info; r?: Info }[];
       observations.set(s.sh.obs, s.from * no);
       const ended: number[] = [];
       for (let j = 0; j < s.sh.n; j++) {
@@ -269,7 +304,7 @@ class SplitEnv implements VecEnv {
     }
     for (const p of pending) if (!auto && p.ended.length > 0) send(p.s, CMD.resetSome);
     for (const { s, got, ended } of pending) {
-      const resets = !auto && ended.length > 0 ? (wait(s) as (Info | null)[]) : null;
+      const resets = !auto && ended.length > 0 ? (wait(s, timing) as (Info | null)[]) : null;
       for (let j = 0, e = 0; j < s.sh.n; j++) {
         const i = s.from + j;
         if (ended[e] !== j) {
@@ -291,6 +326,8 @@ class SplitEnv implements VecEnv {
         });
       }
     }
+    timing.steps++;
+    timing.step += performance.now() - t0;
     return { observations, rewards, terminated, truncated, infos };
   }
 

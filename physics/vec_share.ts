@@ -57,6 +57,8 @@ export class VecShare {
   readonly rewards: Float64Array;
   /** Per instance: a reset seed, NaN for none. */
   readonly seeds: Float64Array;
+  /** Milliseconds the worker has spent serving commands, in all (read by `splitStats`). */
+  readonly busy: Float64Array;
   /** n × A actions (or a REPLAY chunk). */
   readonly actions: Float32Array;
   /** n × O observations. */
@@ -79,7 +81,7 @@ export class VecShare {
       O,
       A,
       ctrl: new SharedArrayBuffer(4 * 8),
-      f64: new SharedArrayBuffer(8 * 2 * n),
+      f64: new SharedArrayBuffer(8 * (2 * n + 1)),
       f32: new SharedArrayBuffer(4 * (na + 2 * n * O)),
       u8: new SharedArrayBuffer(3 * n),
       bytes: new SharedArrayBuffer(INFO_BYTES),
@@ -91,6 +93,7 @@ export class VecShare {
     this.ctrl = new Int32Array(b.ctrl);
     this.rewards = new Float64Array(b.f64, 0, n);
     this.seeds = new Float64Array(b.f64, 8 * n, n);
+    this.busy = new Float64Array(b.f64, 8 * 2 * n, 1);
     this.actions = new Float32Array(b.f32, 0, na);
     this.obs = new Float32Array(b.f32, 4 * na, n * O);
     this.finals = new Float32Array(b.f32, 4 * (na + n * O), n * O);

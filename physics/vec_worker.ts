@@ -42,6 +42,7 @@ function serve(sh: VecShare, envs: Env[]): void {
     seen = Atomics.load(sh.ctrl, CTRL.seq);
     const cmd = sh.ctrl[CTRL.cmd];
     if (cmd === CMD.close) break;
+    const t0 = performance.now();
     sh.ctrl[CTRL.status] = 0;
     try {
       const infos = run(sh, envs, cmd, replay);
@@ -50,6 +51,7 @@ function serve(sh: VecShare, envs: Env[]): void {
       sh.ctrl[CTRL.status] = 1;
       writeBytes(sh, serialize(error instanceof Error ? error.message : String(error)));
     }
+    sh.busy[0] += performance.now() - t0;
     Atomics.store(sh.ctrl, CTRL.done, seen);
     Atomics.notify(sh.ctrl, CTRL.done);
   }
