@@ -1,0 +1,202 @@
+/**
+ * Environments alone, split across threads (physics/parallel_vec_env.ts): wall seconds per
+ * vectorised step of a population of P instances of each task with random actions (auto-reset),
+ * on one thread and split over 2, 4, … threads, timed in alternating rounds in one process so
+ * that load from other work falls on every cell alike; each figure is the median round.
+ *
+ * Beside the speed-ups it prints what bounds them: the largest share stepped alone on one thread
+ * (a plain physics/vec_env.ts batch of that many instances), whose time is the split's floor,
+ * so `ceiling` = one thread / largest share is the best a split can do and `efficiency` =
+ * speed-up / ceiling is what the split's own costs (commands, copies, infos, waiting for the
+ * slowest share) leave of it; the episodes that end per 1000 instance-steps (a reset costs
+ * more than a step, and lands on one share at a time); and, for the first split, where the
+ * calling thread's step goes (its own share, waiting for the workers, the rest) beside the
+ * busiest worker's time per step (physics/parallel_vec_env.ts's `splitStats`).
+ *
+ * Run: `deno run -A bench/physics_split.ts [--population=8] [--threads=1,2,4] [--steps=200]
+ * [--tasks=Ant,…]`; `--threads` may name `auto` (what `--threads auto` gives a training run:
+ * lib/train/config.ts). Rows print as they are measured. Benchmarks report; they never pass or
+ * fail on time.
+ * @module
+ */
+import { listEnvs, makeVecEnv } from "../physics/mod.ts";
+import { makeParallelVecEnv, type SplitStats, splitStats } from "../physics/parallel_vec_env.ts";
+import type { VecEnv } from "../physics/vec_env.ts";
+import { autoThreads } from "../lib/train/config.ts";
+import { Rng } from "../lib/rng.ts";
+
+/** One task's figures: seconds per vectorised step per thread count, and the floor. */
+export interface SplitCell {
+  task: string;
+  population: number;
+  threads: number[];
+  /** Median wall seconds per step, one per entry of `threads`. */
+  seconds: number[];
+  /** Median wall seconds per step of the largest share alone on one thread. */
+  share: number;
+  /** Instances in the largest share of the first split (threads[1]). */
+  shareSize: number;
+  /** Episodes ended per 1000 instance-steps (one thread's count). */
+  endsPerThousand: number;
+  /**
+   * The first split's step (threads[1]) in ms per step: the calling thread's own share, its
+   * waiting for workers, the rest of its step (copies, infos), and the busiest worker's time.
+   */
+  parts: { local: number; wait: number; other: number; worker: number } | null;
+}
+
+/** Steps `env` `n` times with random actions from `rng`; seconds and episodes ended. */
+function stepRandom(env: VecEnv, rng: Rng, n: number): [number, number] {
+  const actions = new Float32Array(env.count * env.actionSize);
+  let ends = 0;
+  const t0 = performance.now();
+  for (let t = 0; t < n; t++) {
+    for (let i = 0; i < actions.length; i++) {
+      const j = i % env.actionSize;
+      actions[i] = env.actionLow[j] + (env.actionHigh[j] - env.actionLow[j]) * rng.uniform();
+    }
+    const r = env.step(actions);
+    for (let i = 0; i < env.count; i++) ends += r.terminated[i] | r.truncated[i];
+  }
+  return [(performance.now() - t0) / 1000, ends];
+}
+
+/** ms per step of each part between two readings of a split's counters. */
+function parts(a: SplitStats, b: SplitStats): SplitCell["parts"] {
+  const n = b.steps - a.steps;
+  const per = (x: number, y: number) => (y - x) / n;
+  const step = per(a.step, b.step), local = per(a.local, b.local), wait = per(a.wait, b.wait);
+  const worker = Math.max(...b.workers.map((w, k) => per(a.workers[k], w)));
+  return { local, wait, other: step - local - wait, worker };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The share sizes physics/parallel_vec_env.ts gives `count` instances over `threads`. */
+function largestShare(count: number, threads: number): number {
+  const t = Math.max(1, Math.min(threads, count));
+  let most = 0;
+  for (let k = 0; k < t; k++) {
+    most = Math.max(most, Math.round(((k + 1) * count) / t) - Math.round((k * count) / t));
+  }
+  return most;
+}
+
+/** Measures one task (see the module comment). */
+export async function splitCell(
+  task: string,
+  population: number,
+  threads: number[],
+  steps: number,
+  rounds = 5,
+): Promise<SplitCell> {
+  const shareSize = largestShare(population, threads[1] ?? 1);
+  const envs: VecEnv[] = [];
+  try {
+    for (const t of threads) {
+      envs.push(
+        t === 1
+          ? await makeVecEnv(task, { count: population, seed: 0 })
+          : await makeParallelVecEnv(task, { count: population, seed: 0, threads: t }),
+      );
+    }
+    envs.push(await makeVecEnv(task, { count: shareSize, seed: 0 }));
+    const rng = new Rng(7);
+    // warm-up: V8 optimises each thread's WebAssembly only after a while
+    for (const env of envs) {
+      env.reset();
+      stepRandom(env, rng, steps);
+    }
+    const times: number[][] = envs.map(() => []);
+    const before = envs[1] ? splitStats(envs[1]) : null;
+    let ends = 0, counted = 0;
+    for (let r = 0; r < rounds; r++) {
+      envs.forEach((env, k) => {
+        const [s, e] = stepRandom(env, rng, steps);
+        times[k].push(s / steps);
+        if (k === 0) {
+          ends += e;
+          counted += steps * env.count;
+        }
+      });
+    }
+    const seconds = times.map(median);
+    const after = envs[1] ? splitStats(envs[1]) : null;
+    return {
+      parts: before && after ? parts(before, after) : null,
+      task,
+      population,
+      threads,
+      seconds: seconds.slice(0, threads.length),
+      share: seconds[threads.length],
+      shareSize,
+      endsPerThousand: (1000 * ends) / counted,
+    };
+  } finally {
+    for (const env of envs) env.close();
+  }
+}
+
+/** The table's header for `threads`. */
+export function splitHeader(population: number, threads: number[], steps: number): string[] {
+  const rest = threads.slice(1);
+  return [
+    `Environments alone, P = ${population}, random actions with automatic resets, ${steps} ` +
+    `steps per round, median of alternating rounds; wall time; ${navigator.hardwareConcurrency} ` +
+    `cores`,
+    "",
+    `| task | env steps/s, 1 thread | ${
+      rest.map((t) => `${t} threads | speed-up`).join(" | ")
+    } | largest share of ${
+      threads[1] ?? 1
+    } alone, ms/step | ceiling | efficiency | episodes ended per 1000 steps | ${
+      threads[1] ?? 1
+    } threads, ms/step: own share | waiting | rest | busiest worker |`,
+    `| --- | ---: | ${
+      rest.map(() => "---: | ---:").join(" | ")
+    } | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+  ];
+}
+
+/** One table row of `c`. */
+export function splitRow(c: SplitCell): string {
+  const rate = (s: number) => (c.population / s).toFixed(0);
+  const up = c.seconds.map((s) => c.seconds[0] / s);
+  const ceiling = c.seconds[0] / c.share;
+  return `| ${c.task} | ${rate(c.seconds[0])} | ${
+    c.seconds.slice(1).map((s, k) => `${rate(s)} | ${up[k + 1].toFixed(2)}×`).join(" | ")
+  } | ${(1000 * c.share).toFixed(3)} | ${ceiling.toFixed(2)}× | ${
+    c.threads.length > 1 ? `${Math.round((100 * up[1]) / ceiling)}%` : "–"
+  } | ${c.endsPerThousand.toFixed(1)} | ${
+    c.parts
+      ? [c.parts.local, c.parts.wait, c.parts.other, c.parts.worker].map((x) => x.toFixed(3))
+        .join(" | ")
+      : "– | – | – | –"
+  } |`;
+}
+
+if (import.meta.main) {
+  const flag = (name: string) => Deno.args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+  const population = Number(flag("population") ?? 8);
+  const cores = navigator.hardwareConcurrency ?? 1;
+  const threads = [
+    ...new Set(
+      (flag("threads") ?? "1,2,4").split(",").map((t) =>
+        t === "auto" ? autoThreads(population, cores) : Number(t)
+      ),
+    ),
+  ];
+  for (const t of threads) {
+    if (!Number.isInteger(t) || t < 1 || t > population) {
+      console.error(`--threads: got ${flag("threads")}; allowed: 1 to ${population}, or auto`);
+      Deno.exit(2);
+    }
+  }
+  if (threads[0] !== 1) threads.unshift(1);
+  const steps = Number(flag("steps") ?? 200);
+  const tasks = flag("tasks")?.split(",") ?? listEnvs();
+  splitHeader(population, threads, steps).forEach((line) => console.log(line));
+  for (const task of tasks) {
+    console.log(splitRow(await splitCell(task, population, threads, steps)));
+  }
+}
