@@ -7,8 +7,12 @@
  * the CPU, so the WebGPU figures there say what the path costs, not what a GPU gives.
  *
  * Run: `deno task bench --only gpu` (`--full` adds hidden 64 and 256). On a machine with a GPU,
- * `deno run -A bench/gpu.ts --populations=256,1024,4096 --single-thread-max=256` times the
- * populations a GPU is for, against PyTorch on CUDA where torch sees one.
+ * `deno run -A bench/gpu.ts --gpu-only --populations=256,1024,4096` times the populations a GPU
+ * is for, against PyTorch on CUDA where torch sees one (without `--gpu-only` the CPU paths too;
+ * `--single-thread-max=256` spares the one-thread cells above that). Rows print as they are
+ * measured and progress lines (how long each cell took to make and to time) go to stderr, so a
+ * run cut short still says what it measured and where it stopped. A cell that fails (a binding
+ * limit of the adapter, say) prints its row with the reason and the bench goes on.
  * @module
  */
 import { type Agent, createAgent, Rng } from "../mod.ts";
@@ -17,6 +21,41 @@ import { webgpuAvailable } from "../lib/backend.ts";
 import { torchCuda, torchPython, torchTiming } from "./torch.ts";
 
 const OBS = 17, ACT = 6, BATCH = 100, BLOCK = 50;
+/** Transitions per member in the replay buffer the minibatches are drawn from. */
+const REPLAY = 1000;
+/** Standard normals the replay rows are cut from (a prime, so windows rarely repeat). */
+const POOL = 1_000_003;
+
+let poolCache: Float32Array | undefined;
+function normalPool(): Float32Array {
+  if (!poolCache) {
+    const data = new Rng(1);
+    poolCache = Float32Array.from({ length: POOL }, () => data.normal());
+  }
+  return poolCache;
+}
+
+/**
+ * Milliseconds per update that drawing the minibatch indices takes on the CPU at population P
+ * (the loop of lib/fused/gpu.ts's updateBlock: each member's generator, B draws per update),
+ * median of three blocks; part of the WebGPU column's time, on the CPU.
+ */
+function indexDrawMs(P: number): number {
+  const rngs = Array.from({ length: P }, (_, p) => new Rng(100 + p));
+  const samples: number[] = [];
+  for (let round = -1; round < 3; round++) {
+    const t0 = performance.now();
+    const indices = new Uint32Array(BLOCK * P * BATCH);
+    for (let k = 0; k < BLOCK; k++) {
+      for (let p = 0; p < P; p++) {
+        const rng = rngs[p], at = (k * P + p) * BATCH;
+        for (let b = 0; b < BATCH; b++) indices[at + b] = rng.integer(REPLAY);
+      }
+    }
+    if (round >= 0) samples.push((performance.now() - t0) / BLOCK);
+  }
+  return median(samples);
+}
 
 const ROWS: [string, Record<string, unknown>, string][] = [
   ["ddpg", {}, "ddpg"],
@@ -52,10 +91,16 @@ async function cell(
     threads,
     ...extra,
   });
-  const replay = new ReplayBuffer(P, 1000, OBS, ACT);
-  const data = new Rng(1);
-  const f = (n: number) => Float32Array.from({ length: n }, () => data.normal());
-  for (let i = 0; i < 1000; i++) {
+  const replay = new ReplayBuffer(P, REPLAY, OBS, ACT);
+  // rows are windows of one pool of normals: drawing 1000 × P × 42 fresh ones took about 25 s
+  // per cell at P = 4096, and the update's time does not depend on the values
+  const pool = normalPool();
+  let at = 0;
+  const f = (n: number) => {
+    at = (at + 7919) % (pool.length - n);
+    return pool.subarray(at, at + n);
+  };
+  for (let i = 0; i < REPLAY; i++) {
     replay.add(f(P * OBS), f(P * ACT), f(P), f(P * OBS), new Float32Array(P));
   }
   const rngs = Array.from({ length: P }, (_, p) => new Rng(100 + p));
@@ -63,6 +108,23 @@ async function cell(
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const seconds = (from: number, to = performance.now()) => `${((to - from) / 1000).toFixed(1)} s`;
+
+/** PyTorch's timing, or null (said through `onProgress`) where its script fails. */
+async function torchOrNull(
+  P: number,
+  hidden: number,
+  options: Parameters<typeof torchTiming>[2],
+  onProgress: (line: string) => void,
+): Promise<Awaited<ReturnType<typeof torchTiming>>> {
+  try {
+    return await torchTiming(P, hidden, options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    onProgress(`P = ${P}: PyTorch ${JSON.stringify(options)} failed: ${message.slice(-300)}`);
+    return null;
+  }
+}
 
 /** The table as text. */
 export async function benchGpu(
@@ -74,6 +136,7 @@ export async function benchGpu(
     hostBackend = "wasm" as "wasm" | "cpu",
     gpuOnly = false,
     onRow = (_row: string) => {},
+    onProgress = (_line: string) => {},
   } = {},
 ): Promise<string> {
   const gpu = await webgpuAvailable();
@@ -99,43 +162,65 @@ export async function benchGpu(
     }`,
     "",
     "| algorithm | hidden | P | fused webgpu ms | per agent | fused wasm 1 thread ms | per agent | fused wasm " +
-    `${cores} threads ms | per agent | webgpu / wasm 1 thread | PyTorch 1 thread per agent | PyTorch ${cores} threads per agent | wasm 1 thread / PyTorch 1 thread | wasm ${cores} threads / PyTorch ${cores} threads | PyTorch CUDA per agent | webgpu / PyTorch CUDA |`,
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    `${cores} threads ms | per agent | webgpu / wasm 1 thread | PyTorch 1 thread per agent | PyTorch ${cores} threads per agent | wasm 1 thread / PyTorch 1 thread | wasm ${cores} threads / PyTorch ${cores} threads | PyTorch CUDA per agent | webgpu / PyTorch CUDA | webgpu: CPU index draw ms |`,
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ].forEach(emit);
   for (const hidden of widths) {
     for (const P of populations) {
-      const torch1 = gpuOnly ? null : await torchTiming(P, hidden, { threads: 1 });
-      const torchN = gpuOnly ? null : await torchTiming(P, hidden, { threads: cores });
-      const torchCudaTiming = cuda ? await torchTiming(P, hidden, { device: "cuda" }) : null;
+      const t0 = performance.now();
+      const torch1 = gpuOnly ? null : await torchOrNull(P, hidden, { threads: 1 }, onProgress);
+      const torchN = gpuOnly ? null : await torchOrNull(P, hidden, { threads: cores }, onProgress);
+      const torchCudaTiming = cuda
+        ? await torchOrNull(P, hidden, { device: "cuda" }, onProgress)
+        : null;
+      onProgress(`P = ${P}, hidden ${hidden}: PyTorch timed in ${seconds(t0)}`);
+      // a software adapter runs the kernel on the CPU: large cells there take minutes and
+      // say nothing about a GPU
+      const software = adapter?.info.isFallbackAdapter ?? false;
+      const gpuHere = gpu && !(software && (P > 16 || hidden > 16));
+      const drawMs = gpuHere ? indexDrawMs(P) : NaN;
       for (const [algo, extra, label] of ROWS) {
         // P = 256 and wide nets: the cheapest and the paper's main rows only
         if ((P > 16 || hidden > 16) && !["ddpg", "fsddpg (listing)"].includes(label)) continue;
-        // a software adapter runs the kernel on the CPU: large cells there take minutes and
-        // say nothing about a GPU
-        const software = adapter?.info.isFallbackAdapter ?? false;
-        const cells = [
-          gpu && !(software && (P > 16 || hidden > 16))
-            ? await cell(algo, extra, P, hidden, "webgpu", 1)
-            : null,
-          !gpuOnly && P <= singleThreadMax
-            ? await cell(algo, extra, P, hidden, hostBackend, 1)
-            : null,
-          !gpuOnly && P > 1 ? await cell(algo, extra, P, hidden, hostBackend, cores) : null,
-        ];
-        // the GPU cell alone (a software adapter runs on every core), then the CPU cells
-        // round-robin, so that load from other processes falls on both alike
-        for (const phase of [cells.slice(0, 1), cells.slice(1)]) {
-          for (let round = -1; round < rounds; round++) {
-            for (const c of phase) {
-              if (!c) continue;
-              const t0 = performance.now();
-              await c.agent.updateBlock(c.replay, c.rngs, BLOCK, BATCH);
-              if (round >= 0) c.samples.push((performance.now() - t0) / BLOCK);
+        const made = performance.now();
+        const cells: (Cell | null)[] = [];
+        let ms = [NaN, NaN, NaN], failed = "";
+        try {
+          cells.push(gpuHere ? await cell(algo, extra, P, hidden, "webgpu", 1) : null);
+          cells.push(
+            !gpuOnly && P <= singleThreadMax
+              ? await cell(algo, extra, P, hidden, hostBackend, 1)
+              : null,
+          );
+          cells.push(
+            !gpuOnly && P > 1 ? await cell(algo, extra, P, hidden, hostBackend, cores) : null,
+          );
+          const timed = performance.now();
+          // the GPU cell alone (a software adapter runs on every core), then the CPU cells
+          // round-robin, so that load from other processes falls on both alike
+          for (const phase of [cells.slice(0, 1), cells.slice(1)]) {
+            for (let round = -1; round < rounds; round++) {
+              for (const c of phase) {
+                if (!c) continue;
+                const t0 = performance.now();
+                await c.agent.updateBlock(c.replay, c.rngs, BLOCK, BATCH);
+                if (round >= 0) c.samples.push((performance.now() - t0) / BLOCK);
+              }
             }
           }
+          ms = cells.map((c) => (c ? median(c.samples) : NaN));
+          onProgress(
+            `P = ${P}, ${label}: cells made in ${seconds(made, timed)}, ${
+              rounds + 1
+            } blocks each in ${seconds(timed)}`,
+          );
+        } catch (error) {
+          // one cell the adapter cannot hold (a binding limit, say) must not hide the rest
+          failed = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+          onProgress(`P = ${P}, ${label}: failed after ${seconds(made)}: ${failed}`);
+        } finally {
+          cells.forEach((c) => c?.agent.dispose());
         }
-        const ms = cells.map((c) => (c ? median(c.samples) : NaN));
-        cells.forEach((c) => c?.agent.dispose());
         const fmt = (x: number, digits = 3) => (Number.isNaN(x) ? "–" : x.toFixed(digits));
         const isDdpg = algo === "ddpg";
         emit(
@@ -155,7 +240,7 @@ export async function benchGpu(
             isDdpg && torchCudaTiming && !Number.isNaN(ms[0])
               ? `${(ms[0] / P / torchCudaTiming.perAgentMs).toFixed(2)}×`
               : "–"
-          } |`,
+          } | ${Number.isNaN(ms[0]) ? "–" : fmt(drawMs)} |${failed ? ` failed: ${failed}` : ""}`,
         );
       }
     }
@@ -163,6 +248,7 @@ export async function benchGpu(
   [
     "",
     "fused webgpu: lib/fused/wgsl.ts, one dispatch per update, one workgroup per member, one readback per block (–: no adapter, or a software adapter at P > 16 or hidden > 16); fused wasm: lib/fused/updater.ts (SIMD kernels), `threads` splits the population over workers.",
+    `CPU index draw: of the webgpu column's time, what drawing the minibatch indices on the CPU takes (each member's generator, ${BATCH} draws per update; lib/fused/gpu.ts). Replay: ${REPLAY} transitions per member, cut from one pool of ${POOL} standard normals.`,
   ].forEach(emit);
   return lines.join("\n");
 }
@@ -180,5 +266,6 @@ if (import.meta.main) {
     hostBackend: Deno.args.includes("--host-backend=cpu") ? "cpu" : "wasm",
     gpuOnly: Deno.args.includes("--gpu-only"),
     onRow: (row) => console.log(row),
+    onProgress: (line) => console.error(line),
   });
 }
