@@ -9,7 +9,9 @@
  * so `ceiling` = one thread / largest share is the best a split can do and `efficiency` =
  * speed-up / ceiling is what the split's own costs (commands, copies, infos, waiting for the
  * slowest share) leave of it; the episodes that end per 1000 instance-steps (a reset costs
- * more than a step, and lands on one share at a time); and, for the first split, where the
+ * more than a step, and lands on one share at a time); the share imbalance (each instance
+ * stepped and timed on its own, summed per share: slowest share over the mean); and, for the
+ * first split, where the
  * calling thread's step goes (its own share, waiting for the workers, the rest) beside the
  * busiest worker's time per step (physics/parallel_vec_env.ts's `splitStats`).
  *
@@ -38,6 +40,11 @@ export interface SplitCell {
   shareSize: number;
   /** Episodes ended per 1000 instance-steps (one thread's count). */
   endsPerThousand: number;
+  /**
+   * The first split's shares timed instance by instance on one thread: the slowest share's
+   * time over the mean share's (1 = even; the split's speed-up is at most threads / this).
+   */
+  imbalance: number;
   /**
    * The first split's step (threads[1]) in ms per step: the calling thread's own share, its
    * waiting for workers, the rest of its step (copies, infos), and the busiest worker's time.
@@ -72,14 +79,39 @@ function parts(a: SplitStats, b: SplitStats): SplitCell["parts"] {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** The share sizes physics/parallel_vec_env.ts gives `count` instances over `threads`. */
-function largestShare(count: number, threads: number): number {
+/** The shares physics/parallel_vec_env.ts gives `count` instances over `threads`: [from, to). */
+function shares(count: number, threads: number): [number, number][] {
   const t = Math.max(1, Math.min(threads, count));
-  let most = 0;
-  for (let k = 0; k < t; k++) {
-    most = Math.max(most, Math.round(((k + 1) * count) / t) - Math.round((k * count) / t));
+  return Array.from({ length: t }, (_, k) => [
+    Math.round((k * count) / t),
+    Math.round(((k + 1) * count) / t),
+  ]);
+}
+
+function largestShare(count: number, threads: number): number {
+  return Math.max(...shares(count, threads).map(([a, b]) => b - a));
+}
+
+/**
+ * Steps each instance of `env` on its own `n` times (random actions, reset when done) and
+ * returns each instance's milliseconds: instances that cost more (contacts, say) make one
+ * share slower than another however fast the split's signalling is.
+ */
+function instanceMs(env: VecEnv, rng: Rng, n: number): number[] {
+  const ms = env.envs.map(() => 0);
+  const a = new Float32Array(env.actionSize);
+  for (let t = 0; t < n; t++) {
+    env.envs.forEach((e, i) => {
+      for (let j = 0; j < a.length; j++) {
+        a[j] = env.actionLow[j] + (env.actionHigh[j] - env.actionLow[j]) * rng.uniform();
+      }
+      const t0 = performance.now();
+      const r = e.step(a);
+      if (r.terminated || r.truncated) e.reset();
+      ms[i] += performance.now() - t0;
+    });
   }
-  return most;
+  return ms;
 }
 
 /** Measures one task (see the module comment). */
@@ -122,6 +154,11 @@ export async function splitCell(
     }
     const seconds = times.map(median);
     const after = envs[1] ? splitStats(envs[1]) : null;
+    // the same instances one at a time, after the rounds (the plain batch is not used again)
+    const perInstance = instanceMs(envs[0], rng, steps * rounds);
+    const sums = shares(population, threads[1] ?? 1).map(([a, b]) =>
+      perInstance.slice(a, b).reduce((x, y) => x + y, 0)
+    );
     return {
       parts: before && after ? parts(before, after) : null,
       task,
@@ -131,6 +168,7 @@ export async function splitCell(
       share: seconds[threads.length],
       shareSize,
       endsPerThousand: (1000 * ends) / counted,
+      imbalance: Math.max(...sums) / (sums.reduce((x, y) => x + y, 0) / sums.length),
     };
   } finally {
     for (const env of envs) env.close();
@@ -149,12 +187,12 @@ export function splitHeader(population: number, threads: number[], steps: number
       rest.map((t) => `${t} threads | speed-up`).join(" | ")
     } | largest share of ${
       threads[1] ?? 1
-    } alone, ms/step | ceiling | efficiency | episodes ended per 1000 steps | ${
+    } alone, ms/step | ceiling | efficiency | episodes ended per 1000 steps | share imbalance | ${
       threads[1] ?? 1
     } threads, ms/step: own share | waiting | rest | busiest worker |`,
     `| --- | ---: | ${
       rest.map(() => "---: | ---:").join(" | ")
-    } | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+    } | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
   ];
 }
 
@@ -167,7 +205,7 @@ export function splitRow(c: SplitCell): string {
     c.seconds.slice(1).map((s, k) => `${rate(s)} | ${up[k + 1].toFixed(2)}×`).join(" | ")
   } | ${(1000 * c.share).toFixed(3)} | ${ceiling.toFixed(2)}× | ${
     c.threads.length > 1 ? `${Math.round((100 * up[1]) / ceiling)}%` : "–"
-  } | ${c.endsPerThousand.toFixed(1)} | ${
+  } | ${c.endsPerThousand.toFixed(1)} | ${c.imbalance.toFixed(3)} | ${
     c.parts
       ? [c.parts.local, c.parts.wait, c.parts.other, c.parts.worker].map((x) => x.toFixed(3))
         .join(" | ")
