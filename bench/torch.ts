@@ -79,3 +79,71 @@ export async function torchTiming(
     perAgentCpuMs: out.per_agent_cpu_ms,
   };
 }
+
+/** A PyTorch process holding one population's DDPG state, timing updates on request. */
+export interface TorchServer {
+  /** Wall and process CPU ms per update, over `n` updates run now. */
+  time(n: number): Promise<{ ms: number; cpuMs: number }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `bench/torch_update.py --serve` (population P, hidden width `hidden`, one CPU thread
+ * unless `threads`): the caller alternates its own timed rounds with this process's, so that load
+ * from other work on the machine falls on both alike. Null where no python3 imports torch.
+ */
+export async function torchServer(
+  P: number,
+  hidden: number,
+  { threads = 1 } = {},
+): Promise<TorchServer | null> {
+  const python = await torchPython();
+  if (!python) return null;
+  const child = new Deno.Command(python, {
+    args: [
+      SCRIPT.pathname,
+      `--population=${P}`,
+      `--hidden=${hidden}`,
+      `--threads=${threads}`,
+      "--serve",
+    ],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  const lines = child.stdout.pipeThrough(new TextDecoderStream()).pipeThrough(splitLines())
+    .getReader();
+  const next = async () => {
+    const { value, done } = await lines.read();
+    if (done) throw new Error("bench/torch_update.py --serve ended early");
+    return JSON.parse(value);
+  };
+  await next(); // {"ready": true} after its warm-up
+  return {
+    async time(n) {
+      await writer.write(new TextEncoder().encode(`${n}\n`));
+      const out = await next();
+      return { ms: out.ms, cpuMs: out.cpu_ms };
+    },
+    async close() {
+      await writer.close();
+      await lines.cancel();
+      await child.status;
+    },
+  };
+}
+
+function splitLines(): TransformStream<string, string> {
+  let rest = "";
+  return new TransformStream({
+    transform(chunk, controller) {
+      const parts = (rest + chunk).split("\n");
+      rest = parts.pop()!;
+      for (const line of parts) if (line.trim()) controller.enqueue(line);
+    },
+    flush(controller) {
+      if (rest.trim()) controller.enqueue(rest);
+    },
+  });
+}

@@ -7,13 +7,15 @@ update is DDPG's as lib/agent.ts specifies it (critic MSE step with Adam, actor 
 weights [P, in, out] and run with batched matrix products, on one CPU thread by default
 (`--device cuda` runs it on the GPU, synchronising before each timestamp).
 
-Prints one JSON object: {"population", "hidden", "threads", "device", "median_ms",
+With --serve it reads counts from stdin and answers each with one timing (bench/torch.ts
+`torchServer`). Otherwise it prints one JSON object: {"population", "hidden", "threads", "device", "median_ms",
 "per_agent_ms", "median_cpu_ms", "per_agent_cpu_ms"}: wall time, and process CPU time (what
 `deno task bench` reports for our own updates, so that a busy machine slows neither side's figure).
 """
 
 import argparse
 import json
+import sys
 import time
 
 import torch
@@ -47,6 +49,7 @@ def main():
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--seconds", type=float, default=2.0)
     parser.add_argument("--device", default="cpu", help="cpu or cuda")
+    parser.add_argument("--serve", action="store_true", help="time n updates per line of stdin")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     device = torch.device(args.device)
@@ -86,6 +89,21 @@ def main():
     for _ in range(20):
         update()
     sync()
+    if args.serve:
+        # one line per request: a count n in, then the wall and process CPU ms per update of n
+        # updates out, so that a caller can alternate its own timings with these
+        print(json.dumps({"ready": True}), flush=True)
+        for line in sys.stdin:
+            n = int(line)
+            t0, c0 = time.perf_counter(), time.process_time()
+            for _ in range(n):
+                update()
+            sync()
+            print(json.dumps({
+                "ms": (time.perf_counter() - t0) * 1000 / n,
+                "cpu_ms": (time.process_time() - c0) * 1000 / n,
+            }), flush=True)
+        return
     samples, cpu = [], []
     start = time.perf_counter()
     while time.perf_counter() - start < args.seconds or len(samples) < 5:

@@ -9,7 +9,7 @@ import process from "node:process";
 import { type AgentOptions, ALGORITHMS, type Batch, createAgent, Rng } from "../mod.ts";
 import { type Precision, simdFma, simdKernels, useSimd } from "../lib/fused/simd.ts";
 import { type Algorithm, DEFAULTS, updatesPerBlock } from "../lib/config.ts";
-import { torchPython, type TorchTiming, torchTiming } from "./torch.ts";
+import { torchPython, torchServer, type TorchTiming, torchTiming } from "./torch.ts";
 
 const OBS = 17, ACT = 6, BATCH = 100;
 /** Algorithms whose update needs n_w Hessian-vector products (as the paper reports). */
@@ -265,8 +265,8 @@ export async function benchThreads(
  * The fused path's two precisions (lib/fused/simd.ts `Precision`) side by side in one process:
  * `f64` and `mixed` agents of each row timed alternately (one group of updates each per round),
  * median process CPU ms per update, and PyTorch's bmm-batched DDPG update per agent at the same P
- * where python3 imports torch (one thread, after our cells; its process CPU time compared, its
- * wall time shown).
+ * where python3 imports torch (one thread, a process of its own timed in the same rounds as ours,
+ * alternating; its process CPU time compared, its wall time shown).
  */
 export async function benchPrecision(
   { rounds = 15, populations = [1, 256] } = {},
@@ -292,8 +292,11 @@ skipped: no WebAssembly SIMD here`;
     a === "ddpg" || a === "td3" || (a === "fsddpg" && e.degree === undefined)
   );
   for (const P of populations) {
-    const torchMs = torch ? await torchTiming(P, 16, { threads: 1 }) : null;
     for (const [algo, extra, label] of rows) {
+      // PyTorch's DDPG timed in the same rounds as ours, one group each, alternating: load that
+      // comes and goes on this machine falls on both sides alike
+      const server = algo === "ddpg" ? await torchServer(P, 16, { threads: 1 }) : null;
+      const torchCpu: number[] = [], torchWall: number[] = [];
       const agents = [];
       for (const precision of PRECISIONS) {
         agents.push(
@@ -315,12 +318,20 @@ skipped: no WebAssembly SIMD here`;
           for (let g = 0; g < group; g++) await agent.update(batches[g % 4]);
           if (round >= 0) samples[k].push((cpuMs() - t0) / group);
         }
+        if (server) {
+          const t = await server.time(group);
+          if (round >= 0) {
+            torchCpu.push(t.cpuMs / P);
+            torchWall.push(t.ms / P);
+          }
+        }
       }
+      await server?.close();
       agents.forEach((a) => a.dispose());
+      const mid = (xs: number[]) => xs.length ? xs.sort((a, b) => a - b)[xs.length >> 1] : NaN;
       const [f64, mixed] = samples.map((x) => x.sort((a, b) => a - b)[x.length >> 1]);
       // process CPU against process CPU: a busy machine stretches wall time, not CPU time
-      const pt = algo === "ddpg" && torchMs ? torchMs.perAgentCpuMs : NaN;
-      const ptWall = algo === "ddpg" && torchMs ? torchMs.perAgentMs : NaN;
+      const pt = mid(torchCpu), ptWall = mid(torchWall);
       lines.push(
         `| ${label} | ${P} | ${f64.toFixed(3)} | ${(f64 / P).toFixed(4)} | ${mixed.toFixed(3)} | ${
           (mixed / P).toFixed(4)
