@@ -53,27 +53,6 @@ export interface SimdKernels {
    */
   tanh32(x: number, out: number, n: number): void;
   /**
-   * Adam on n float32 parameters `w` and moments `m`, `v` along scale·g (g float64): in float64,
-   * in lib/fused/updater.ts's order, each result rounded to float32 once (the same bits).
-   */
-  adam(
-    w: number,
-    m: number,
-    v: number,
-    g: number,
-    n: number,
-    scale: number,
-    beta1: number,
-    beta2: number,
-    b1: number,
-    b2: number,
-    a: number,
-    c2: number,
-    eps: number,
-  ): void;
-  /** t = t·keep + s·tau over n float32 values, in float64 (polyak averaging). */
-  blend(t: number, s: number, n: number, keep: number, tau: number): void;
-  /**
    * dst[i·dstride + k] = src[i·sstride + k] for k < width, i < rows: float32 rows widened to
    * float64 (strides in elements).
    */

@@ -12,6 +12,7 @@
  * critic step first, then the actor direction from the updated critic Q₁, then the targets.
  * @module
  */
+import { ADAM } from "../adam_constants.ts";
 import type { Batch } from "../replay.ts";
 import type { Rng } from "../rng.ts";
 import {
@@ -40,8 +41,9 @@ import {
   type StateArray,
 } from "./layout.ts";
 import { allocF64 as allocAny, freeF64, type Precision } from "./simd.ts";
-import { adam, blend } from "./optimizer.ts";
 import { allocWorkspace, type Workspace } from "./workspace.ts";
+
+const { beta1: BETA1, beta2: BETA2, epsilon: ADAM_EPS } = ADAM;
 
 /**
  * Settings of a fused updater: the update's, and the arithmetic of its batched products
@@ -227,20 +229,9 @@ export class FusedUpdater {
         info[3 * P + p] = cn;
         info[4 * P + p] = divNoNan(dg, dn * gn);
         info[5 * P + p] = divNoNan(cn, gn);
-        adam(
-          this.actor,
-          this.actorM,
-          this.actorV,
-          p * nt,
-          d,
-          -1,
-          nt,
-          s.lrActor,
-          this.actorStep,
-          work.params,
-        );
+        adam(this.actor, this.actorM, this.actorV, p * nt, d, -1, nt, s.lrActor, this.actorStep);
       }
-      if (targetsDue) this.#polyak(p, work.params);
+      if (targetsDue) this.#polyak(p);
     }
   }
 
@@ -348,7 +339,6 @@ export class FusedUpdater {
         cn.n,
         s.lrCritic,
         this.criticStep,
-        work.params,
       );
     }
     return loss;
@@ -389,11 +379,11 @@ export class FusedUpdater {
     work.critic.f32 = mixed && critic;
   }
 
-  #polyak(p: number, stage: Workspace["params"]): void {
-    const tau = this.#s.polyak, an = this.actorNet.n, cn = this.criticNet.n;
-    blend(this.actorTarget, this.actor, p * an, an, tau, stage);
+  #polyak(p: number): void {
+    const tau = this.#s.polyak;
+    blend(this.actorTarget, this.actor, p * this.actorNet.n, this.actorNet.n, tau);
     for (let c = 0; c < this.criticCount; c++) {
-      blend(this.criticTargets[c], this.critics[c], p * cn, cn, tau, stage);
+      blend(this.criticTargets[c], this.critics[c], p * this.criticNet.n, this.criticNet.n, tau);
     }
   }
 
@@ -421,4 +411,33 @@ export class FusedUpdater {
     };
     return work;
   }
+}
+
+/** Adam on `w[off..off+n)` along `scale·g` (bias-corrected, as lib/adam.ts). */
+function adam(
+  w: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
+  off: number,
+  g: Float64Array,
+  scale: number,
+  n: number,
+  lr: number,
+  step: number,
+): void {
+  const c1 = 1 - BETA1 ** step, c2 = 1 - BETA2 ** step;
+  const a = lr / c1, b1 = 1 - BETA1, b2 = 1 - BETA2;
+  for (let j = 0; j < n; j++) {
+    const gj = g[j] * scale;
+    const mj = m[off + j] * BETA1 + gj * b1;
+    const vj = v[off + j] * BETA2 + gj * gj * b2;
+    m[off + j] = mj;
+    v[off + j] = vj;
+    w[off + j] -= (mj * a) / (Math.sqrt(vj / c2) + ADAM_EPS);
+  }
+}
+
+function blend(target: Float32Array, source: Float32Array, off: number, n: number, tau: number) {
+  const keep = 1 - tau;
+  for (let j = off; j < off + n; j++) target[j] = target[j] * keep + source[j] * tau;
 }

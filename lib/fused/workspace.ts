@@ -19,8 +19,6 @@ export interface Workspace {
   tanh: Float64Array;
   /** A member's minibatch rows, float32 as stored, on their way into a pass's input (rowsInto). */
   stage: Float32Array;
-  /** A member's parameters and Adam moments (or target and trained) for the SIMD Adam and polyak. */
-  params: [Float32Array, Float32Array, Float32Array];
   /** Smoothing noise `[B, A]`, float32 as the reference rounds it. */
   noise: Float32Array;
   y: Float64Array;
@@ -101,7 +99,6 @@ export function allocWorkspace(
     critic: netWork(criticNet, B, allocF64),
     tanh: allocF64(B * A),
     stage: allocF32Via(allocF64, B * Math.max(s.observationSize, A)),
-    params: [0, 1, 2].map(() => allocF32Via(allocF64, Math.max(nt, nw))) as Workspace["params"],
     noise: new Float32Array(B * A),
     y: new Float64Array(B),
     q: new Float64Array(B),
@@ -109,7 +106,7 @@ export function allocWorkspace(
     criticGrad,
     actorGrad,
     actorWeighted,
-    direction: allocF64(nt),
+    direction: new Float64Array(nt),
     correction: new Float64Array(nt),
     gw,
     diag,
