@@ -10,7 +10,7 @@
  * @module
  */
 import type { UpdateSettings } from "../update/contract.ts";
-import { backwardBatch, forwardBatch, rowsInto, tanhInto } from "./kernels.ts";
+import { backwardBatch, forwardBatch, tanhInto } from "./kernels.ts";
 import type { NetLayout } from "./layout.ts";
 import { perSampleDot, perSampleGram, perSampleRows } from "./per_sample.ts";
 import { inSimdMemory, simdKernels } from "./simd.ts";
@@ -44,13 +44,13 @@ export function policyPass(m: MemberPass, obs: Float32Array): number {
   const { s, actorNet: an, criticNet: cn, work } = m;
   const O = s.observationSize, A = s.actionSize, C = O + A, B = work.B;
   const aw = work.actor, cw = work.critic, base = m.p * B * O;
-  const cin = cw.H[0];
-  rowsInto(obs, base, O, B, aw.H[0], 0, O, work.stage);
+  const ain = aw.H[0], cin = cw.H[0];
+  for (let i = 0; i < B * O; i++) ain[i] = obs[base + i];
   forwardBatch(an, m.actor, m.p * an.n, aw, B);
   const mid = m.mid, half = m.half, th = work.tanh;
   tanhInto(aw.out, th, B * A, aw.f32);
-  rowsInto(obs, base, O, B, cin, 0, C, work.stage);
   for (let i = 0; i < B; i++) {
+    for (let k = 0; k < O; k++) cin[i * C + k] = obs[base + i * O + k];
     for (let j = 0; j < A; j++) {
       cin[i * C + O + j] = mid[j] + half[j] * th[i * A + j];
     }

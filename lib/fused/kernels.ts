@@ -53,33 +53,6 @@ export interface NetWork {
 }
 
 /**
- * dst[dOff + i·dstride + k] = src[sOff + i·width + k] for k < width, i < rows: a member's
- * float32 minibatch rows (contiguous in `src`) into a pass's float64 input. With the SIMD kernels
- * the block is copied into `stage` (float32, their memory) and widened there (`widen`); the
- * values are the same either way.
- */
-export function rowsInto(
-  src: Float32Array,
-  sOff: number,
-  width: number,
-  rows: number,
-  dst: Float64Array,
-  dOff: number,
-  dstride: number,
-  stage: Float32Array,
-): void {
-  const K = inSimdMemory(dst) && inSimdMemory(stage) ? simdKernels() : null;
-  if (K) {
-    stage.set(src.subarray(sOff, sOff + rows * width));
-    K.widen(stage.byteOffset, width, dst.byteOffset + 8 * dOff, dstride, width, rows);
-    return;
-  }
-  for (let i = 0; i < rows; i++) {
-    for (let k = 0; k < width; k++) dst[dOff + i * dstride + k] = src[sOff + i * width + k];
-  }
-}
-
-/**
  * dst[i] = tanh(src[i]) for i < n: Math.tanh, or with `float32` (a pass of the `mixed` precision)
  * the SIMD kernel `tanh32` (within 2.7e-7 of tanh, and a twentieth of Math.tanh's cost) where
  * both arrays live in its memory.

@@ -52,18 +52,6 @@ export interface SimdKernels {
    * within 2.7e-7 of tanh (tools/gen_simd_f32.ts); for the `mixed` precision's passes.
    */
   tanh32(x: number, out: number, n: number): void;
-  /**
-   * dst[i·dstride + k] = src[i·sstride + k] for k < width, i < rows: float32 rows widened to
-   * float64 (strides in elements).
-   */
-  widen(
-    src: number,
-    sstride: number,
-    dst: number,
-    dstride: number,
-    width: number,
-    rows: number,
-  ): void;
   /** d[j] += Σ_{i<m} r[i·n + j]·r[i·n + j − lag] for lag ≤ j < n. */
   lag(r: number, n: number, m: number, lag: number, d: number): void;
   /** out[i] = Σ_{k<n} x[i·n + k]·v[k] for i < m. */

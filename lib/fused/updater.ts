@@ -32,7 +32,7 @@ import {
   policyPass,
   stackelbergDirection,
 } from "./directions.ts";
-import { backwardBatch, forwardBatch, rowsInto, tanhInto } from "./kernels.ts";
+import { backwardBatch, forwardBatch, tanhInto } from "./kernels.ts";
 import {
   exportTensors,
   importTensors,
@@ -283,14 +283,17 @@ export class FusedUpdater {
     const aw = work.actor, cw = work.critic;
     const s2 = batch.nextObservations, base = p * B * O;
     this.#float32(work, true, true);
-    const cin = cw.H[0], C = O + A;
-    rowsInto(s2, base, O, B, aw.H[0], 0, O, work.stage);
+    const ain = aw.H[0], cin = cw.H[0], C = O + A;
+    for (let i = 0; i < B * O; i++) ain[i] = s2[base + i];
     forwardBatch(an, this.actorTarget, p * an.n, aw, B);
-    const mid = this.#mid, half = this.#half, th = work.tanh;
-    const low = s.actionLow, high = s.actionHigh;
+    const mid = this.#mid,
+      half = this.#half,
+      th = work.tanh,
+      low = s.actionLow,
+      high = s.actionHigh;
     tanhInto(aw.out, th, B * A, aw.f32);
-    rowsInto(s2, base, O, B, cin, 0, C, work.stage);
     for (let i = 0; i < B; i++) {
+      for (let k = 0; k < O; k++) cin[i * C + k] = s2[base + i * O + k];
       for (let j = 0; j < A; j++) {
         let a = Math.fround(mid[j] + half[j] * th[i * A + j]);
         if (noise !== null) {
@@ -313,8 +316,11 @@ export class FusedUpdater {
   #criticStep(p: number, batch: Batch, B: number, work: Workspace): number {
     const s = this.#s, O = s.observationSize, A = s.actionSize, C = O + A;
     const cn = this.criticNet, cw = work.critic, cin = cw.H[0];
-    rowsInto(batch.observations, p * B * O, O, B, cin, 0, C, work.stage);
-    rowsInto(batch.actions, p * B * A, A, B, cin, O, C, work.stage);
+    const obs = batch.observations, act = batch.actions;
+    for (let i = 0; i < B; i++) {
+      for (let k = 0; k < O; k++) cin[i * C + k] = obs[(p * B + i) * O + k];
+      for (let j = 0; j < A; j++) cin[i * C + O + j] = act[(p * B + i) * A + j];
+    }
     const y = work.y, grad = work.criticGrad, eL = cw.E[cn.layers - 1];
     this.#float32(work, true, true);
     let loss = 0;

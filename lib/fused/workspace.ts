@@ -7,7 +7,6 @@
 import type { UpdateSettings } from "../update/contract.ts";
 import { type BackwardOptions, type NetWork, netWork } from "./kernels.ts";
 import type { NetLayout } from "./layout.ts";
-import { allocF32Via } from "./simd.ts";
 import { type TangentWork, tangentWork } from "./stackelberg.ts";
 
 /** The workspaces of one batch size. */
@@ -17,8 +16,6 @@ export interface Workspace {
   critic: NetWork;
   /** tanh of the actor's output `[B, A]`. */
   tanh: Float64Array;
-  /** A member's minibatch rows, float32 as stored, on their way into a pass's input (rowsInto). */
-  stage: Float32Array;
   /** Smoothing noise `[B, A]`, float32 as the reference rounds it. */
   noise: Float32Array;
   y: Float64Array;
@@ -98,7 +95,6 @@ export function allocWorkspace(
     actor: netWork(actorNet, B, allocF64),
     critic: netWork(criticNet, B, allocF64),
     tanh: allocF64(B * A),
-    stage: allocF32Via(allocF64, B * Math.max(s.observationSize, A)),
     noise: new Float32Array(B * A),
     y: new Float64Array(B),
     q: new Float64Array(B),
