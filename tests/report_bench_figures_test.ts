@@ -152,7 +152,7 @@ Deno.test("bench figures: only cells young enough are used; another commit or De
   });
 });
 
-Deno.test("bench figures: the location is STACKRL_BENCH_FILE, else XDG_CACHE_HOME, else HOME/.cache", () => {
+Deno.test("bench figures: the location is STACKRL_BENCH_FILE, else XDG_CACHE_HOME, else HOME/.cache, else LOCALAPPDATA", () => {
   const env = (vars: Record<string, string>) => (name: string) => vars[name];
   assertEquals(benchFilePath(env({ STACKRL_BENCH_FILE: "/x/b.json", HOME: "/h" })), "/x/b.json");
   assertEquals(
@@ -160,6 +160,7 @@ Deno.test("bench figures: the location is STACKRL_BENCH_FILE, else XDG_CACHE_HOM
     "/c/stackrl/bench-train.json",
   );
   assertEquals(benchFilePath(env({ HOME: "/h" })), "/h/.cache/stackrl/bench-train.json");
+  assertEquals(benchFilePath(env({ LOCALAPPDATA: "C:/u" })), "C:/u/stackrl/bench-train.json");
   assertEquals(benchFilePath(env({})), undefined);
 });
 

@@ -71,7 +71,7 @@ export interface BenchFigures {
 
 /**
  * Where the figures live: `STACKRL_BENCH_FILE`, else `$XDG_CACHE_HOME/stackrl/bench-train.json`,
- * else `$HOME/.cache/…` (`%LOCALAPPDATA%\stackrl\…` on Windows); undefined when none is set.
+ * else `$HOME/.cache/…` (`%LOCALAPPDATA%/stackrl/…` on Windows); undefined when none is set.
  */
 export function benchFilePath(
   env: (name: string) => string | undefined = envGet,
@@ -83,7 +83,8 @@ export function benchFilePath(
   const home = env("HOME");
   if (home) return `${home}/.cache/stackrl/bench-train.json`;
   const local = env("LOCALAPPDATA");
-  return local ? `${local}\\stackrl\\bench-train.json` : undefined;
+  // forward slashes: Deno takes them on Windows, and writeFileAtomic's mkdir splits on them
+  return local ? `${local}/stackrl/bench-train.json` : undefined;
 }
 
 function envGet(name: string): string | undefined {
