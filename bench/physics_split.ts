@@ -1,8 +1,10 @@
 /**
  * Environments alone, split across threads (physics/parallel_vec_env.ts): wall seconds per
  * vectorised step of a population of P instances of each task with random actions (auto-reset),
- * on one thread and split over 2, 4, … threads, timed in alternating rounds in one process so
- * that load from other work falls on every cell alike; each figure is the median round.
+ * on one thread and split over 2, 4, … threads, timed in alternating rounds in one process (each
+ * round starting one cell later) so that load from other work falls on every cell alike; rates
+ * are median rounds, speed-ups the median of per-round ratios to the same round's one thread,
+ * and the round spread (one thread's slowest round over its fastest) says how steady it was.
  *
  * Beside the speed-ups it prints what bounds them: the largest share stepped alone on one thread
  * (a plain physics/vec_env.ts batch of that many instances), whose time is the split's floor,
@@ -11,11 +13,12 @@
  * slowest share) leave of it; the episodes that end per 1000 instance-steps (a reset costs
  * more than a step, and lands on one share at a time); the share imbalance (each instance
  * stepped and timed on its own, summed per share: slowest share over the mean); and, for the
- * first split, where the
+ * first split, its speed-up when each side polls the shared counter for up to POLL_MS before
+ * it sleeps (`spinMs`; physics/vec_share.ts) and where the
  * calling thread's step goes (its own share, waiting for the workers, the rest) beside the
  * busiest worker's time per step (physics/parallel_vec_env.ts's `splitStats`).
  *
- * Run: `deno run -A bench/physics_split.ts [--population=8] [--threads=1,2,4] [--steps=200]
+ * Run: `deno run -A bench/physics_split.ts [--population=8] [--threads=1,2,4] [--steps=100]
  * [--tasks=Ant,…]`; `--threads` may name `auto` (what `--threads auto` gives a training run:
  * lib/train/config.ts). Rows print as they are measured. Benchmarks report; they never pass or
  * fail on time.
@@ -36,6 +39,14 @@ export interface SplitCell {
   seconds: number[];
   /** Median wall seconds per step of the largest share alone on one thread. */
   share: number;
+  /** Speed-up over one thread per entry of `threads`: the median of per-round ratios. */
+  speedups: number[];
+  /** One thread over the largest share alone: the median of per-round ratios. */
+  ceiling: number;
+  /** The first split's speed-up when each side polls before sleeping (`spinMs: POLL_MS`). */
+  polled: number;
+  /** One thread's slowest round over its fastest (how steady the machine was). */
+  spread: number;
   /** Instances in the largest share of the first split (threads[1]). */
   shareSize: number;
   /** Episodes ended per 1000 instance-steps (one thread's count). */
@@ -76,6 +87,9 @@ function parts(a: SplitStats, b: SplitStats): SplitCell["parts"] {
   const worker = Math.max(...b.workers.map((w, k) => per(a.workers[k], w)));
   return { local, wait, other: step - local - wait, worker };
 }
+
+/** ms the polling variant of the first split polls before sleeping. */
+const POLL_MS = 0.5;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -120,7 +134,7 @@ export async function splitCell(
   population: number,
   threads: number[],
   steps: number,
-  rounds = 5,
+  rounds = 9,
 ): Promise<SplitCell> {
   const shareSize = largestShare(population, threads[1] ?? 1);
   const envs: VecEnv[] = [];
@@ -133,6 +147,17 @@ export async function splitCell(
       );
     }
     envs.push(await makeVecEnv(task, { count: shareSize, seed: 0 }));
+    // the first split again, each side polling before it sleeps
+    if (threads[1]) {
+      envs.push(
+        await makeParallelVecEnv(task, {
+          count: population,
+          seed: 0,
+          threads: threads[1],
+          spinMs: POLL_MS,
+        }),
+      );
+    }
     const rng = new Rng(7);
     // warm-up: V8 optimises each thread's WebAssembly only after a while
     for (const env of envs) {
@@ -143,7 +168,9 @@ export async function splitCell(
     const before = envs[1] ? splitStats(envs[1]) : null;
     let ends = 0, counted = 0;
     for (let r = 0; r < rounds; r++) {
-      envs.forEach((env, k) => {
+      // each round starts one cell later, so no cell always follows the same other
+      envs.forEach((_, i) => {
+        const k = (i + r) % envs.length, env = envs[k];
         const [s, e] = stepRandom(env, rng, steps);
         times[k].push(s / steps);
         if (k === 0) {
@@ -153,6 +180,9 @@ export async function splitCell(
       });
     }
     const seconds = times.map(median);
+    // speed-ups paired round by round (one thread's round over the same round's split): drift
+    // in the machine's speed between rounds cancels
+    const paired = times.map((t) => median(t.map((x, r) => times[0][r] / x)));
     const after = envs[1] ? splitStats(envs[1]) : null;
     // the same instances one at a time, after the rounds (the plain batch is not used again)
     const perInstance = instanceMs(envs[0], rng, steps * rounds);
@@ -166,6 +196,10 @@ export async function splitCell(
       threads,
       seconds: seconds.slice(0, threads.length),
       share: seconds[threads.length],
+      speedups: paired.slice(0, threads.length),
+      ceiling: paired[threads.length],
+      polled: threads[1] ? paired[threads.length + 1] : NaN,
+      spread: Math.max(...times[0]) / Math.min(...times[0]),
       shareSize,
       endsPerThousand: (1000 * ends) / counted,
       imbalance: Math.max(...sums) / (sums.reduce((x, y) => x + y, 0) / sums.length),
@@ -187,25 +221,28 @@ export function splitHeader(population: number, threads: number[], steps: number
       rest.map((t) => `${t} threads | speed-up`).join(" | ")
     } | largest share of ${
       threads[1] ?? 1
-    } alone, ms/step | ceiling | efficiency | episodes ended per 1000 steps | share imbalance | ${
+    } alone, ms/step | ceiling | efficiency | episodes ended per 1000 steps | share imbalance | round spread | ${
+      threads[1] ?? 1
+    } threads polling ${POLL_MS} ms: speed-up | ${
       threads[1] ?? 1
     } threads, ms/step: own share | waiting | rest | busiest worker |`,
     `| --- | ---: | ${
       rest.map(() => "---: | ---:").join(" | ")
-    } | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+    } | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
   ];
 }
 
 /** One table row of `c`. */
 export function splitRow(c: SplitCell): string {
   const rate = (s: number) => (c.population / s).toFixed(0);
-  const up = c.seconds.map((s) => c.seconds[0] / s);
-  const ceiling = c.seconds[0] / c.share;
+  const up = c.speedups, ceiling = c.ceiling;
   return `| ${c.task} | ${rate(c.seconds[0])} | ${
     c.seconds.slice(1).map((s, k) => `${rate(s)} | ${up[k + 1].toFixed(2)}×`).join(" | ")
   } | ${(1000 * c.share).toFixed(3)} | ${ceiling.toFixed(2)}× | ${
     c.threads.length > 1 ? `${Math.round((100 * up[1]) / ceiling)}%` : "–"
-  } | ${c.endsPerThousand.toFixed(1)} | ${c.imbalance.toFixed(3)} | ${
+  } | ${c.endsPerThousand.toFixed(1)} | ${c.imbalance.toFixed(3)} | ${c.spread.toFixed(2)} | ${
+    Number.isNaN(c.polled) ? "–" : `${c.polled.toFixed(2)}×`
+  } | ${
     c.parts
       ? [c.parts.local, c.parts.wait, c.parts.other, c.parts.worker].map((x) => x.toFixed(3))
         .join(" | ")
@@ -231,7 +268,7 @@ if (import.meta.main) {
     }
   }
   if (threads[0] !== 1) threads.unshift(1);
-  const steps = Number(flag("steps") ?? 200);
+  const steps = Number(flag("steps") ?? 100);
   const tasks = flag("tasks")?.split(",") ?? listEnvs();
   splitHeader(population, threads, steps).forEach((line) => console.log(line));
   for (const task of tasks) {

@@ -23,7 +23,7 @@ import {
   type VecResetResult,
   type VecStepResult,
 } from "./vec_env.ts";
-import { CMD, CTRL, REPLAY_CHUNK, VecShare } from "./vec_share.ts";
+import { CMD, CTRL, REPLAY_CHUNK, SPIN_MS, spinWhile, VecShare } from "./vec_share.ts";
 
 /** A worker's reply that takes longer than this is taken for a dead worker. */
 const REPLY_TIMEOUT_MS = 120_000;
@@ -33,6 +33,8 @@ interface Share {
   worker: Worker;
   sh: VecShare;
   from: number;
+  /** {@link SPIN_MS} or what the caller chose. */
+  spinMs: number;
 }
 
 /** Worker threads holding instances of a task; see {@link startVecWorkers}. */
@@ -79,6 +81,7 @@ export async function startVecWorkers(
   options: Omit<EnvOptions, "seed"> | undefined,
   seeds: readonly number[],
   threads: number,
+  spinMs: number = SPIN_MS,
 ): Promise<VecWorkers> {
   taskSpec(task);
   const count = seeds.length;
@@ -108,8 +111,9 @@ export async function startVecWorkers(
       options: options ?? {},
       seeds: seeds.slice(from, to),
       buffers: sh.buffers,
+      spinMs,
     });
-    shares.push({ worker, sh, from });
+    shares.push({ worker, sh, from, spinMs });
   }
   const workers = new VecWorkers(bound(1, count, threads), count, shares);
   try {
@@ -156,6 +160,9 @@ export function splitStats(env: VecEnv): SplitStats | null {
 function wait(s: Share, timing?: { wait: number }): unknown {
   const ctrl = s.sh.ctrl, seq = Atomics.load(ctrl, CTRL.seq);
   const t0 = timing ? performance.now() : 0;
+  // the worker is usually a little behind this thread: poll before sleeping
+  const before = Atomics.load(ctrl, CTRL.done);
+  if (before !== seq) spinWhile(ctrl, CTRL.done, before, s.spinMs);
   for (let v = Atomics.load(ctrl, CTRL.done); v !== seq; v = Atomics.load(ctrl, CTRL.done)) {
     if (Atomics.wait(ctrl, CTRL.done, v, REPLY_TIMEOUT_MS) === "timed-out") {
       throw new Error(`a worker of a split vectorised environment did not answer in 120 s`);
@@ -419,10 +426,12 @@ export function splitVecEnvOf(
   return new SplitEnv(options.name ?? local[0].name, local, workers, options.resetSeed);
 }
 
-/** Options of {@link makeParallelVecEnv}: {@link makeVecEnv}'s and `threads`. */
+/** Options of {@link makeParallelVecEnv}: {@link makeVecEnv}'s, `threads` and `spinMs`. */
 export interface ParallelVecEnvOptions extends VecEnvOptions {
   /** Threads to step on, this one included (at most `count`). */
   threads: number;
+  /** ms either side polls before it sleeps (default {@link SPIN_MS}; 0: sleep at once). */
+  spinMs?: number;
 }
 
 /**
@@ -434,14 +443,15 @@ export async function makeParallelVecEnv(
   options: ParallelVecEnvOptions,
 ): Promise<VecEnv> {
   taskSpec(name);
-  const { count, seed, threads, ...rest } = options;
+  const { count, seed, threads, spinMs = SPIN_MS, ...rest } = options;
   checkNumber("count", count, { min: 1, max: 128, integer: true });
   checkNumber("threads", threads, { min: 1, max: 256, integer: true });
+  checkNumber("spinMs", spinMs, { min: 0, max: 1000 });
   const base = seed === undefined
     ? crypto.getRandomValues(new Uint32Array(1))[0]
     : checkNumber("seed", seed, { min: 0, max: 2 ** 32 - 1, integer: true });
   const seeds = Array.from({ length: count }, (_, i) => (base + i) >>> 0);
-  const workers = await startVecWorkers(name, rest, seeds, threads);
+  const workers = await startVecWorkers(name, rest, seeds, threads, spinMs);
   const local: Env[] = [];
   try {
     for (let i = 0; i < workers.localCount; i++) {

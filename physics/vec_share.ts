@@ -31,6 +31,24 @@ export const CMD = { reset: 1, step: 2, resetSome: 3, replay: 4, close: 5 } as c
 /** Actions a REPLAY command carries at most (longer replays go in chunks). */
 export const REPLAY_CHUNK = 1024;
 
+/**
+ * How long either side polls the shared counter before it sleeps in `Atomics.wait`, in ms, by
+ * default: none. A thread woken from that sleep starts late (a futex wake, and on a virtual
+ * machine an idle processor to rouse), once per command on each side, and polling first can
+ * catch replies and commands that come soon; but on a machine whose cores are all busy the
+ * polling thread takes the core the other side needs (bench/physics_split.ts measures both).
+ */
+export const SPIN_MS = 0;
+
+/** Polls `ctrl[slot]` until it differs from `value` or `ms` pass. */
+export function spinWhile(ctrl: Int32Array, slot: number, value: number, ms: number): void {
+  if (ms <= 0 || Atomics.load(ctrl, slot) !== value) return;
+  const until = performance.now() + ms;
+  while (Atomics.load(ctrl, slot) === value && performance.now() < until) {
+    // polling: nothing else to do until the other side answers
+  }
+}
+
 /** Bytes for a step's serialized infos. */
 const INFO_BYTES = 1 << 20;
 

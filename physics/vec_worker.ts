@@ -9,14 +9,15 @@
 import { serialize } from "node:v8";
 import { makeEnv } from "./registry.ts";
 import type { Env, EnvOptions, Info } from "./types.ts";
-import { CMD, CTRL, type ShareBuffers, VecShare } from "./vec_share.ts";
+import { CMD, CTRL, type ShareBuffers, spinWhile, VecShare } from "./vec_share.ts";
 
 self.onmessage = async (event: MessageEvent) => {
-  const { task, options, seeds, buffers } = event.data as {
+  const { task, options, seeds, buffers, spinMs } = event.data as {
     task: string;
     options: EnvOptions;
     seeds: number[];
     buffers: ShareBuffers;
+    spinMs: number;
   };
   const envs: Env[] = [];
   try {
@@ -28,16 +29,18 @@ self.onmessage = async (event: MessageEvent) => {
   }
   self.postMessage({ ready: true });
   // from here on only shared memory: the event loop is blocked until CLOSE
-  serve(new VecShare(buffers), envs);
+  serve(new VecShare(buffers), envs, spinMs);
   for (const env of envs) env.close();
   self.close();
 };
 
 /** Answers commands until CLOSE. */
-function serve(sh: VecShare, envs: Env[]): void {
+function serve(sh: VecShare, envs: Env[], spinMs: number): void {
   const replay = { return: 0, length: 0, ended: false };
   let seen = 0;
   for (;;) {
+    // the next step's command usually follows soon: poll a little before sleeping
+    spinWhile(sh.ctrl, CTRL.seq, seen, spinMs);
     Atomics.wait(sh.ctrl, CTRL.seq, seen);
     seen = Atomics.load(sh.ctrl, CTRL.seq);
     const cmd = sh.ctrl[CTRL.cmd];
