@@ -214,7 +214,63 @@ const WAT =
   ${ROWS32_VARIANTS.map((v) => rows32(false, v)).join("\n  ")}
   ;; out[i] = tanh(x[i]) in float32 (tools/gen_simd_f32.ts)
   ${tanh32()}
-  ;; d[j] += Σ_{i<m} r[i·n + j]·r[i·n + j − lag] for lag ≤ j < n (lagged products of rows)
+  ;; Adam on float32 parameters w, moments m, v along scale·g (g float64), n of them, in float64
+  ;; arithmetic in the order lib/fused/updater.ts writes it (each result rounded to float32 once,
+  ;; when stored): m' = m·β₁ + ĝ·(1 − β₁), v' = v·β₂ + ĝ·ĝ·(1 − β₂), w −= m'·a / (√(v'/c₂) + ε)
+  (func (export "adam") (param $w i32) (param $m i32) (param $v i32) (param $g i32) (param $n i32)
+    (param $scale f64) (param $beta1 f64) (param $beta2 f64) (param $b1 f64) (param $b2 f64)
+    (param $a f64) (param $c2 f64) (param $eps f64)
+    (local $end i32) (local $gj v128) (local $mj v128) (local $vj v128) (local $x f64) (local $y f64) (local $z f64)
+    (local.set $end (i32.add (local.get $w) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done (loop $pairs
+      (br_if $done (i32.gt_u (i32.add (local.get $w) (i32.const 8)) (local.get $end)))
+      (local.set $gj (f64x2.mul (v128.load (local.get $g)) (f64x2.splat (local.get $scale))))
+      (local.set $mj (f64x2.add
+        (f64x2.mul (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $m))) (f64x2.splat (local.get $beta1)))
+        (f64x2.mul (local.get $gj) (f64x2.splat (local.get $b1)))))
+      (local.set $vj (f64x2.add
+        (f64x2.mul (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $v))) (f64x2.splat (local.get $beta2)))
+        (f64x2.mul (f64x2.mul (local.get $gj) (local.get $gj)) (f64x2.splat (local.get $b2)))))
+      (v128.store64_lane 0 (local.get $m) (f32x4.demote_f64x2_zero (local.get $mj)))
+      (v128.store64_lane 0 (local.get $v) (f32x4.demote_f64x2_zero (local.get $vj)))
+      (v128.store64_lane 0 (local.get $w) (f32x4.demote_f64x2_zero (f64x2.sub
+        (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $w)))
+        (f64x2.div (f64x2.mul (local.get $mj) (f64x2.splat (local.get $a)))
+          (f64x2.add (f64x2.sqrt (f64x2.div (local.get $vj) (f64x2.splat (local.get $c2))))
+            (f64x2.splat (local.get $eps)))))))
+      (local.set $w (i32.add (local.get $w) (i32.const 8)))
+      (local.set $m (i32.add (local.get $m) (i32.const 8)))
+      (local.set $v (i32.add (local.get $v) (i32.const 8)))
+      (local.set $g (i32.add (local.get $g) (i32.const 16)))
+      (br $pairs)))
+    (if (i32.lt_u (local.get $w) (local.get $end)) (then
+      (local.set $x (f64.mul (f64.load (local.get $g)) (local.get $scale)))
+      (local.set $y (f64.add (f64.mul (f64.promote_f32 (f32.load (local.get $m))) (local.get $beta1))
+        (f64.mul (local.get $x) (local.get $b1))))
+      (local.set $z (f64.add (f64.mul (f64.promote_f32 (f32.load (local.get $v))) (local.get $beta2))
+        (f64.mul (f64.mul (local.get $x) (local.get $x)) (local.get $b2))))
+      (f32.store (local.get $m) (f32.demote_f64 (local.get $y)))
+      (f32.store (local.get $v) (f32.demote_f64 (local.get $z)))
+      (f32.store (local.get $w) (f32.demote_f64 (f64.sub (f64.promote_f32 (f32.load (local.get $w)))
+        (f64.div (f64.mul (local.get $y) (local.get $a))
+          (f64.add (f64.sqrt (f64.div (local.get $z) (local.get $c2))) (local.get $eps)))))))))
+  ;; t = t·keep + s·tau over n float32 values, in float64, rounded once (polyak averaging)
+  (func (export "blend") (param $t i32) (param $s i32) (param $n i32) (param $keep f64) (param $tau f64)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $t) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done (loop $pairs
+      (br_if $done (i32.gt_u (i32.add (local.get $t) (i32.const 8)) (local.get $end)))
+      (v128.store64_lane 0 (local.get $t) (f32x4.demote_f64x2_zero (f64x2.add
+        (f64x2.mul (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $t))) (f64x2.splat (local.get $keep)))
+        (f64x2.mul (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $s))) (f64x2.splat (local.get $tau))))))
+      (local.set $t (i32.add (local.get $t) (i32.const 8)))
+      (local.set $s (i32.add (local.get $s) (i32.const 8)))
+      (br $pairs)))
+    (if (i32.lt_u (local.get $t) (local.get $end)) (then
+      (f32.store (local.get $t) (f32.demote_f64 (f64.add
+        (f64.mul (f64.promote_f32 (f32.load (local.get $t))) (local.get $keep))
+        (f64.mul (f64.promote_f32 (f32.load (local.get $s))) (local.get $tau))))))))
+    ;; d[j] += Σ_{i<m} r[i·n + j]·r[i·n + j − lag] for lag ≤ j < n (lagged products of rows)
   (func (export "lag") (param $r i32) (param $n i32) (param $m i32) (param $lag i32) (param $d i32)
     (local $i i32) (local $p i32) (local $q i32) (local $dp i32) (local $end i32) (local $row i32)
     (local.set $i (i32.const 0))

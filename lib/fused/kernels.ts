@@ -192,12 +192,14 @@ export function forwardBatch(
     const nin = sizes[l], nout = sizes[l + 1];
     const kOff = wOff + net.kOff[l], bOff = wOff + net.bOff[l];
     if (K !== null && work.f32) {
-      // the member's parameters as they are stored (float32): one copy for the whole pass
-      if (l === 0) work.w32.set(w.subarray(wOff, wOff + net.n));
+      // the member's parameters as they are stored (float32): read in place where they live in
+      // the kernels' memory, else one copy for the whole pass
+      const inPlace = inSimdMemory(w);
+      if (l === 0 && !inPlace) work.w32.set(w.subarray(wOff, wOff + net.n));
       // hidden activations stay float32 (H32); the first input and the output are float64
       const dst = l + 1 < L ? work.H32[l + 1] : work.out;
       const rows = l > 0 ? (l + 1 < L ? K.rows32s : K.rows32xs) : l + 1 < L ? K.rows32os : K.rows32;
-      const base = work.w32.byteOffset;
+      const base = inPlace ? w.byteOffset + 4 * wOff : work.w32.byteOffset;
       rows(
         (l > 0 ? work.H32[l] : H[l]).byteOffset,
         nin,

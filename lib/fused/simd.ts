@@ -52,6 +52,27 @@ export interface SimdKernels {
    * within 2.7e-7 of tanh (tools/gen_simd_f32.ts); for the `mixed` precision's passes.
    */
   tanh32(x: number, out: number, n: number): void;
+  /**
+   * Adam on n float32 parameters `w` and moments `m`, `v` along scale·g (g float64): in float64,
+   * in lib/fused/updater.ts's order, each result rounded to float32 once (the same bits).
+   */
+  adam(
+    w: number,
+    m: number,
+    v: number,
+    g: number,
+    n: number,
+    scale: number,
+    beta1: number,
+    beta2: number,
+    b1: number,
+    b2: number,
+    a: number,
+    c2: number,
+    eps: number,
+  ): void;
+  /** t = t·keep + s·tau over n float32 values, in float64 (polyak averaging). */
+  blend(t: number, s: number, n: number, keep: number, tau: number): void;
   /** d[j] += Σ_{i<m} r[i·n + j]·r[i·n + j − lag] for lag ≤ j < n. */
   lag(r: number, n: number, m: number, lag: number, d: number): void;
   /** out[i] = Σ_{k<n} x[i·n + k]·v[k] for i < m. */

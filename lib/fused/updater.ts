@@ -12,7 +12,6 @@
  * critic step first, then the actor direction from the updated critic Q₁, then the targets.
  * @module
  */
-import { ADAM } from "../adam_constants.ts";
 import type { Batch } from "../replay.ts";
 import type { Rng } from "../rng.ts";
 import {
@@ -41,9 +40,11 @@ import {
   type StateArray,
 } from "./layout.ts";
 import { allocF64 as allocAny, freeF64, type Precision } from "./simd.ts";
+import { adam, blend } from "./optimizer.ts";
 import { allocWorkspace, type Workspace } from "./workspace.ts";
 
-const { beta1: BETA1, beta2: BETA2, epsilon: ADAM_EPS } = ADAM;
+/** The most state bytes a one-thread updater places in the SIMD kernels' memory (1 GiB at most). */
+const STATE_IN_KERNEL_MEMORY_BYTES = 256 * 2 ** 20;
 
 /**
  * Settings of a fused updater: the update's, and the arithmetic of its batched products
@@ -76,6 +77,8 @@ export class FusedUpdater {
   #pass: MemberPass | null = null;
   /** Workspace views taken from the SIMD memory, released by `dispose` or a new batch size. */
   #allocated: Float64Array[] = [];
+  /** The state's views in the SIMD memory (one-thread updaters), released by `dispose`. */
+  #stateAllocated: Float64Array[] = [];
 
   /**
    * `shared`: state in SharedArrayBuffers (needed by `startWorkers`); `attach`: wrap existing
@@ -93,12 +96,18 @@ export class FusedUpdater {
     this.criticCount = criticCount(settings);
     const nt = this.actorNet.n, nw = this.criticNet.n, C = this.criticCount;
     let next = 0;
-    const make = (n: number) =>
-      attach
-        ? attach[next++]
-        : shared
-        ? new Float32Array(new SharedArrayBuffer(4 * n))
-        : new Float32Array(n);
+    // one thread's state goes to the SIMD kernels' memory where it fits a quarter of it: Adam,
+    // polyak and the float32 passes then read it in place
+    const inKernels = !shared && !attach &&
+      4 * P * (4 * nt + 4 * C * nw) <= STATE_IN_KERNEL_MEMORY_BYTES;
+    const make = (n: number) => {
+      if (attach) return attach[next++];
+      if (shared) return new Float32Array(new SharedArrayBuffer(4 * n));
+      if (!inKernels) return new Float32Array(n);
+      const view = allocAny(Math.ceil(n / 2));
+      this.#stateAllocated.push(view);
+      return new Float32Array(view.buffer, view.byteOffset, n);
+    };
     // stateArrays() order: trained, targets, actor m, v, critic m…, critic v…
     this.actor = make(P * nt);
     this.critics = Array.from({ length: C }, () => make(P * nw));
@@ -229,7 +238,17 @@ export class FusedUpdater {
         info[3 * P + p] = cn;
         info[4 * P + p] = divNoNan(dg, dn * gn);
         info[5 * P + p] = divNoNan(cn, gn);
-        adam(this.actor, this.actorM, this.actorV, p * nt, d, -1, nt, s.lrActor, this.actorStep);
+        adam(
+          this.actor,
+          this.actorM,
+          this.actorV,
+          p * nt,
+          d,
+          -1,
+          nt,
+          s.lrActor,
+          this.actorStep,
+        );
       }
       if (targetsDue) this.#polyak(p);
     }
@@ -265,6 +284,8 @@ export class FusedUpdater {
   dispose(): void {
     freeF64(this.#allocated);
     this.#allocated = [];
+    freeF64(this.#stateAllocated);
+    this.#stateAllocated = [];
     this.#work = null;
     this.#pass = null;
   }
@@ -386,10 +407,10 @@ export class FusedUpdater {
   }
 
   #polyak(p: number): void {
-    const tau = this.#s.polyak;
-    blend(this.actorTarget, this.actor, p * this.actorNet.n, this.actorNet.n, tau);
+    const tau = this.#s.polyak, an = this.actorNet.n, cn = this.criticNet.n;
+    blend(this.actorTarget, this.actor, p * an, an, tau);
     for (let c = 0; c < this.criticCount; c++) {
-      blend(this.criticTargets[c], this.critics[c], p * this.criticNet.n, this.criticNet.n, tau);
+      blend(this.criticTargets[c], this.critics[c], p * cn, cn, tau);
     }
   }
 
@@ -417,33 +438,4 @@ export class FusedUpdater {
     };
     return work;
   }
-}
-
-/** Adam on `w[off..off+n)` along `scale·g` (bias-corrected, as lib/adam.ts). */
-function adam(
-  w: Float32Array,
-  m: Float32Array,
-  v: Float32Array,
-  off: number,
-  g: Float64Array,
-  scale: number,
-  n: number,
-  lr: number,
-  step: number,
-): void {
-  const c1 = 1 - BETA1 ** step, c2 = 1 - BETA2 ** step;
-  const a = lr / c1, b1 = 1 - BETA1, b2 = 1 - BETA2;
-  for (let j = 0; j < n; j++) {
-    const gj = g[j] * scale;
-    const mj = m[off + j] * BETA1 + gj * b1;
-    const vj = v[off + j] * BETA2 + gj * gj * b2;
-    m[off + j] = mj;
-    v[off + j] = vj;
-    w[off + j] -= (mj * a) / (Math.sqrt(vj / c2) + ADAM_EPS);
-  }
-}
-
-function blend(target: Float32Array, source: Float32Array, off: number, n: number, tau: number) {
-  const keep = 1 - tau;
-  for (let j = off; j < off + n; j++) target[j] = target[j] * keep + source[j] * tau;
 }

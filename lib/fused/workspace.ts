@@ -102,7 +102,7 @@ export function allocWorkspace(
     criticGrad,
     actorGrad,
     actorWeighted,
-    direction: new Float64Array(nt),
+    direction: allocF64(nt),
     correction: new Float64Array(nt),
     gw,
     diag,
