@@ -18,7 +18,7 @@
  * calling thread's step goes (its own share, waiting for the workers, the rest) beside the
  * busiest worker's time per step (physics/parallel_vec_env.ts's `splitStats`).
  *
- * Run: `deno run -A bench/physics_split.ts [--population=8] [--threads=1,2,4] [--steps=100]
+ * Run: `deno run -A bench/physics_split.ts [--population=8] [--threads=1,2,4] [--steps=100] [--rounds=9]
  * [--tasks=Ant,…]`; `--threads` may name `auto` (what `--threads auto` gives a training run:
  * lib/train/config.ts). Rows print as they are measured. Benchmarks report; they never pass or
  * fail on time.
@@ -210,12 +210,17 @@ export async function splitCell(
 }
 
 /** The table's header for `threads`. */
-export function splitHeader(population: number, threads: number[], steps: number): string[] {
+export function splitHeader(
+  population: number,
+  threads: number[],
+  steps: number,
+  rounds = 9,
+): string[] {
   const rest = threads.slice(1);
   return [
     `Environments alone, P = ${population}, random actions with automatic resets, ${steps} ` +
-    `steps per round, median of alternating rounds; wall time; ${navigator.hardwareConcurrency} ` +
-    `cores`,
+    `steps per round, ${rounds} rounds in rotating order (medians; speed-ups paired by round); ` +
+    `wall time; ${navigator.hardwareConcurrency} cores`,
     "",
     `| task | env steps/s, 1 thread | ${
       rest.map((t) => `${t} threads | speed-up`).join(" | ")
@@ -268,10 +273,16 @@ if (import.meta.main) {
     }
   }
   if (threads[0] !== 1) threads.unshift(1);
-  const steps = Number(flag("steps") ?? 100);
+  const steps = Number(flag("steps") ?? 100), rounds = Number(flag("rounds") ?? 9);
+  for (const [name, value] of [["steps", steps], ["rounds", rounds]] as const) {
+    if (!Number.isInteger(value) || value < 1) {
+      console.error(`--${name}: got ${flag(name)}; allowed: a whole number of at least 1`);
+      Deno.exit(2);
+    }
+  }
   const tasks = flag("tasks")?.split(",") ?? listEnvs();
-  splitHeader(population, threads, steps).forEach((line) => console.log(line));
+  splitHeader(population, threads, steps, rounds).forEach((line) => console.log(line));
   for (const task of tasks) {
-    console.log(splitRow(await splitCell(task, population, threads, steps)));
+    console.log(splitRow(await splitCell(task, population, threads, steps, rounds)));
   }
 }
