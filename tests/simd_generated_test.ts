@@ -19,7 +19,7 @@ const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)
 const exportsOf = async (b64: string) =>
   WebAssembly.Module.exports(await WebAssembly.compile(bytes(b64))).map((e) => e.name).sort();
 
-Deno.test("generated SIMD kernels: the embedded bytes compile and export rows, rows32, tanh32, adam, blend, lag and dots", async () => {
+Deno.test("generated SIMD kernels: the embedded bytes compile and export rows, rows32, tanh32, adam, blend, widen, lag and dots", async () => {
   assertEquals(await exportsOf(SIMD_WASM_BASE64), [
     "adam",
     "blend",
@@ -31,6 +31,7 @@ Deno.test("generated SIMD kernels: the embedded bytes compile and export rows, r
     "rows32s",
     "rows32xs",
     "tanh32",
+    "widen",
   ]);
 });
 

@@ -270,7 +270,27 @@ const WAT =
       (f32.store (local.get $t) (f32.demote_f64 (f64.add
         (f64.mul (f64.promote_f32 (f32.load (local.get $t))) (local.get $keep))
         (f64.mul (f64.promote_f32 (f32.load (local.get $s))) (local.get $tau))))))))
-    ;; d[j] += Σ_{i<m} r[i·n + j]·r[i·n + j − lag] for lag ≤ j < n (lagged products of rows)
+    ;; dst[i·dstride + k] = src[i·sstride + k] widened to float64 for k < width, i < rows (src float32,
+  ;; strides in elements): a member's minibatch rows into a pass's input, two at a time
+  (func (export "widen") (param $src i32) (param $sstride i32) (param $dst i32) (param $dstride i32) (param $width i32) (param $rows i32)
+    (local $i i32) (local $s i32) (local $d i32) (local $end i32)
+    (local.set $i (i32.const 0))
+    (block $iDone (loop $iLoop
+      (br_if $iDone (i32.ge_s (local.get $i) (local.get $rows)))
+      (local.set $s (i32.add (local.get $src) (i32.shl (i32.mul (local.get $i) (local.get $sstride)) (i32.const 2))))
+      (local.set $d (i32.add (local.get $dst) (i32.shl (i32.mul (local.get $i) (local.get $dstride)) (i32.const 3))))
+      (local.set $end (i32.add (local.get $s) (i32.shl (local.get $width) (i32.const 2))))
+      (block $kDone (loop $kLoop
+        (br_if $kDone (i32.gt_u (i32.add (local.get $s) (i32.const 8)) (local.get $end)))
+        (v128.store (local.get $d) (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $s))))
+        (local.set $s (i32.add (local.get $s) (i32.const 8)))
+        (local.set $d (i32.add (local.get $d) (i32.const 16)))
+        (br $kLoop)))
+      (if (i32.lt_u (local.get $s) (local.get $end)) (then
+        (f64.store (local.get $d) (f64.promote_f32 (f32.load (local.get $s))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $iLoop))))
+  ;; d[j] += Σ_{i<m} r[i·n + j]·r[i·n + j − lag] for lag ≤ j < n (lagged products of rows)
   (func (export "lag") (param $r i32) (param $n i32) (param $m i32) (param $lag i32) (param $d i32)
     (local $i i32) (local $p i32) (local $q i32) (local $dp i32) (local $end i32) (local $row i32)
     (local.set $i (i32.const 0))

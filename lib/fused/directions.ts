@@ -10,7 +10,7 @@
  * @module
  */
 import type { UpdateSettings } from "../update/contract.ts";
-import { backwardBatch, forwardBatch, tanhInto } from "./kernels.ts";
+import { backwardBatch, forwardBatch, rowsInto, tanhInto } from "./kernels.ts";
 import type { NetLayout } from "./layout.ts";
 import { perSampleDot, perSampleGram, perSampleRows } from "./per_sample.ts";
 import { inSimdMemory, simdKernels } from "./simd.ts";
@@ -36,21 +36,22 @@ export interface MemberPass {
 }
 
 /**
- * J = mean_i Q_w(s_i, π_θ(s_i)) for member `m.p` on `obs` (`[P, B, obs]`): the actor's and the
+ * J = mean_i Q_w(s_i, π_θ(s_i)) for member `m.p` on its rows of `obs` (`[·, B, obs]`, the member's
+ * block at index `row`, by default `m.p`): the actor's and the
  * critic's forward passes (tanh of the actor kept in `work.tanh`), the critic's output delta
  * seeded with ∂Q/∂Q = 1 for the backward passes of the families.
  */
-export function policyPass(m: MemberPass, obs: Float32Array): number {
+export function policyPass(m: MemberPass, obs: Float32Array, row = m.p): number {
   const { s, actorNet: an, criticNet: cn, work } = m;
   const O = s.observationSize, A = s.actionSize, C = O + A, B = work.B;
-  const aw = work.actor, cw = work.critic, base = m.p * B * O;
-  const ain = aw.H[0], cin = cw.H[0];
-  for (let i = 0; i < B * O; i++) ain[i] = obs[base + i];
+  const aw = work.actor, cw = work.critic, base = row * B * O;
+  const cin = cw.H[0];
+  rowsInto(obs, base, O, B, aw.H[0], 0, O);
   forwardBatch(an, m.actor, m.p * an.n, aw, B);
   const mid = m.mid, half = m.half, th = work.tanh;
   tanhInto(aw.out, th, B * A, aw.f32);
+  rowsInto(obs, base, O, B, cin, 0, C);
   for (let i = 0; i < B; i++) {
-    for (let k = 0; k < O; k++) cin[i * C + k] = obs[base + i * O + k];
     for (let j = 0; j < A; j++) {
       cin[i * C + O + j] = mid[j] + half[j] * th[i * A + j];
     }

@@ -53,6 +53,30 @@ export interface NetWork {
 }
 
 /**
+ * dst[dOff + i·dstride + k] = src[sOff + i·width + k] for k < width, i < rows: a member's
+ * float32 minibatch rows into a pass's float64 input. The SIMD kernel `widen` where both live in
+ * its memory (the batch staged there by lib/fused/updater.ts), else a loop; the same values.
+ */
+export function rowsInto(
+  src: Float32Array,
+  sOff: number,
+  width: number,
+  rows: number,
+  dst: Float64Array,
+  dOff: number,
+  dstride: number,
+): void {
+  const K = inSimdMemory(src) && inSimdMemory(dst) ? simdKernels() : null;
+  if (K) {
+    K.widen(src.byteOffset + 4 * sOff, width, dst.byteOffset + 8 * dOff, dstride, width, rows);
+    return;
+  }
+  for (let i = 0; i < rows; i++) {
+    for (let k = 0; k < width; k++) dst[dOff + i * dstride + k] = src[sOff + i * width + k];
+  }
+}
+
+/**
  * dst[i] = tanh(src[i]) for i < n: Math.tanh, or with `float32` (a pass of the `mixed` precision)
  * the SIMD kernel `tanh32` (within 2.7e-7 of tanh, and a twentieth of Math.tanh's cost) where
  * both arrays live in its memory.

@@ -73,6 +73,18 @@ export interface SimdKernels {
   ): void;
   /** t = t·keep + s·tau over n float32 values, in float64 (polyak averaging). */
   blend(t: number, s: number, n: number, keep: number, tau: number): void;
+  /**
+   * dst[i·dstride + k] = src[i·sstride + k] for k < width, i < rows: float32 rows widened to
+   * float64 (strides in elements).
+   */
+  widen(
+    src: number,
+    sstride: number,
+    dst: number,
+    dstride: number,
+    width: number,
+    rows: number,
+  ): void;
   /** d[j] += Σ_{i<m} r[i·n + j]·r[i·n + j − lag] for lag ≤ j < n. */
   lag(r: number, n: number, m: number, lag: number, d: number): void;
   /** out[i] = Σ_{k<n} x[i·n + k]·v[k] for i < m. */

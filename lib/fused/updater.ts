@@ -31,7 +31,7 @@ import {
   policyPass,
   stackelbergDirection,
 } from "./directions.ts";
-import { backwardBatch, forwardBatch, tanhInto } from "./kernels.ts";
+import { backwardBatch, forwardBatch, rowsInto, tanhInto } from "./kernels.ts";
 import {
   exportTensors,
   importTensors,
@@ -42,6 +42,12 @@ import {
 import { allocF64 as allocAny, freeF64, type Precision } from "./simd.ts";
 import { adam, blend } from "./optimizer.ts";
 import { allocWorkspace, type Workspace } from "./workspace.ts";
+
+/**
+ * A minibatch whose member p's rows sit at block `at` of `observations`, `actions` and
+ * `nextObservations` (p itself, or p's place in a staged group); rewards and dones by p.
+ */
+type MemberRows = Batch & { at: number };
 
 /** The most state bytes a one-thread updater places in the SIMD kernels' memory (1 GiB at most). */
 const STATE_IN_KERNEL_MEMORY_BYTES = 256 * 2 ** 20;
@@ -208,9 +214,26 @@ export class FusedUpdater {
     p1: number,
     info: Float64Array,
   ): void {
-    const s = this.#s, P = s.population, A = s.actionSize;
+    const s = this.#s, P = s.population, A = s.actionSize, O = s.observationSize;
     const work = this.#workspace(B);
+    // the members' rows, staged a group at a time in the SIMD kernels' memory where they can
+    // widen them into the passes' inputs (one copy per group, not one loop per pass)
+    const stage = work.batchStage, rows: MemberRows = { ...batch, at: 0 };
+    let staged = -1;
     for (let p = p0; p < p1; p++) {
+      if (stage) {
+        if (staged < 0 || p >= staged + stage.members) {
+          staged = p;
+          const n = Math.min(stage.members, p1 - p);
+          stage.observations.set(batch.observations.subarray(p * B * O, (p + n) * B * O));
+          stage.nextObservations.set(batch.nextObservations.subarray(p * B * O, (p + n) * B * O));
+          stage.actions.set(batch.actions.subarray(p * B * A, (p + n) * B * A));
+          rows.observations = stage.observations;
+          rows.nextObservations = stage.nextObservations;
+          rows.actions = stage.actions;
+        }
+        rows.at = p - staged;
+      } else rows.at = p;
       let noise: Float32Array | null = null, noiseOff = 0;
       if (s.traits.td3) {
         if (smoothing instanceof Float32Array) {
@@ -221,10 +244,10 @@ export class FusedUpdater {
           fillNoise((smoothing as readonly Rng[])[p], noise, 0, B * A, s);
         }
       }
-      this.#targets(p, batch, B, work, noise, noiseOff);
-      info[p] = this.#criticStep(p, batch, B, work);
+      this.#targets(p, rows, B, work, noise, noiseOff);
+      info[p] = this.#criticStep(p, rows, B, work);
       if (actorDue) {
-        info[P + p] = this.#actorDirection(p, batch.observations, B);
+        info[P + p] = this.#actorDirection(p, rows.observations, B, rows.at);
         const nt = this.actorNet.n, g = work.actorGrad, c = work.correction, d = work.direction;
         let gg = 0, cc = 0, dd = 0, dg = 0;
         for (let j = 0; j < nt; j++) {
@@ -293,7 +316,7 @@ export class FusedUpdater {
   /** y = r + γ(1 − d)·Q_targ(s′, π_targ(s′)) into `work.y`. */
   #targets(
     p: number,
-    batch: Batch,
+    batch: MemberRows,
     B: number,
     work: Workspace,
     noise: Float32Array | null,
@@ -302,19 +325,16 @@ export class FusedUpdater {
     const s = this.#s, O = s.observationSize, A = s.actionSize;
     const an = this.actorNet, cn = this.criticNet;
     const aw = work.actor, cw = work.critic;
-    const s2 = batch.nextObservations, base = p * B * O;
+    const s2 = batch.nextObservations, base = batch.at * B * O;
     this.#float32(work, true, true);
-    const ain = aw.H[0], cin = cw.H[0], C = O + A;
-    for (let i = 0; i < B * O; i++) ain[i] = s2[base + i];
+    const cin = cw.H[0], C = O + A;
+    rowsInto(s2, base, O, B, aw.H[0], 0, O);
     forwardBatch(an, this.actorTarget, p * an.n, aw, B);
-    const mid = this.#mid,
-      half = this.#half,
-      th = work.tanh,
-      low = s.actionLow,
-      high = s.actionHigh;
+    const mid = this.#mid, half = this.#half, th = work.tanh;
+    const low = s.actionLow, high = s.actionHigh;
     tanhInto(aw.out, th, B * A, aw.f32);
+    rowsInto(s2, base, O, B, cin, 0, C);
     for (let i = 0; i < B; i++) {
-      for (let k = 0; k < O; k++) cin[i * C + k] = s2[base + i * O + k];
       for (let j = 0; j < A; j++) {
         let a = Math.fround(mid[j] + half[j] * th[i * A + j]);
         if (noise !== null) {
@@ -334,14 +354,11 @@ export class FusedUpdater {
   }
 
   /** One Adam step on Σ_c mean_i (Q_c(s_i, a_i) − y_i)²; returns the loss. */
-  #criticStep(p: number, batch: Batch, B: number, work: Workspace): number {
+  #criticStep(p: number, batch: MemberRows, B: number, work: Workspace): number {
     const s = this.#s, O = s.observationSize, A = s.actionSize, C = O + A;
     const cn = this.criticNet, cw = work.critic, cin = cw.H[0];
-    const obs = batch.observations, act = batch.actions;
-    for (let i = 0; i < B; i++) {
-      for (let k = 0; k < O; k++) cin[i * C + k] = obs[(p * B + i) * O + k];
-      for (let j = 0; j < A; j++) cin[i * C + O + j] = act[(p * B + i) * A + j];
-    }
+    rowsInto(batch.observations, batch.at * B * O, O, B, cin, 0, C);
+    rowsInto(batch.actions, batch.at * B * A, A, B, cin, O, C);
     const y = work.y, grad = work.criticGrad, eL = cw.E[cn.layers - 1];
     this.#float32(work, true, true);
     let loss = 0;
@@ -375,7 +392,7 @@ export class FusedUpdater {
    * Member p's actor step on `observations` (`[P, B, obs]`; SD* also read the TD targets in
    * `work.y`) by its family's function (lib/fused/directions.ts); returns J.
    */
-  #actorDirection(p: number, obs: Float32Array, B: number): number {
+  #actorDirection(p: number, obs: Float32Array, B: number, row = p): number {
     this.#workspace(B);
     const pass = this.#pass!, actor = this.#s.traits.actor;
     pass.p = p;
@@ -391,7 +408,7 @@ export class FusedUpdater {
       actor.kind !== "stackelberg" && !(perSample && cg),
       actor.kind !== "stackelberg" && !perSample,
     );
-    const objective = policyPass(pass, obs);
+    const objective = policyPass(pass, obs, row);
     if (actor.kind === "gradient") gradientDirection(pass);
     else if (actor.kind === "stackelberg") stackelbergDirection(pass);
     else if (this.#s.k1k2 === "per-sample") fastPerSampleDirection(pass);

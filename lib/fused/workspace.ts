@@ -7,6 +7,7 @@
 import type { UpdateSettings } from "../update/contract.ts";
 import { type BackwardOptions, type NetWork, netWork } from "./kernels.ts";
 import type { NetLayout } from "./layout.ts";
+import { allocF32Via, inSimdMemory } from "./simd.ts";
 import { type TangentWork, tangentWork } from "./stackelberg.ts";
 
 /** The workspaces of one batch size. */
@@ -16,6 +17,16 @@ export interface Workspace {
   critic: NetWork;
   /** tanh of the actor's output `[B, A]`. */
   tanh: Float64Array;
+  /**
+   * A group of members' minibatch rows, float32 as given, in the SIMD kernels' memory (which
+   * widens them into the passes' inputs); null without the kernels.
+   */
+  batchStage: {
+    members: number;
+    observations: Float32Array;
+    actions: Float32Array;
+    nextObservations: Float32Array;
+  } | null;
   /** Smoothing noise `[B, A]`, float32 as the reference rounds it. */
   noise: Float32Array;
   y: Float64Array;
@@ -95,6 +106,7 @@ export function allocWorkspace(
     actor: netWork(actorNet, B, allocF64),
     critic: netWork(criticNet, B, allocF64),
     tanh: allocF64(B * A),
+    batchStage: stageOf(s, B, allocF64),
     noise: new Float32Array(B * A),
     y: new Float64Array(B),
     q: new Float64Array(B),
@@ -129,5 +141,24 @@ export function allocWorkspace(
         hessian: s.traits.actor.solver === "cg" ? null : new Float64Array(nw * nw),
       }
       : null,
+  };
+}
+
+/** Members per staged group: big enough that a group's three copies cost little per member. */
+const STAGE_MEMBERS = 32;
+
+function stageOf(
+  s: UpdateSettings,
+  B: number,
+  allocF64: (n: number) => Float64Array,
+): Workspace["batchStage"] {
+  const members = Math.min(STAGE_MEMBERS, s.population), O = s.observationSize;
+  const observations = allocF32Via(allocF64, members * B * O);
+  if (!inSimdMemory(observations)) return null;
+  return {
+    members,
+    observations,
+    actions: allocF32Via(allocF64, members * B * s.actionSize),
+    nextObservations: allocF32Via(allocF64, members * B * O),
   };
 }
