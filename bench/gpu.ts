@@ -18,6 +18,7 @@
 import { type Agent, createAgent, Rng } from "../mod.ts";
 import { ReplayBuffer } from "../lib/replay.ts";
 import { webgpuAvailable } from "../lib/backend.ts";
+import { packStates, restoreStates } from "../lib/fused/wgsl_draw.ts";
 import { torchCuda, torchPython, torchTiming } from "./torch.ts";
 
 const OBS = 17, ACT = 6, BATCH = 100, BLOCK = 50;
@@ -36,22 +37,18 @@ function normalPool(): Float32Array {
 }
 
 /**
- * Milliseconds per update that drawing the minibatch indices takes on the CPU at population P
- * (the loop of lib/fused/gpu.ts's updateBlock: each member's generator, B draws per update),
- * median of three blocks; part of the WebGPU column's time, on the CPU.
+ * Milliseconds per update that the CPU's part of drawing the minibatch indices takes at
+ * population P, median of three blocks; part of the WebGPU column's time. The GPU draws the
+ * indices (lib/fused/wgsl_draw.ts), so the CPU only packs each member's generator words before
+ * a block and sets them after it.
  */
 function indexDrawMs(P: number): number {
   const rngs = Array.from({ length: P }, (_, p) => new Rng(100 + p));
-  const samples: number[] = [];
+  const words = new Uint32Array(4 * P), samples: number[] = [];
   for (let round = -1; round < 3; round++) {
     const t0 = performance.now();
-    const indices = new Uint32Array(BLOCK * P * BATCH);
-    for (let k = 0; k < BLOCK; k++) {
-      for (let p = 0; p < P; p++) {
-        const rng = rngs[p], at = (k * P + p) * BATCH;
-        for (let b = 0; b < BATCH; b++) indices[at + b] = rng.integer(REPLAY);
-      }
-    }
+    packStates(rngs, words);
+    restoreStates(rngs, words);
     if (round >= 0) samples.push((performance.now() - t0) / BLOCK);
   }
   return median(samples);
@@ -248,7 +245,7 @@ export async function benchGpu(
   [
     "",
     "fused webgpu: lib/fused/wgsl.ts, one dispatch per update, one workgroup per member, one readback per block (–: no adapter, or a software adapter at P > 16 or hidden > 16); fused wasm: lib/fused/updater.ts (SIMD kernels), `threads` splits the population over workers.",
-    `CPU index draw: of the webgpu column's time, what drawing the minibatch indices on the CPU takes (each member's generator, ${BATCH} draws per update; lib/fused/gpu.ts). Replay: ${REPLAY} transitions per member, cut from one pool of ${POOL} standard normals.`,
+    `CPU index draw: of the webgpu column's time, what the CPU's part of drawing the minibatch indices takes (the GPU draws them with each member's generator, ${BATCH} draws per update, lib/fused/wgsl_draw.ts; the CPU packs the generators' words before a block and sets them after). Replay: ${REPLAY} transitions per member, cut from one pool of ${POOL} standard normals.`,
   ].forEach(emit);
   return lines.join("\n");
 }

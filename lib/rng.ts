@@ -72,6 +72,14 @@ export class Rng {
     this.#s.set(value.words);
     this.#spareNormal = value.spare;
   }
+
+  /**
+   * Sets the four state words to `words[at…at + 3]` and keeps the normal spare: for a stream
+   * stepped elsewhere by integer draws only (the GPU's minibatch draw, lib/fused/wgsl_draw.ts).
+   */
+  setWords(words: ArrayLike<number>, at = 0): void {
+    for (let i = 0; i < 4; i++) this.#s[i] = words[at + i];
+  }
 }
 
 function rotl(x: number, k: number): number {

@@ -5,8 +5,9 @@
  * trained weights (to act on the CPU) and the block's diagnostics, summed on the GPU. In Deno a
  * readback costs about 11.6 ms whatever the GPU, so blocks, not single updates, are the unit.
  *
- * Minibatches are drawn on the CPU from the members' generators exactly as
- * `ReplayBuffer.sample` draws them, and only their indices travel: the replay buffer has a GPU
+ * Minibatch indices are drawn on the GPU with the members' own generators, exactly as
+ * `ReplayBuffer.sample` draws them (lib/fused/wgsl_draw.ts: the generators' words go up with the
+ * block and come back with its readback), and nothing else travels: the replay buffer has a GPU
  * mirror that receives the transitions added since the last block. TD3's smoothing noise is
  * drawn on the CPU as the reference draws it, so a block equals K single updates.
  * @module
@@ -23,6 +24,7 @@ import {
 import type { FusedUpdater } from "./updater.ts";
 import { type GpuLayout, gpuLayout, SCHEDULE_STRIDE } from "./wgsl_layout.ts";
 import { updateShader } from "./wgsl.ts";
+import { GPU_DRAW_MAX, IndexDraw, restoreStates } from "./wgsl_draw.ts";
 
 const { beta1: BETA1, beta2: BETA2 } = ADAM;
 
@@ -90,6 +92,7 @@ export class GpuUpdater {
   readonly #batch: Scratch;
   readonly #readback: Scratch;
   #mirror: ReplayMirror | null = null;
+  #draw: IndexDraw | null = null;
   #stateFloats: number;
   #trainedFloats: number;
   #destroyed = false;
@@ -203,14 +206,19 @@ export class GpuUpdater {
     schedule: readonly ScheduledUpdate[],
     smoothing: readonly Rng[] | null,
   ): Promise<Float32Array> {
-    const P = this.#s.population, K = schedule.length;
-    if (replay.size === 0) throw new Error("replay: cannot sample from an empty buffer");
+    const P = this.#s.population, K = schedule.length, n = replay.size;
+    if (n === 0) throw new Error("replay: cannot sample from an empty buffer");
     const buffer = this.#syncReplay(replay);
+    if (n <= GPU_DRAW_MAX) {
+      this.#draw ??= await IndexDraw.create(this.#device, P);
+      return await this.#run(buffer, { rngs, n }, B, schedule, smoothing);
+    }
+    // above 2^21 slots the GPU's integer draw could differ from Rng.integer's float64 one
     const indices = new Uint32Array(K * P * B);
     for (let k = 0; k < K; k++) {
       for (let p = 0; p < P; p++) {
         const rng = rngs[p], at = (k * P + p) * B;
-        for (let b = 0; b < B; b++) indices[at + b] = rng.integer(replay.size);
+        for (let b = 0; b < B; b++) indices[at + b] = rng.integer(n);
       }
     }
     return await this.#run(buffer, indices, B, schedule, smoothing);
@@ -227,11 +235,13 @@ export class GpuUpdater {
       s.destroy();
     }
     this.#mirror?.buffer.destroy();
+    this.#draw?.destroy();
   }
 
+  /** `indices` `[K, P, B]` from the host, or the members' generators and replay size to draw them. */
   async #run(
     replay: GPUBuffer,
-    indices: Uint32Array<ArrayBuffer>,
+    indices: Uint32Array<ArrayBuffer> | { rngs: readonly Rng[]; n: number },
     B: number,
     schedule: readonly ScheduledUpdate[],
     smoothing: readonly Rng[] | null,
@@ -259,8 +269,9 @@ export class GpuUpdater {
     }
     const scheduleBuffer = this.#schedule.get(records.byteLength);
     device.queue.writeBuffer(scheduleBuffer, 0, records);
-    const indexBuffer = this.#indices.get(indices.byteLength);
-    device.queue.writeBuffer(indexBuffer, 0, indices);
+    const indexBuffer = this.#indices.get(4 * K * P * B);
+    const draw = indices instanceof Uint32Array ? null : indices;
+    if (indices instanceof Uint32Array) device.queue.writeBuffer(indexBuffer, 0, indices);
     let noiseBytes = 4;
     if (s.traits.td3) {
       const noise = new Float32Array(K * P * B * A);
@@ -289,6 +300,8 @@ export class GpuUpdater {
     const encoder = device.createCommandEncoder();
     encoder.clearBuffer(this.#info);
     const pass = encoder.beginComputePass();
+    // the draw's writes are visible to the next dispatches of the pass (WebGPU orders them)
+    if (draw) this.#draw!.encode(pass, indexBuffer, draw.rngs, draw.n, K, B);
     pass.setPipeline(pipeline);
     for (let k = 0; k < K; k++) {
       pass.setBindGroup(0, bind, [k * SCHEDULE_STRIDE]);
@@ -296,12 +309,18 @@ export class GpuUpdater {
     }
     pass.end();
     const infoBytes = 4 * INFO_FIELDS * P, trainedBytes = 4 * this.#trainedFloats;
-    const read = this.#readback.get(infoBytes + trainedBytes);
+    const wordBytes = draw ? this.#draw!.wordBytes : 0;
+    const bytes = infoBytes + trainedBytes + wordBytes;
+    const read = this.#readback.get(bytes);
     encoder.copyBufferToBuffer(this.#info, 0, read, 0, infoBytes);
     encoder.copyBufferToBuffer(this.#state, 0, read, infoBytes, trainedBytes);
+    if (draw) this.#draw!.copyWords(encoder, read, infoBytes + trainedBytes);
     device.queue.submit([encoder.finish()]);
-    await read.mapAsync(GPUMapMode.READ, 0, infoBytes + trainedBytes);
-    const data = new Float32Array(read.getMappedRange(0, infoBytes + trainedBytes));
+    await read.mapAsync(GPUMapMode.READ, 0, bytes);
+    const mapped = read.getMappedRange(0, bytes);
+    const data = new Float32Array(mapped, 0, (infoBytes + trainedBytes) / 4);
+    // the generators step on as the CPU's draw would have left them
+    if (draw) restoreStates(draw.rngs, new Uint32Array(mapped, infoBytes + trainedBytes, 4 * P));
     const info = data.slice(0, INFO_FIELDS * P);
     // the trained arrays (actor, critics) lead the state, so the host can act and report
     let at = INFO_FIELDS * P;
