@@ -153,7 +153,7 @@ export class GpuUpdater {
     const arrays = this.#host.stateArrays();
     const count = part === "all" ? arrays.length : 2 * (1 + this.#host.criticCount);
     for (const { array } of arrays.slice(0, count)) {
-      // the host state is never shared when a GPU runs the updates
+      // a view (of the SIMD kernels' shared memory where they run: writeBuffer copies its range)
       this.#device.queue.writeBuffer(this.#state, at * 4, array as Float32Array<ArrayBuffer>);
       at += array.length;
     }
