@@ -29,7 +29,8 @@ export class WorkerPool {
 
   /** Workers for `updater`, whose state must live in SharedArrayBuffers (`{ shared: true }`). */
   constructor(updater: FusedUpdater, count: number) {
-    if (!(updater.actor.buffer instanceof SharedArrayBuffer)) {
+    // (a one-thread updater's state may sit in the kernels' shared memory: not this)
+    if (!updater.sharedState) {
       throw new Error("fused: workers need the state in shared memory ({ shared: true })");
     }
     this.#updater = updater;

@@ -73,6 +73,8 @@ export class FusedUpdater {
   readonly actorV: Float32Array;
   readonly criticM: Float32Array[];
   readonly criticV: Float32Array[];
+  /** Whether the state lives in SharedArrayBuffers of its own that workers can attach to. */
+  readonly sharedState: boolean;
   /** Adam step counts (shared by all members, as in the reference). */
   actorStep = 0;
   criticStep = 0;
@@ -101,6 +103,7 @@ export class FusedUpdater {
     this.criticNet = netLayout([O + A, ...hidden, 1]);
     this.criticCount = criticCount(settings);
     const nt = this.actorNet.n, nw = this.criticNet.n, C = this.criticCount;
+    this.sharedState = shared || attach !== undefined;
     let next = 0;
     // one thread's state goes to the SIMD kernels' memory where it fits a quarter of it: Adam,
     // polyak and the float32 passes then read it in place
