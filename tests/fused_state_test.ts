@@ -47,3 +47,12 @@ Deno.test("fused state: one thread's in the kernels' memory (zeroed, disjoint ar
   }
   threaded.dispose();
 });
+
+Deno.test("fused state: an updater whose state would take over 64 MiB of the kernels' memory keeps it in ordinary arrays", () => {
+  // TD3, hidden 256×256: about 3.3 MB of state per member, 78 MB for 24
+  const big = new FusedUpdater({ ...settings, population: 24, hidden: [256, 256] });
+  const arrays = big.stateArrays().map((s) => s.array);
+  assert(arrays.every((a) => !inSimdMemory(a) && !(a.buffer instanceof SharedArrayBuffer)));
+  assertEquals(big.sharedState, false);
+  big.dispose();
+});

@@ -175,6 +175,14 @@ export function freeF64(arrays: readonly Float64Array[]): void {
   }
 }
 
+/**
+ * Bytes the kernels' memory can still hand out before it reaches its maximum (0 without it):
+ * callers placing large, long-lived arrays there leave room for the workspaces.
+ */
+export function simdBytesLeft(): number {
+  return memory === null ? 0 : MAX_PAGES * PAGE - next;
+}
+
 /** A zeroed Float64Array of length n, in the kernels' memory where possible. */
 export function allocF64(n: number): Float64Array {
   if (memory === null || n === 0) return new Float64Array(n);

@@ -39,7 +39,7 @@ import {
   netLayout,
   type StateArray,
 } from "./layout.ts";
-import { allocF64 as allocAny, freeF64, type Precision } from "./simd.ts";
+import { allocF64 as allocAny, freeF64, type Precision, simdBytesLeft } from "./simd.ts";
 import { adam, blend } from "./optimizer.ts";
 import { allocWorkspace, type Workspace } from "./workspace.ts";
 
@@ -49,8 +49,12 @@ import { allocWorkspace, type Workspace } from "./workspace.ts";
  */
 type MemberRows = Batch & { at: number };
 
-/** The most state bytes a one-thread updater places in the SIMD kernels' memory (1 GiB at most). */
-const STATE_IN_KERNEL_MEMORY_BYTES = 256 * 2 ** 20;
+/**
+ * The most state bytes a one-thread updater places in the SIMD kernels' memory (1 GiB in all,
+ * never given back to the system, reused by agents of the same shape); and it takes at most
+ * half of what is left, so that later agents' workspaces still fit.
+ */
+const STATE_IN_KERNEL_MEMORY_BYTES = 64 * 2 ** 20;
 
 /**
  * Settings of a fused updater: the update's, and the arithmetic of its batched products
@@ -107,8 +111,9 @@ export class FusedUpdater {
     let next = 0;
     // one thread's state goes to the SIMD kernels' memory where it fits a quarter of it: Adam,
     // polyak and the float32 passes then read it in place
-    const inKernels = !shared && !attach &&
-      4 * P * (4 * nt + 4 * C * nw) <= STATE_IN_KERNEL_MEMORY_BYTES;
+    const stateBytes = 4 * P * (4 * nt + 4 * C * nw);
+    const inKernels = !shared && !attach && stateBytes <= STATE_IN_KERNEL_MEMORY_BYTES &&
+      2 * stateBytes <= simdBytesLeft();
     const make = (n: number) => {
       if (attach) return attach[next++];
       if (shared) return new Float32Array(new SharedArrayBuffer(4 * n));
