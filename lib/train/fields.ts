@@ -153,7 +153,7 @@ export const FIELDS: readonly Field[] = [
     kind: "choice",
     choices: PRECISIONS,
     help:
-      "fused host arithmetic: f64, or mixed (float32 network passes where they agree, ~0.75× time)",
+      "fused host arithmetic: f64, or mixed (float32 network passes where they agree, about 0.5–0.7× the update time)",
   },
   {
     key: "threads",
