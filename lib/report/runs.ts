@@ -159,9 +159,9 @@ async function printEstimate(
       est.agentSteps.toLocaleString("en-US")
     } agent-steps to train ` +
       `(steps × seeds), estimated ${formatDuration(est.seconds, "words")} with --jobs ${jobs} ` +
-      `(${how}; evaluation episodes counted at their full 1,000 steps; parallel jobs on a ` +
-      "machine with as many cores run slower than alone, so take it as a lower bound within " +
-      "about 2×)",
+      `(${how}; evaluation episodes counted at their full 1,000 steps, which overcounts tasks ` +
+      "whose episodes end early, while parallel jobs on a machine with as many cores run " +
+      "slower than alone: take it as good to within about 2× either way)",
   );
 }
 
