@@ -215,7 +215,7 @@ const WAT =
   ;; out[i] = tanh(x[i]) in float32 (tools/gen_simd_f32.ts)
   ${tanh32()}
   ;; Adam on float32 parameters w, moments m, v along scale·g (g float64), n of them, in float64
-  ;; arithmetic in the order lib/fused/updater.ts writes it (each result rounded to float32 once,
+  ;; arithmetic in the order lib/fused/optimizer.ts writes it (each result rounded to float32 once,
   ;; when stored): m' = m·β₁ + ĝ·(1 − β₁), v' = v·β₂ + ĝ·ĝ·(1 − β₂), w −= m'·a / (√(v'/c₂) + ε)
   (func (export "adam") (param $w i32) (param $m i32) (param $v i32) (param $g i32) (param $n i32)
     (param $scale f64) (param $beta1 f64) (param $beta2 f64) (param $b1 f64) (param $b2 f64)

@@ -54,7 +54,7 @@ export interface SimdKernels {
   tanh32(x: number, out: number, n: number): void;
   /**
    * Adam on n float32 parameters `w` and moments `m`, `v` along scale·g (g float64): in float64,
-   * in lib/fused/updater.ts's order, each result rounded to float32 once (the same bits).
+   * in lib/fused/optimizer.ts's order, each result rounded to float32 once (the same bits).
    */
   adam(
     w: number,

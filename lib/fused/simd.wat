@@ -15959,7 +15959,7 @@
       (local.set $f2 (f64.mul (local.get $f) (local.get $f)))
       (f64.store (local.get $o) (f64.div (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.const -2.76076847742355e-16) (local.get $f2)) (f64.const 2.00018790482477e-13)) (local.get $f2)) (f64.const -8.60467152213735e-11)) (local.get $f2)) (f64.const 5.12229709037114e-8)) (local.get $f2)) (f64.const 0.0000148572235717979)) (local.get $f2)) (f64.const 0.000637261928875436)) (local.get $f2)) (f64.const 0.00489352455891786)) (local.get $f)) (f64.add (f64.mul (f64.add (f64.mul (f64.add (f64.mul (f64.const 0.00000119825839466702) (local.get $f2)) (f64.const 0.000118534705686654)) (local.get $f2)) (f64.const 0.002268434632439)) (local.get $f2)) (f64.const 0.00489352518554385)))))))
   ;; Adam on float32 parameters w, moments m, v along scale·g (g float64), n of them, in float64
-  ;; arithmetic in the order lib/fused/updater.ts writes it (each result rounded to float32 once,
+  ;; arithmetic in the order lib/fused/optimizer.ts writes it (each result rounded to float32 once,
   ;; when stored): m' = m·β₁ + ĝ·(1 − β₁), v' = v·β₂ + ĝ·ĝ·(1 − β₂), w −= m'·a / (√(v'/c₂) + ε)
   (func (export "adam") (param $w i32) (param $m i32) (param $v i32) (param $g i32) (param $n i32)
     (param $scale f64) (param $beta1 f64) (param $beta2 f64) (param $b1 f64) (param $b2 f64)

@@ -39,7 +39,13 @@ import {
   netLayout,
   type StateArray,
 } from "./layout.ts";
-import { allocF64 as allocAny, freeF64, type Precision, simdBytesLeft } from "./simd.ts";
+import {
+  allocF32Via,
+  allocF64 as allocAny,
+  freeF64,
+  type Precision,
+  simdBytesLeft,
+} from "./simd.ts";
 import { adam, blend } from "./optimizer.ts";
 import { allocWorkspace, type Workspace } from "./workspace.ts";
 
@@ -109,8 +115,8 @@ export class FusedUpdater {
     const nt = this.actorNet.n, nw = this.criticNet.n, C = this.criticCount;
     this.sharedState = shared || attach !== undefined;
     let next = 0;
-    // one thread's state goes to the SIMD kernels' memory where it fits a quarter of it: Adam,
-    // polyak and the float32 passes then read it in place
+    // one thread's state goes to the SIMD kernels' memory where it fits (see above): Adam,
+    // polyak and the float32 passes then work on it in place
     const stateBytes = 4 * P * (4 * nt + 4 * C * nw);
     const inKernels = !shared && !attach && stateBytes <= STATE_IN_KERNEL_MEMORY_BYTES &&
       2 * stateBytes <= simdBytesLeft();
@@ -118,9 +124,11 @@ export class FusedUpdater {
       if (attach) return attach[next++];
       if (shared) return new Float32Array(new SharedArrayBuffer(4 * n));
       if (!inKernels) return new Float32Array(n);
-      const view = allocAny(Math.ceil(n / 2));
-      this.#stateAllocated.push(view);
-      return new Float32Array(view.buffer, view.byteOffset, n);
+      return allocF32Via((m) => {
+        const view = allocAny(m);
+        this.#stateAllocated.push(view);
+        return view;
+      }, n);
     };
     // stateArrays() order: trained, targets, actor m, v, critic m…, critic v…
     this.actor = make(P * nt);
