@@ -34,6 +34,11 @@ export function torchPython(): Promise<string | null> {
   return available;
 }
 
+/** bench/torch_update.py and its shape arguments. */
+function scriptArgs(P: number, hidden: number, threads: number): string[] {
+  return [SCRIPT.pathname, `--population=${P}`, `--hidden=${hidden}`, `--threads=${threads}`];
+}
+
 /** Whether the interpreter's torch sees a CUDA device. */
 export async function torchCuda(): Promise<boolean> {
   const python = await torchPython();
@@ -58,14 +63,7 @@ export async function torchTiming(
   const python = await torchPython();
   if (!python) return null;
   const { success, stdout, stderr } = await new Deno.Command(python, {
-    args: [
-      SCRIPT.pathname,
-      `--population=${P}`,
-      `--hidden=${hidden}`,
-      `--threads=${threads}`,
-      `--seconds=${seconds}`,
-      `--device=${device}`,
-    ],
+    args: [...scriptArgs(P, hidden, threads), `--seconds=${seconds}`, `--device=${device}`],
     stdout: "piped",
     stderr: "piped",
   }).output();
@@ -100,13 +98,7 @@ export async function torchServer(
   const python = await torchPython();
   if (!python) return null;
   const child = new Deno.Command(python, {
-    args: [
-      SCRIPT.pathname,
-      `--population=${P}`,
-      `--hidden=${hidden}`,
-      `--threads=${threads}`,
-      "--serve",
-    ],
+    args: [...scriptArgs(P, hidden, threads), "--serve"],
     stdin: "piped",
     stdout: "piped",
     stderr: "inherit",
